@@ -1,0 +1,49 @@
+import { deleteKeyQuerySchema, getKeyQuerySchema, postKeyBodySchema, putKeyBodySchema } from "@/lib/api/schemas";
+import { reshapeKeysResult, writeStatus } from "@/lib/api/server/reshape";
+import { readJsonBody, readQuery } from "@/lib/api/server/request-guards";
+import { apiRoute, json, requireCluster, requireKey } from "@/lib/api/server/route";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/clusters/:cluster/keys/:key* - a key, or a directory with its children (?recursive, sorted, quorum)
+export const GET = apiRoute(async ({ request, params }) => {
+  const { client } = requireCluster(params);
+  const key = requireKey(params);
+  const query = readQuery(request, getKeyQuerySchema);
+  return reshapeKeysResult(await client.keys.get(key, { ...query, signal: request.signal }));
+});
+
+// PUT /api/clusters/:cluster/keys/:key* - set, create, update, CAS, TTL set / refresh / remove, mkdir
+export const PUT = apiRoute(
+  async ({ request, params }) => {
+    const { client } = requireCluster(params);
+    const key = requireKey(params);
+    const body = await readJsonBody(request, putKeyBodySchema);
+    const result = await client.keys.put(key, body);
+    return json(reshapeKeysResult(result), writeStatus(result));
+  },
+  { mutating: true },
+);
+
+// POST /api/clusters/:cluster/keys/:dir* - an in-order key in the directory
+export const POST = apiRoute(
+  async ({ request, params }) => {
+    const { client } = requireCluster(params);
+    const dir = requireKey(params);
+    const body = await readJsonBody(request, postKeyBodySchema);
+    const result = await client.keys.createInOrder(dir, body.value, { ttl: body.ttl });
+    return json(reshapeKeysResult(result), 201);
+  },
+  { mutating: true },
+);
+
+// DELETE /api/clusters/:cluster/keys/:key* - delete, compare-and-delete, delete a directory (?dir, recursive)
+export const DELETE = apiRoute(
+  async ({ request, params }) => {
+    const { client } = requireCluster(params);
+    const key = requireKey(params);
+    const query = readQuery(request, deleteKeyQuerySchema);
+    return reshapeKeysResult(await client.keys.delete(key, query));
+  },
+  { mutating: true },
+);

@@ -1,0 +1,20 @@
+import { addMemberBodySchema } from "@/lib/api/schemas";
+import { apiRoute, json, requireCluster } from "@/lib/api/server/route";
+import { readJsonBody } from "@/lib/api/server/request-guards";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/clusters/:cluster/members - the cluster's members (dead ones are listed too)
+export const GET = apiRoute(async ({ request, params }) => ({
+  members: await requireCluster(params).client.cluster.members(request.signal),
+}));
+
+// POST /api/clusters/:cluster/members - add a member by its peer URLs
+export const POST = apiRoute(
+  async ({ request, params }) => {
+    const { client } = requireCluster(params);
+    const body = await readJsonBody(request, addMemberBodySchema);
+    return json(await client.cluster.addMember(body.peerURLs), 201);
+  },
+  { mutating: true },
+);

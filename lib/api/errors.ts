@@ -1,0 +1,111 @@
+// The error contract shared by route handlers and the browser: codes as data, one status per code,
+// one envelope. Components branch on `error.code`, never on message strings.
+import { z } from "zod";
+
+export const apiErrorCodeSchema = z.enum([
+  "invalid_input",
+  "unsupported_media_type",
+  "payload_too_large",
+  "cross_origin",
+  "not_found",
+  "cluster_not_found",
+  "key_not_found",
+  "member_not_found",
+  "compare_failed",
+  "key_exists",
+  "not_a_file",
+  "not_a_directory",
+  "directory_not_empty",
+  "root_read_only",
+  "history_cleared",
+  "conflict",
+  "member_removed",
+  "etcd_unauthorized",
+  "etcd_rejected",
+  "etcd_protocol",
+  "etcd_unavailable",
+  "etcd_no_leader",
+  "etcd_v2_disabled",
+  "etcd_timeout",
+  "internal",
+]);
+export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;
+
+export const API_ERROR_STATUS: Record<ApiErrorCode, number> = {
+  invalid_input: 400,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  cross_origin: 403,
+  not_found: 404,
+  cluster_not_found: 404,
+  key_not_found: 404,
+  member_not_found: 404,
+  compare_failed: 412,
+  key_exists: 412,
+  not_a_file: 403,
+  not_a_directory: 403,
+  directory_not_empty: 403,
+  root_read_only: 403,
+  history_cleared: 409,
+  conflict: 409,
+  member_removed: 410,
+  etcd_unauthorized: 401,
+  etcd_rejected: 502,
+  etcd_protocol: 502,
+  etcd_unavailable: 503,
+  etcd_no_leader: 503,
+  etcd_v2_disabled: 503,
+  etcd_timeout: 504,
+  internal: 500,
+};
+
+export const apiIssueSchema = z.object({ path: z.string(), message: z.string() });
+export type ApiIssue = z.infer<typeof apiIssueSchema>;
+
+export const apiErrorBodySchema = z.object({
+  code: apiErrorCodeSchema,
+  message: z.string(),
+  /** etcd's own errorCode (100 key not found, 101 compare failed ...), when etcd produced the error. */
+  etcdCode: z.number().optional(),
+  /** etcd's cause: usually the key concerned, or "[their != yours]" for a failed compare. */
+  cause: z.string().optional(),
+  /** etcd's index when the error happened. */
+  index: z.number().optional(),
+  /** Which input was wrong, and why. */
+  issues: z.array(apiIssueSchema).optional(),
+  /** A write that may or may not have been applied. */
+  outcomeUnknown: z.boolean().optional(),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
+
+export const apiErrorEnvelopeSchema = z.object({ error: apiErrorBodySchema });
+
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  readonly code: ApiErrorCode;
+  readonly status: number;
+  readonly body: ApiErrorBody;
+
+  constructor(body: ApiErrorBody, status = API_ERROR_STATUS[body.code]) {
+    super(body.message);
+    this.code = body.code;
+    this.status = status;
+    this.body = body;
+  }
+
+  static of(code: ApiErrorCode, message: string, extra: Omit<ApiErrorBody, "code" | "message"> = {}): ApiError {
+    return new ApiError({ code, message, ...extra });
+  }
+
+  get outcomeUnknown(): boolean {
+    return this.body.outcomeUnknown === true;
+  }
+}
+
+/** zod issues as {path, message}, the path in dotted form ("body.ttl"). */
+export function issuesFromZod(error: z.ZodError, prefix?: string): ApiIssue[] {
+  return error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join("."),
+    message: issue.message,
+  }));
+}

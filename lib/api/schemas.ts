@@ -1,0 +1,112 @@
+// Input schemas shared by the route handlers and the browser forms (one schema for both sides).
+import { z } from "zod";
+
+/** Largest TTL accepted: about 68 years, well inside etcd's int64 nanoseconds. */
+export const MAX_TTL_SECONDS = 2_147_483_647;
+
+export const ttlSchema = z
+  .number({ error: "ttl must be a number of seconds" })
+  .int("ttl must be a whole number of seconds")
+  .min(0, "ttl cannot be negative")
+  .max(MAX_TTL_SECONDS, "ttl is too large");
+
+export const indexSchema = z
+  .number({ error: "an index must be a number" })
+  .int("an index is a whole number")
+  .min(1, "an index is 1 or more")
+  .max(Number.MAX_SAFE_INTEGER);
+
+/** Query-string booleans: only "true" and "false" (etcd's own parser would accept "T" or "1"). */
+export const queryBooleanSchema = z
+  .enum(["true", "false"], { error: 'use "true" or "false"' })
+  .transform((v) => v === "true");
+
+const queryIndexSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,15}$/, "an index is a whole number, 1 or more")
+  .transform(Number)
+  .pipe(indexSchema);
+
+/** GET …/keys/{key…} */
+export const getKeyQuerySchema = z
+  .object({
+    recursive: queryBooleanSchema.optional(),
+    sorted: queryBooleanSchema.optional(),
+    quorum: queryBooleanSchema.optional(),
+  })
+  .strict();
+export type GetKeyQuery = z.infer<typeof getKeyQuerySchema>;
+
+/** PUT …/keys/{key…}: set, create, update, compare-and-swap, TTL set / refresh / remove, mkdir. */
+export const putKeyBodySchema = z
+  .object({
+    value: z.string().optional(),
+    dir: z.boolean().optional(),
+    /** Seconds; null removes the TTL. Leaving it out makes etcd drop any TTL too. */
+    ttl: ttlSchema.nullable().optional(),
+    refresh: z.boolean().optional(),
+    prevExist: z.boolean().optional(),
+    prevValue: z.string().min(1, "prevValue cannot be empty").optional(),
+    prevIndex: indexSchema.optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (body.dir && body.value !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["value"], message: "a directory has no value" });
+    }
+    if (body.refresh) {
+      if (typeof body.ttl !== "number") ctx.addIssue({ code: "custom", path: ["ttl"], message: "a TTL refresh needs a ttl" });
+      if (body.value !== undefined) ctx.addIssue({ code: "custom", path: ["value"], message: "a TTL refresh keeps the value: leave value out" });
+    }
+    if (body.prevExist === false && (body.prevValue !== undefined || body.prevIndex !== undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["prevExist"],
+        message: "prevExist=false (create) cannot be combined with prevValue or prevIndex",
+      });
+    }
+    // etcd stores "" for a PUT without value: never let a missing value wipe a key.
+    if (!body.dir && !body.refresh && body.value === undefined) {
+      ctx.addIssue({ code: "custom", path: ["value"], message: "value is required (or dir: true, or refresh: true with a ttl)" });
+    }
+  });
+export type PutKeyBody = z.infer<typeof putKeyBodySchema>;
+
+/** POST …/keys/{dir…}: an in-order key. */
+export const postKeyBodySchema = z
+  .object({
+    value: z.string({ error: "value is required" }),
+    ttl: ttlSchema.optional(),
+  })
+  .strict();
+export type PostKeyBody = z.infer<typeof postKeyBodySchema>;
+
+/** DELETE …/keys/{key…} */
+export const deleteKeyQuerySchema = z
+  .object({
+    dir: queryBooleanSchema.optional(),
+    recursive: queryBooleanSchema.optional(),
+    prevValue: z.string().min(1, "prevValue cannot be empty").optional(),
+    prevIndex: queryIndexSchema.optional(),
+  })
+  .strict();
+export type DeleteKeyQuery = z.infer<typeof deleteKeyQuerySchema>;
+
+/** POST …/members */
+export const addMemberBodySchema = z
+  .object({
+    peerURLs: z
+      .array(
+        z.url({ protocol: /^(https?|unixs?)$/, error: "a peer URL is http(s)://host:port" }),
+      )
+      .min(1, "at least one peer URL")
+      .max(16),
+  })
+  .strict();
+export type AddMemberBody = z.infer<typeof addMemberBodySchema>;
+
+export const memberIdParamSchema = z.string().regex(/^[0-9a-f]{1,16}$/, "a member id is up to 16 hex digits");
+
+export const clusterParamSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/, "not a valid cluster name");

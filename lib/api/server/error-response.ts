@@ -1,0 +1,55 @@
+// One function that turns anything thrown in a route into the JSON error envelope and its status.
+import "server-only";
+import { EtcdError, type EtcdErrorKind } from "@/lib/etcd";
+import { API_ERROR_STATUS, ApiError, type ApiErrorCode } from "../errors";
+
+const CODE_BY_KIND: Record<EtcdErrorKind, ApiErrorCode> = {
+  "key-not-found": "key_not_found",
+  "compare-failed": "compare_failed",
+  "not-a-file": "not_a_file",
+  "not-a-directory": "not_a_directory",
+  "key-exists": "key_exists",
+  "root-read-only": "root_read_only",
+  "directory-not-empty": "directory_not_empty",
+  unauthorized: "etcd_unauthorized",
+  "invalid-request": "invalid_input",
+  "history-cleared": "history_cleared",
+  "raft-error": "etcd_timeout",
+  "not-leader": "etcd_no_leader",
+  "member-not-found": "member_not_found",
+  conflict: "conflict",
+  "member-removed": "member_removed",
+  rejected: "etcd_rejected",
+  "v2-disabled": "etcd_v2_disabled",
+  unavailable: "etcd_unavailable",
+  timeout: "etcd_timeout",
+  protocol: "etcd_protocol",
+};
+
+export function apiErrorFromEtcd(error: EtcdError): ApiError {
+  let code = CODE_BY_KIND[error.kind];
+  // An election or lost quorum reported by /v2/members/leader is "no leader", not a timeout.
+  if (error.kind === "raft-error" && error.status === 503) code = "etcd_no_leader";
+  return ApiError.of(code, error.message, {
+    etcdCode: error.etcdCode,
+    cause: error.etcdCause,
+    index: error.index,
+    outcomeUnknown: error.outcomeUnknown || undefined,
+  });
+}
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof EtcdError) return apiErrorFromEtcd(error);
+  // A bug, not the user's fault: log it here, and tell the browser nothing of the internals.
+  console.error("[etcd-dashboard] unexpected error in a route handler:", error);
+  return ApiError.of("internal", "Unexpected server error. The server log has the details.");
+}
+
+export function errorResponse(error: unknown): Response {
+  const apiError = toApiError(error);
+  const body = Object.fromEntries(Object.entries(apiError.body).filter(([, v]) => v !== undefined));
+  return Response.json({ error: body }, { status: API_ERROR_STATUS[apiError.code], headers: NO_STORE });
+}
+
+export const NO_STORE = { "cache-control": "no-store" };

@@ -1,0 +1,65 @@
+// The thin wrapper every route handler goes through: same-origin check for writes, input helpers,
+// and one place where anything thrown becomes the JSON error envelope (never an unhandled 500).
+import "server-only";
+import { clusterClient } from "@/lib/clusters";
+import { EtcdError, keyFromSegments, type EtcdClient, type KeyPath } from "@/lib/etcd";
+import { ApiError } from "../errors";
+import { clusterParamSchema } from "../schemas";
+import { NO_STORE, errorResponse } from "./error-response";
+import { assertSameOrigin, parseInput } from "./request-guards";
+
+type RawParams = Record<string, string | string[] | undefined>;
+export interface RouteContext {
+  params: Promise<RawParams>;
+}
+
+export interface HandlerArgs {
+  request: Request;
+  params: RawParams;
+}
+
+type Handler = (args: HandlerArgs) => Promise<Response | object>;
+
+export function apiRoute(handler: Handler, options: { mutating?: boolean } = {}) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    try {
+      if (options.mutating) assertSameOrigin(request);
+      const params = (await context.params) ?? {};
+      const result = await handler({ request, params });
+      return result instanceof Response ? result : Response.json(result, { headers: NO_STORE });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function json(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: NO_STORE });
+}
+
+export interface ClusterHandle {
+  name: string;
+  client: EtcdClient;
+}
+
+/** The configured cluster named in the URL; 404 for any other name. Never an endpoint from the browser. */
+export function requireCluster(params: RawParams): ClusterHandle {
+  const name = parseInput(clusterParamSchema, params.cluster, "cluster");
+  const client = clusterClient(name);
+  if (!client) throw ApiError.of("cluster_not_found", `No cluster named "${name}" is configured.`);
+  return { name, client };
+}
+
+/** The key from the catch-all segments (already percent-decoded by Next.js); absent means the root. */
+export function requireKey(params: RawParams): KeyPath {
+  const raw = params.key;
+  const segments = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  try {
+    return keyFromSegments(segments);
+  } catch (error) {
+    if (error instanceof EtcdError) {
+      throw ApiError.of("invalid_input", error.message, { issues: [{ path: "key", message: error.message }] });
+    }
+    throw error;
+  }
+}

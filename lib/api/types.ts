@@ -1,0 +1,61 @@
+// Response shapes of the dashboard's HTTP API, as the browser sees them. Key responses keep etcd v2's
+// shapes (action, node, prevNode) and add etcdIndex.
+
+export type EtcdAction = "get" | "set" | "create" | "update" | "delete" | "expire" | "compareAndSwap" | "compareAndDelete";
+
+export interface EtcdNode {
+  key: string;
+  value?: string;
+  dir?: boolean;
+  nodes?: EtcdNode[];
+  ttl?: number;
+  expiration?: string;
+  createdIndex?: number;
+  modifiedIndex?: number;
+}
+
+export interface KeyResponse {
+  action: EtcdAction;
+  node?: EtcdNode;
+  prevNode?: EtcdNode;
+  etcdIndex: number;
+}
+
+export interface ClusterListResponse {
+  clusters: { name: string; endpointCount: number }[];
+}
+
+export interface VersionResponse {
+  etcdserver: string;
+  etcdcluster: string;
+}
+
+export type MemberHealth = "healthy" | "unhealthy" | "unreachable" | "unstarted";
+
+export interface MemberStatus {
+  id: string;
+  name: string;
+  peerURLs: string[];
+  clientURLs: string[];
+  health: MemberHealth;
+  reason?: string;
+  version?: VersionResponse;
+}
+
+export interface HealthResponse {
+  quorum: boolean;
+  healthyCount: number;
+  memberCount: number;
+  members: MemberStatus[];
+}
+
+export type PerMemberResult<T> =
+  | { id: string; name: string; endpoint: string | null; ok: true; stats: T }
+  | { id: string; name: string; endpoint: string | null; ok: false; error: { code: string; message: string } };
+
+export interface Member {
+  id: string;
+  name: string;
+  peerURLs: string[];
+  clientURLs: string[];
+}

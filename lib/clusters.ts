@@ -1,0 +1,86 @@
+// The configured clusters and one etcd client per cluster, created on first use and kept for the
+// life of the server process (kept on globalThis so dev-mode reloads do not leak connection pools).
+import "server-only";
+import { loadClusters, type LoadedCluster } from "./config/load";
+import { EtcdClient } from "./etcd";
+
+export interface ClusterSummary {
+  name: string;
+  endpointCount: number;
+}
+
+/** What a browser may learn of a cluster's connection settings: never a secret. */
+export interface ClusterConnectionInfo {
+  name: string;
+  endpoints: string[];
+  tls: boolean;
+  clientCertificate: boolean;
+  auth: boolean;
+  requestTimeoutMs: number;
+  writeTimeoutMs: number;
+}
+
+interface Registry {
+  clusters: Map<string, LoadedCluster>;
+  clients: Map<string, EtcdClient>;
+}
+
+const globalRegistry = globalThis as typeof globalThis & { __etcdDashboardRegistry?: Registry };
+
+function registry(): Registry {
+  if (!globalRegistry.__etcdDashboardRegistry) {
+    const clusters = new Map(loadClusters().map((c) => [c.config.name, c]));
+    globalRegistry.__etcdDashboardRegistry = { clusters, clients: new Map() };
+  }
+  return globalRegistry.__etcdDashboardRegistry;
+}
+
+/** Validates the configuration now (at start-up), throwing a ConfigError with a clear message. */
+export function initClusters(): void {
+  registry();
+}
+
+export function listClusters(): ClusterSummary[] {
+  return [...registry().clusters.values()].map(({ config }) => ({
+    name: config.name,
+    endpointCount: config.endpoints.length,
+  }));
+}
+
+export function hasCluster(name: string): boolean {
+  return registry().clusters.has(name);
+}
+
+export function clusterConnectionInfo(name: string): ClusterConnectionInfo | undefined {
+  const loaded = registry().clusters.get(name);
+  if (!loaded) return undefined;
+  const { config } = loaded;
+  return {
+    name: config.name,
+    endpoints: config.endpoints,
+    tls: config.endpoints.some((e) => e.startsWith("https:")),
+    clientCertificate: Boolean(config.tls?.cert),
+    auth: config.username !== undefined,
+    requestTimeoutMs: config.requestTimeoutMs,
+    writeTimeoutMs: config.writeTimeoutMs,
+  };
+}
+
+/** The client of a configured cluster, or undefined for an unknown name. */
+export function clusterClient(name: string): EtcdClient | undefined {
+  const reg = registry();
+  const existing = reg.clients.get(name);
+  if (existing) return existing;
+  const loaded = reg.clusters.get(name);
+  if (!loaded) return undefined;
+  const { config, tls } = loaded;
+  const client = new EtcdClient({
+    endpoints: config.endpoints,
+    auth: config.username !== undefined ? { username: config.username, password: config.password ?? "" } : undefined,
+    tls,
+    readTimeoutMs: config.requestTimeoutMs,
+    writeTimeoutMs: config.writeTimeoutMs,
+  });
+  reg.clients.set(name, client);
+  return client;
+}

@@ -1,0 +1,52 @@
+// Reads and validates the configuration once, at start-up (instrumentation.ts) or first use.
+import "server-only";
+import fs from "node:fs";
+import { ConfigError, configFileSchema, envSchema, resolveClusters, type ClusterConfig, type ConfigFile } from "./schema";
+
+export interface LoadedCluster {
+  config: ClusterConfig;
+  tls?: { ca?: Buffer; cert?: Buffer; key?: Buffer };
+}
+
+function readTlsFile(cluster: string, what: string, path: string | undefined): Buffer | undefined {
+  if (!path) return undefined;
+  try {
+    return fs.readFileSync(path);
+  } catch (error) {
+    throw new ConfigError(`cluster "${cluster}"`, `cannot read the TLS ${what} file ${path}: ${(error as Error).message}`);
+  }
+}
+
+function readConfigFile(path: string): ConfigFile {
+  let text: string;
+  try {
+    text = fs.readFileSync(path, "utf8");
+  } catch (error) {
+    throw new ConfigError(`ETCD_DASHBOARD_CONFIG`, `cannot read ${path}: ${(error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(path, `not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = configFileSchema.safeParse(json);
+  if (!parsed.success) throw new ConfigError(path, parsed.error);
+  return parsed.data;
+}
+
+export function loadClusters(environment: NodeJS.ProcessEnv = process.env): LoadedCluster[] {
+  const env = envSchema.safeParse(environment);
+  if (!env.success) throw new ConfigError("the environment", env.error);
+  const file = env.data.ETCD_DASHBOARD_CONFIG ? readConfigFile(env.data.ETCD_DASHBOARD_CONFIG) : undefined;
+  return resolveClusters(env.data, file).map((config) => ({
+    config,
+    tls: config.tls
+      ? {
+          ca: readTlsFile(config.name, "CA", config.tls.ca),
+          cert: readTlsFile(config.name, "certificate", config.tls.cert),
+          key: readTlsFile(config.name, "key", config.tls.key),
+        }
+      : undefined,
+  }));
+}

@@ -1,0 +1,71 @@
+// Turns raw etcd responses into validated values or typed EtcdErrors (etcd-v2-api.md §4).
+import type { z } from "zod";
+import { EtcdError, V2_DISABLED_MESSAGE, fromMessageError, fromV2Error } from "./errors";
+import type { EtcdResponse } from "./transport";
+import { messageErrorSchema, v2ErrorSchema, v2ResponseSchema, type V2Response } from "./wire";
+
+export interface KeysResult extends V2Response {
+  /** X-Etcd-Index: the store index when etcd answered (for a write: the index of that write). */
+  etcdIndex: number;
+}
+
+function tryJson(text: string | null): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The error for any response that is not a success: etcd's own error shapes first, then HTTP status. */
+export function errorFromResponse(res: EtcdResponse): EtcdError {
+  const json = tryJson(res.body);
+  const v2 = v2ErrorSchema.safeParse(json);
+  if (v2.success) return fromV2Error(v2.data, res.status);
+  const message = messageErrorSchema.safeParse(json);
+  if (message.success) return fromMessageError(message.data.message, res.status);
+  if (res.status >= 300 && res.status < 400) {
+    return new EtcdError(
+      "protocol",
+      `etcd redirected the request (HTTP ${res.status}); the dashboard never follows redirects, so nothing was written elsewhere.`,
+      { status: res.status },
+    );
+  }
+  if (res.status === 404 && /404 page not found/i.test(res.body ?? "")) {
+    return new EtcdError("v2-disabled", V2_DISABLED_MESSAGE, { status: 404 });
+  }
+  if (res.status === 401) return new EtcdError("unauthorized", "etcd refused the dashboard's credentials.", { status: 401 });
+  const excerpt = (res.body ?? "").trim().slice(0, 200);
+  return new EtcdError("protocol", `etcd answered HTTP ${res.status}${excerpt ? `: ${excerpt}` : ""}`, {
+    status: res.status,
+    retryable: res.status >= 500,
+  });
+}
+
+/** A /v2/keys response: the action with its node and prevNode, or a thrown EtcdError. */
+export function decodeKeysResponse(res: EtcdResponse): KeysResult {
+  if (res.status < 200 || res.status >= 300) throw errorFromResponse(res);
+  const json = tryJson(res.body);
+  const parsed = v2ResponseSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new EtcdError("protocol", "etcd sent a /v2/keys response this dashboard does not understand.", {
+      status: res.status,
+      cause: parsed.error,
+    });
+  }
+  return { ...parsed.data, etcdIndex: res.etcdIndex ?? 0 };
+}
+
+/** A JSON response of the stats, members or version endpoints, validated against `schema`. */
+export function decodeJson<S extends z.ZodType>(res: EtcdResponse, schema: S, what: string): z.infer<S> {
+  if (res.status < 200 || res.status >= 300) throw errorFromResponse(res);
+  const parsed = schema.safeParse(tryJson(res.body));
+  if (!parsed.success) {
+    throw new EtcdError("protocol", `etcd sent a ${what} response this dashboard does not understand.`, {
+      status: res.status,
+      cause: parsed.error,
+    });
+  }
+  return parsed.data;
+}

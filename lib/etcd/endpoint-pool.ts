@@ -1,0 +1,65 @@
+// The endpoints of one cluster: the configured ones plus those learned from /v2/members. A failed endpoint
+// is set aside for a while, then tried again; the last one that answered is tried first.
+
+export interface EndpointState {
+  url: string;
+  learned: boolean;
+  /** Epoch ms until which this endpoint is avoided after a failure (0 = healthy). */
+  failedUntil: number;
+  lastError?: string;
+}
+
+export class EndpointPool {
+  private readonly states: EndpointState[];
+  private preferred = 0;
+
+  constructor(
+    configured: readonly string[],
+    private readonly retryAfterMs = 5_000,
+    private readonly now: () => number = Date.now,
+  ) {
+    if (configured.length === 0) throw new Error("EndpointPool needs at least one endpoint");
+    this.states = [...new Set(configured.map(normalizeEndpoint))].map((url) => ({ url, learned: false, failedUntil: 0 }));
+  }
+
+  /** Every endpoint in the order to try: preferred, then healthy ones, then those set aside (last resort). */
+  order(): string[] {
+    const t = this.now();
+    const indexed = this.states.map((state, i) => ({ state, i }));
+    const rank = ({ state, i }: { state: EndpointState; i: number }) =>
+      (state.failedUntil > t ? 2 : i === this.preferred ? 0 : 1) * 10_000 + i;
+    return indexed.sort((a, b) => rank(a) - rank(b)).map(({ state }) => state.url);
+  }
+
+  markSuccess(url: string): void {
+    const i = this.states.findIndex((s) => s.url === url);
+    if (i < 0) return;
+    this.states[i]!.failedUntil = 0;
+    this.states[i]!.lastError = undefined;
+    this.preferred = i;
+  }
+
+  markFailure(url: string, reason: string): void {
+    const state = this.states.find((s) => s.url === url);
+    if (!state) return;
+    state.failedUntil = this.now() + this.retryAfterMs;
+    state.lastError = reason;
+  }
+
+  /** Adds client URLs learned from the cluster; configured endpoints are never removed. */
+  learn(urls: readonly string[]): void {
+    for (const raw of urls) {
+      const url = normalizeEndpoint(raw);
+      if (!/^https?:\/\//.test(url)) continue;
+      if (!this.states.some((s) => s.url === url)) this.states.push({ url, learned: true, failedUntil: 0 });
+    }
+  }
+
+  snapshot(): EndpointState[] {
+    return this.states.map((s) => ({ ...s }));
+  }
+}
+
+export function normalizeEndpoint(url: string): string {
+  return url.trim().replace(/\/+$/, "");
+}

@@ -1,0 +1,12 @@
+// The server-only etcd v2 client. Knows nothing of Next.js; nothing in the browser imports it.
+import "server-only";
+
+export { EtcdClient } from "./client";
+export { EtcdError, isEtcdError, type EtcdErrorKind } from "./errors";
+export { ROOT_KEY, keyFromSegments, parseKey, encodeKeyPath, type KeyPath } from "./key-path";
+export type { KeysResult } from "./decode";
+export type { GetOptions, PutOptions, DeleteOptions } from "./keys";
+export type { ClusterHealth, MemberStatus, PerMember } from "./cluster";
+export type { WatchItem, WatchOptions } from "./watch";
+export type { TransportOptions } from "./transport";
+export type { V2Node, V2Response, V2Action, Member, SelfStats, LeaderStats, StoreStats, Versions } from "./wire";

@@ -1,0 +1,39 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+// Unit tests: pure modules, `lib/**/*.test.ts`. Integration tests: `lib/**/*.int.test.ts`, against a
+// real etcd started by lib/testing/etcd-global-setup.ts (scripts/lib/etcd-harness.mjs).
+const alias = {
+  "@": path.resolve(__dirname),
+  // The real "server-only" throws outside a React Server environment; tests run lib/etcd directly.
+  "server-only": path.resolve(__dirname, "lib/testing/server-only-stub.ts"),
+};
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "node_modules/**"],
+          environment: "node",
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          include: ["lib/**/*.int.test.ts", "scripts/**/*.int.test.ts"],
+          environment: "node",
+          globalSetup: ["lib/testing/etcd-global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
