@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { addMemberBodySchema, deleteKeyQuerySchema, getKeyQuerySchema, postKeyBodySchema, putKeyBodySchema } from "./schemas";
+
+const ok = (schema: { safeParse(v: unknown): { success: boolean } }, value: unknown) => schema.safeParse(value).success;
+
+describe("PUT body", () => {
+  it("accepts set, CAS, TTL removal, refresh and mkdir", () => {
+    expect(ok(putKeyBodySchema, { value: "x" })).toBe(true);
+    expect(ok(putKeyBodySchema, { value: "x", ttl: 30, prevIndex: 7, prevValue: "old" })).toBe(true);
+    expect(ok(putKeyBodySchema, { value: "x", ttl: null, prevExist: true })).toBe(true);
+    expect(ok(putKeyBodySchema, { refresh: true, ttl: 60, prevExist: true })).toBe(true);
+    expect(ok(putKeyBodySchema, { dir: true, ttl: 60 })).toBe(true);
+    expect(ok(putKeyBodySchema, { value: "" })).toBe(true);
+  });
+
+  it.each([
+    [{ value: "x", ttl: -1 }, "ttl"],
+    [{ value: "x", ttl: 1.5 }, "ttl"],
+    [{ value: "x", ttl: "10" }, "ttl"],
+    [{ value: "x", prevIndex: "x" }, "prevIndex"],
+    [{ value: "x", prevIndex: 0 }, "prevIndex"],
+    [{ value: "x", prevValue: "" }, "prevValue"],
+    [{ value: 5 }, "value"],
+    [{}, "value"],
+    [{ ttl: 5, prevExist: true }, "value"],
+    [{ dir: true, value: "x" }, "value"],
+    [{ refresh: true }, "ttl"],
+    [{ value: "x", prevExist: false, prevIndex: 3 }, "prevExist"],
+    [{ value: "x", surprise: 1 }, ""],
+  ])("rejects %j (issue at %s)", (body, path) => {
+    const parsed = putKeyBodySchema.safeParse(body);
+    expect(parsed.success).toBe(false);
+    if (!parsed.success && path) expect(parsed.error.issues.map((i) => i.path.join("."))).toContain(path);
+  });
+});
+
+describe("other inputs", () => {
+  it("POST needs a value", () => {
+    expect(ok(postKeyBodySchema, { value: "job" })).toBe(true);
+    expect(ok(postKeyBodySchema, { value: "job", ttl: 5 })).toBe(true);
+    expect(ok(postKeyBodySchema, {})).toBe(false);
+  });
+
+  it("query booleans are only true / false", () => {
+    expect(getKeyQuerySchema.parse({ recursive: "true", sorted: "false" })).toEqual({ recursive: true, sorted: false });
+    expect(ok(getKeyQuerySchema, { recursive: "yes" })).toBe(false);
+    expect(ok(getKeyQuerySchema, { wait: "true" })).toBe(false);
+  });
+
+  it("DELETE parses prevIndex from the query", () => {
+    expect(deleteKeyQuerySchema.parse({ prevIndex: "42", prevValue: "v" })).toEqual({ prevIndex: 42, prevValue: "v" });
+    expect(ok(deleteKeyQuerySchema, { prevIndex: "x" })).toBe(false);
+    expect(ok(deleteKeyQuerySchema, { prevIndex: "0" })).toBe(false);
+    expect(ok(deleteKeyQuerySchema, { prevIndex: "-3" })).toBe(false);
+  });
+
+  it("members need peer URLs", () => {
+    expect(ok(addMemberBodySchema, { peerURLs: ["http://127.0.0.1:2380"] })).toBe(true);
+    expect(ok(addMemberBodySchema, { peerURLs: [] })).toBe(false);
+    expect(ok(addMemberBodySchema, { peerURLs: ["not a url"] })).toBe(false);
+    expect(ok(addMemberBodySchema, { peerURLs: ["ftp://h:1"] })).toBe(false);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it, vi } from "vitest";
+import { EtcdError, type EtcdErrorKind } from "@/lib/etcd";
+import { ApiError } from "../errors";
+import { errorResponse, toApiError } from "./error-response";
+
+describe("errors to responses", () => {
+  it.each([
+    ["key-not-found", 404, "key_not_found"],
+    ["compare-failed", 412, "compare_failed"],
+    ["key-exists", 412, "key_exists"],
+    ["not-a-file", 403, "not_a_file"],
+    ["not-a-directory", 403, "not_a_directory"],
+    ["directory-not-empty", 403, "directory_not_empty"],
+    ["unauthorized", 401, "etcd_unauthorized"],
+    ["invalid-request", 400, "invalid_input"],
+    ["unavailable", 503, "etcd_unavailable"],
+    ["v2-disabled", 503, "etcd_v2_disabled"],
+    ["timeout", 504, "etcd_timeout"],
+    ["raft-error", 504, "etcd_timeout"],
+  ] as [EtcdErrorKind, number, string][])("%s -> %i %s", async (kind, status, code) => {
+    const response = errorResponse(new EtcdError(kind, "m", { etcdCode: 100, etcdCause: "/k", index: 3 }));
+    expect(response.status).toBe(status);
+    const body = await response.json();
+    expect(body).toEqual({ error: { code, message: "m", etcdCode: 100, cause: "/k", index: 3 } });
+  });
+
+  it("says when a write's outcome is unknown", async () => {
+    const error = new EtcdError("timeout", "slow").asOutcomeUnknown();
+    const body = await errorResponse(error).json();
+    expect(body.error.outcomeUnknown).toBe(true);
+  });
+
+  it("hides unexpected errors behind a generic 500 and logs them", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const response = errorResponse(new Error("secret internals at /etc/etcd/password"));
+    expect(response.status).toBe(500);
+    expect(JSON.stringify(await response.json())).not.toContain("password");
+    expect(log).toHaveBeenCalled();
+    log.mockRestore();
+  });
+
+  it("passes ApiErrors through", () => {
+    const error = ApiError.of("cluster_not_found", "nope");
+    expect(toApiError(error)).toBe(error);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { EtcdError, fromMessageError, fromV2Error, kindForEtcdCode } from "./errors";
+
+describe("etcd error mapping", () => {
+  it.each([
+    [100, "key-not-found"],
+    [101, "compare-failed"],
+    [102, "not-a-file"],
+    [104, "not-a-directory"],
+    [105, "key-exists"],
+    [107, "root-read-only"],
+    [108, "directory-not-empty"],
+    [110, "unauthorized"],
+    [202, "invalid-request"],
+    [209, "invalid-request"],
+    [300, "raft-error"],
+    [401, "history-cleared"],
+    [999, "rejected"],
+  ] as const)("errorCode %i is %s", (code, kind) => {
+    expect(kindForEtcdCode(code)).toBe(kind);
+  });
+
+  it("keeps etcd's errorCode, cause and index", () => {
+    const error = fromV2Error({ errorCode: 101, message: "Compare failed", cause: "[two != one]", index: 21 }, 412);
+    expect(error).toBeInstanceOf(EtcdError);
+    expect(error).toMatchObject({ kind: "compare-failed", etcdCode: 101, etcdCause: "[two != one]", index: 21, status: 412 });
+    expect(error.message).toContain("[two != one]");
+  });
+
+  it("marks raft errors retryable, and unknown outcomes as such", () => {
+    const raft = fromV2Error({ errorCode: 300, message: "Raft Internal Error", cause: "etcdserver: request timed out", index: 0 }, 500);
+    expect(raft.retryable).toBe(true);
+    expect(raft.outcomeUnknown).toBe(false);
+    const unknown = raft.asOutcomeUnknown();
+    expect(unknown.outcomeUnknown).toBe(true);
+    expect(unknown.kind).toBe("raft-error");
+    expect(unknown.message).toMatch(/may or may not have been applied/);
+  });
+
+  it("maps the members API's {message} errors by status", () => {
+    expect(fromMessageError("No such member: ff", 404).kind).toBe("member-not-found");
+    expect(fromMessageError("membership: peerURL exists", 409).kind).toBe("conflict");
+    expect(fromMessageError("Member permanently removed: ab", 410).kind).toBe("member-removed");
+    expect(fromMessageError("not current leader", 403).kind).toBe("not-leader");
+    expect(fromMessageError("Insufficient credentials", 401).kind).toBe("unauthorized");
+    const unhealthy = fromMessageError("Internal Server Error", 500);
+    expect(unhealthy.kind).toBe("rejected");
+    expect(unhealthy.message).toMatch(/not healthy enough to reconfigure/);
+  });
+});
