@@ -59,3 +59,16 @@ describe("which PUTs may be retried on another member", () => {
     expect(isIdempotentPut({ dir: true })).toBe(false);
   });
 });
+
+describe("write outcomes", () => {
+  it("reports etcd's 300 request-timed-out on a write as an unknown outcome", async () => {
+    const { decodeWriteResponse } = await import("./keys");
+    const res = {
+      status: 500,
+      body: '{"errorCode":300,"message":"Raft Internal Error","cause":"etcdserver: request timed out","index":0}',
+      headers: {},
+      endpoint: "http://e:1",
+    };
+    expect(() => decodeWriteResponse(res)).toThrow(expect.objectContaining({ kind: "raft-error", outcomeUnknown: true }));
+  });
+});

@@ -1,9 +1,9 @@
 // The /v2/keys operations. Values travel as form bodies; every other parameter in the query string,
 // because etcd ignores DELETE bodies (a compare-and-delete in the body is an unconditional delete).
 import { decodeKeysResponse, type KeysResult } from "./decode";
-import { EtcdError } from "./errors";
+import { EtcdError, isEtcdError } from "./errors";
 import { ROOT_KEY, encodeKeyPath, type KeyPath } from "./key-path";
-import type { EtcdTransport } from "./transport";
+import type { EtcdResponse, EtcdTransport } from "./transport";
 
 /** etcd accepts form bodies up to 10 MiB after encoding (larger ones: 210 "http: POST too large"). */
 export const MAX_FORM_BODY_BYTES = 10 * 1024 * 1024;
@@ -43,6 +43,19 @@ export interface DeleteOptions {
   /** Compare-and-delete on the modifiedIndex. */
   prevIndex?: number;
   signal?: AbortSignal;
+}
+
+/**
+ * Decodes a write's response. etcd's 300 "request timed out" on a write does not mean it failed: the
+ * proposal may still commit, so the outcome is reported as unknown.
+ */
+export function decodeWriteResponse(res: EtcdResponse): KeysResult {
+  try {
+    return decodeKeysResponse(res);
+  } catch (error) {
+    if (isEtcdError(error, "raft-error")) throw error.asOutcomeUnknown();
+    throw error;
+  }
 }
 
 function keysPath(key: KeyPath): string {
@@ -145,7 +158,7 @@ export class KeysApi {
       idempotent: isIdempotentPut(options),
       signal: options.signal,
     });
-    return decodeKeysResponse(res);
+    return decodeWriteResponse(res);
   }
 
   set(key: KeyPath, value: string, options: { ttl?: number | null; signal?: AbortSignal } = {}) {
@@ -201,7 +214,7 @@ export class KeysApi {
       idempotent: false,
       signal: options.signal,
     });
-    return decodeKeysResponse(res);
+    return decodeWriteResponse(res);
   }
 
   /** Delete, compare-and-delete, or delete a directory (empty, or recursive). Never retried elsewhere. */
@@ -221,6 +234,6 @@ export class KeysApi {
       idempotent: false,
       signal: options.signal,
     });
-    return decodeKeysResponse(res);
+    return decodeWriteResponse(res);
   }
 }
