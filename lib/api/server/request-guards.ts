@@ -75,16 +75,18 @@ function tooLarge(): ApiError {
 /** Validates query parameters (each given once) against a schema. */
 export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
   const params = new URL(request.url).searchParams;
-  const query: Record<string, string> = {};
+  // A Map, not a plain object: "__proto__" or "constructor" must count as parameters like any other
+  // (`query[name] = …` would drop "__proto__", and `name in query` sees inherited names).
+  const query = new Map<string, string>();
   for (const [name, value] of params) {
-    if (name in query) {
+    if (query.has(name)) {
       throw ApiError.of("invalid_input", `Query parameter "${name}" is given more than once.`, {
         issues: [{ path: `query.${name}`, message: "given more than once" }],
       });
     }
-    query[name] = value;
+    query.set(name, value);
   }
-  return parseInput(schema, query, "query");
+  return parseInput(schema, Object.fromEntries(query), "query");
 }
 
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where: string): z.infer<S> {

@@ -1,12 +1,15 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
 
 // Unit tests: pure modules, `lib/**/*.test.ts`. Integration tests: `lib/**/*.int.test.ts`, against a
 // real etcd started by lib/testing/etcd-global-setup.ts (scripts/lib/etcd-harness.mjs).
 const alias = {
-  "@": path.resolve(__dirname),
+  "@": root,
   // The real "server-only" throws outside a React Server environment; tests run lib/etcd directly.
-  "server-only": path.resolve(__dirname, "lib/testing/server-only-stub.ts"),
+  "server-only": path.resolve(root, "lib/testing/server-only-stub.ts"),
 };
 
 export default defineConfig({

@@ -3,7 +3,7 @@ import { apiRoute } from "@/lib/api/server/route";
 
 export const dynamic = "force-dynamic";
 
-// Any other /api path: a JSON 404 rather than an HTML page.
+// Any other /api path, /api itself included (hence the optional catch-all): a JSON 404, not an HTML page.
 const notFound = apiRoute(async ({ request }) => {
   throw ApiError.of("not_found", `No API route ${new URL(request.url).pathname}.`);
 });

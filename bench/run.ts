@@ -1,0 +1,128 @@
+// `npm run bench`: starts a real etcd and the built dashboard, measures the dashboard's API against
+// direct etcd in the same run, and prints a table (markdown). Options: --quick (smaller samples),
+// --no-large (skip the 100,000-children directory).
+import http from "node:http";
+import { startEtcd } from "../scripts/lib/etcd-harness.mjs";
+import { startDashboard } from "../scripts/lib/dashboard.mjs";
+import { ensureBuild, ensureEtcdInstalled } from "../scripts/lib/ensure.mjs";
+import { latency, makeAgent, summarize, throughput, timedGet } from "./http-load";
+import { treeMemoryMb } from "./process-memory";
+
+const quick = process.argv.includes("--quick");
+const large = !process.argv.includes("--no-large");
+const LATENCY_REQUESTS = quick ? 500 : 3000;
+const THROUGHPUT_MS = quick ? 2000 : 5000;
+const LISTING_RUNS = quick ? 5 : 20;
+
+interface Row {
+  what: string;
+  direct: string;
+  dashboard: string;
+  ratio: string;
+}
+
+const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
+
+/** Writes `count` keys under `dir` with a few concurrent keep-alive connections. */
+async function fill(etcdURL: string, dir: string, count: number): Promise<void> {
+  const agent = makeAgent(32);
+  let next = 0;
+  const put = (i: number) =>
+    new Promise<void>((resolve, reject) => {
+      const body = new URLSearchParams({ value: JSON.stringify({ id: i, name: `item-${i}`, enabled: i % 2 === 0 }) }).toString();
+      const req = http.request(
+        `${etcdURL}/v2/keys${dir}/k${String(i).padStart(6, "0")}`,
+        { method: "PUT", agent, headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) } },
+        (res) => {
+          res.resume();
+          res.on("end", () => ((res.statusCode ?? 0) < 300 ? resolve() : reject(new Error(`PUT answered ${res.statusCode}`))));
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      while (next < count) await put(next++);
+    }),
+  );
+  agent.destroy();
+}
+
+async function listing(url: string, runs: number): Promise<{ p50: number; bytes: number }> {
+  const agent = makeAgent(1);
+  const samples: number[] = [];
+  let bytes = 0;
+  await timedGet(url, agent); // warm-up
+  for (let i = 0; i < runs; i++) {
+    const r = await timedGet(url, agent);
+    samples.push(r.ms);
+    bytes = r.bytes;
+  }
+  agent.destroy();
+  return { p50: summarize(samples).p50, bytes };
+}
+
+async function main() {
+  await ensureEtcdInstalled();
+  await ensureBuild();
+  const etcd = await startEtcd({ name: "bench" });
+  const dashboard = await startDashboard({ etcdEndpoints: [etcd.clientURL] });
+  const api = `${dashboard.url}/api/clusters/default`;
+  const rows: Row[] = [];
+  const compare = (what: string, direct: number, dash: number, digits = 2, higherIsBetter = false) =>
+    rows.push({
+      what,
+      direct: fmt(direct, digits),
+      dashboard: fmt(dash, digits),
+      ratio: `x${fmt(higherIsBetter ? direct / dash : dash / direct)}`,
+    });
+
+  try {
+    const idle = treeMemoryMb(dashboard.pid);
+    console.error("bench: writing keys …");
+    await fill(etcd.clientURL, "/bench/one", 1);
+    await fill(etcd.clientURL, "/bench/ten", 10_000);
+    if (large) await fill(etcd.clientURL, "/bench/hundred", 100_000);
+
+    console.error("bench: key GET latency …");
+    const directKey = await latency(`${etcd.clientURL}/v2/keys/bench/one/k000000`, LATENCY_REQUESTS);
+    const dashKey = await latency(`${api}/keys/bench/one/k000000`, LATENCY_REQUESTS);
+    compare("key GET p50 (ms)", directKey.p50, dashKey.p50, 3);
+    compare("key GET p99 (ms)", directKey.p99, dashKey.p99, 3);
+
+    console.error("bench: throughput …");
+    const directRps = await throughput(`${etcd.clientURL}/v2/keys/bench/one/k000000`, 10, THROUGHPUT_MS);
+    const dashRps = await throughput(`${api}/keys/bench/one/k000000`, 10, THROUGHPUT_MS);
+    compare("key GET req/s (10 connections)", directRps, dashRps, 0, true);
+
+    console.error("bench: directory listings …");
+    const directTen = await listing(`${etcd.clientURL}/v2/keys/bench/ten?sorted=true`, LISTING_RUNS);
+    const dashTen = await listing(`${api}/keys/bench/ten?sorted=true`, LISTING_RUNS);
+    compare("10,000-children dir, sorted: p50 (ms)", directTen.p50, dashTen.p50);
+    compare("10,000-children dir: response (MB)", directTen.bytes / 1e6, dashTen.bytes / 1e6);
+    if (large) {
+      const directHundred = await listing(`${etcd.clientURL}/v2/keys/bench/hundred?sorted=true`, Math.ceil(LISTING_RUNS / 2));
+      const dashHundred = await listing(`${api}/keys/bench/hundred?sorted=true`, Math.ceil(LISTING_RUNS / 2));
+      compare("100,000-children dir, sorted: p50 (ms)", directHundred.p50, dashHundred.p50);
+      compare("100,000-children dir: response (MB)", directHundred.bytes / 1e6, dashHundred.bytes / 1e6);
+    }
+
+    const after = treeMemoryMb(dashboard.pid);
+    rows.push({ what: "dashboard server memory: idle RSS (MB)", direct: "", dashboard: fmt(idle.rssMb, 0), ratio: "" });
+    rows.push({ what: "dashboard server memory: peak RSS (MB)", direct: "", dashboard: fmt(after.peakMb, 0), ratio: "" });
+  } finally {
+    await dashboard.stop();
+    await etcd.stop();
+  }
+
+  const header = "| measurement | direct etcd | dashboard | dashboard vs direct |\n|---|---:|---:|---:|";
+  const table = rows.map((r) => `| ${r.what} | ${r.direct} | ${r.dashboard} | ${r.ratio} |`).join("\n");
+  console.log(`\n${header}\n${table}\n`);
+  console.log(`(${quick ? "--quick, " : ""}${LATENCY_REQUESTS} sequential GETs, ${THROUGHPUT_MS / 1000} s of load, ${LISTING_RUNS} listings; node ${process.version})`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+// Types for test-args.mjs; keep in sync.
+export function parseTestArgs(argv: string[], steps: string[], aliases?: Record<string, string>): string[];
