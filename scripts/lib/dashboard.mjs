@@ -1,4 +1,4 @@
-// Starts the built dashboard (`next start`) as a child process: for the demo, e2e tests and
+// Starts the built dashboard (scripts/server.mjs, what `npm start` runs) as a child process: for the demo, e2e tests and
 // benchmarks. Runs next's own bin with our node, so neither npx nor a shell sits between us and
 // the server (signals and the pid then reach the real server).
 import fs from "node:fs";
@@ -52,8 +52,7 @@ export async function startDashboard(opts = {}) {
     ...(opts.configFile ? { ETCD_DASHBOARD_CONFIG: path.resolve(opts.configFile) } : {}),
     ...opts.env,
   };
-  const nextBin = fromRoot("node_modules", "next", "dist", "bin", "next");
-  const proc = spawnManaged(process.execPath, [nextBin, "start", "-p", String(port), "-H", host], {
+  const proc = spawnManaged(process.execPath, [fromRoot("scripts", "server.mjs"), "-p", String(port), "-H", host], {
     cwd: repoRoot,
     env,
     logFile: opts.logFile,
@@ -69,7 +68,7 @@ export async function startDashboard(opts = {}) {
     if (outcome === "timeout") await proc.stop();
     const exit = await proc.exited;
     const why = outcome === "timeout" ? `did not answer within ${timeoutMs} ms` : `exited during start-up (code ${exit.code}, signal ${exit.signal})`;
-    throw new Error(`dashboard (next start on ${url}) ${why}\n--- server output (last lines) ---\n${await proc.outputAfterExit()}`);
+    throw new Error(`dashboard (scripts/server.mjs on ${url}) ${why}\n--- server output (last lines) ---\n${await proc.outputAfterExit()}`);
   }
 
   return {

@@ -1,0 +1,1 @@
+export function rejectReason(method: string, url: string | undefined): { status: number; message: string } | null;
