@@ -75,6 +75,13 @@ class AttemptError extends Error {
 }
 
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL"]);
+/**
+ * A certificate refused by either side fails the TLS handshake, so etcd never saw the request: OpenSSL's
+ * verification result (UNABLE_TO_VERIFY_LEAF_SIGNATURE, CERT_HAS_EXPIRED …), Node's host name check, or
+ * the alert etcd sent about our client certificate (ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE …).
+ */
+const TLS_HANDSHAKE_REFUSED =
+  /^(UNABLE_TO_\w+|\w*SELF_SIGNED_CERT\w*|CERT_\w+|HOSTNAME_MISMATCH|ERR_TLS_CERT_ALTNAME_INVALID|ERR_SSL_WRONG_VERSION_NUMBER|ERR_SSL_(SSLV3|TLSV1|TLSV13)_ALERT_(BAD_CERTIFICATE|UNSUPPORTED_CERTIFICATE|CERTIFICATE_\w+|UNKNOWN_CA|HANDSHAKE_FAILURE|PROTOCOL_VERSION))$/;
 
 export class EtcdTransport {
   readonly pool: EndpointPool;
@@ -177,7 +184,12 @@ export class EtcdTransport {
         { retryable: true, outcomeUnknown: isWrite(req) && lastError.sent, cause: lastError },
       );
     }
-    const err = new EtcdError("unavailable", "etcd cannot be reached: no endpoint of this cluster answered.", {
+    const detail = lastError ? ` Last failure: ${lastError.message}.` : "";
+    const cause = lastError?.cause as NodeJS.ErrnoException | undefined;
+    const tlsHint = TLS_HANDSHAKE_REFUSED.test(cause?.code ?? "")
+      ? " The TLS handshake failed: check the cluster's CA file and client certificate."
+      : "";
+    const err = new EtcdError("unavailable", `etcd cannot be reached: no endpoint of this cluster answered.${detail}${tlsHint}`, {
       retryable: true,
       cause: lastError,
       outcomeUnknown: isWrite(req) && lastError?.sent === true,
@@ -242,7 +254,7 @@ export class EtcdTransport {
           finish(() => resolve(this.attempt(endpoint, target, req, true)));
           return;
         }
-        const sent = !NOT_SENT_CODES.has(error.code ?? "");
+        const sent = !NOT_SENT_CODES.has(error.code ?? "") && !TLS_HANDSHAKE_REFUSED.test(error.code ?? "");
         finish(() =>
           reject(new AttemptError(`${endpoint}: ${error.code ?? error.message}`, sent, sent ? "reset" : "refused", error)),
         );

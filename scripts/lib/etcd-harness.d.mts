@@ -35,11 +35,31 @@ export interface StartEtcdOptions {
   electionTimeout?: number;
   /** Default 15000 ms. */
   startTimeoutMs?: number;
+  /** Serve the client URL over https (peers stay http); clientURL is then https://127.0.0.1:PORT. */
+  tls?: EtcdTlsOptions;
+}
+
+/**
+ * TLS on the client URL (peers stay http). The readiness probe does not verify the server and presents
+ * certFile/keyFile as its client certificate (as etcd's own gateway does): when etcd asks for client
+ * certificates, give that certificate the clientAuth usage too (or no extendedKeyUsage at all).
+ */
+export interface EtcdTlsOptions {
+  /** Server certificate (PEM), valid for 127.0.0.1. */
+  certFile: string;
+  keyFile: string;
+  /**
+   * --trusted-ca-file: CA of the client certificates etcd accepts. etcd 3.4 then requires a client
+   * certificate, with or without clientCertAuth.
+   */
+  trustedCaFile?: string;
+  /** --client-cert-auth: every client must present a certificate signed by trustedCaFile. */
+  clientCertAuth?: boolean;
 }
 
 export interface EtcdHandle {
   name: string;
-  /** http://127.0.0.1:PORT */
+  /** http://127.0.0.1:PORT (https:// with the tls option) */
   clientURL: string;
   peerURL: string;
   clientPort: number;

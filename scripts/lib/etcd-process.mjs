@@ -26,12 +26,31 @@ const START_ATTEMPTS = 4; // the first try plus 3 retries with new ports
  * @property {number} electionTimeout ms
  * @property {string[]} extraArgs
  * @property {string} [logFile]
+ * @property {EtcdTlsOptions} [tls] serve the client URL over https
+ */
+
+/**
+ * TLS on the client URL (peers stay plain http). etcd 3.4 requires a client certificate signed by
+ * trustedCaFile as soon as trustedCaFile is given, with or without clientCertAuth. The readiness
+ * probe does not verify the server and presents certFile/keyFile as its client certificate, as etcd's
+ * own gateway does: give that certificate the clientAuth usage too (or no extendedKeyUsage at all).
+ * @typedef {object} EtcdTlsOptions
+ * @property {string} certFile server certificate (PEM)
+ * @property {string} keyFile its key (PEM)
+ * @property {string} [trustedCaFile] CA bundle of the client certificates etcd accepts (then required)
+ * @property {boolean} [clientCertAuth] require a client certificate (needs trustedCaFile)
  */
 
 /** @typedef {import("./managed-process.mjs").ManagedProcess} ManagedProcess */
 
-/** @param {number} port */
-export const urlFor = (port) => `http://${HOST}:${port}`;
+/**
+ * @param {number} port
+ * @param {"http" | "https"} [scheme]
+ */
+export const urlFor = (port, scheme = "http") => `${scheme}://${HOST}:${port}`;
+
+/** @param {EtcdMemberConfig} cfg */
+const clientURLOf = (cfg) => urlFor(cfg.clientPort, cfg.tls ? "https" : "http");
 
 /** A token unique per cluster, so members of two test clusters can never join each other. */
 export function uniqueToken() {
@@ -43,8 +62,16 @@ export function uniqueToken() {
  * @returns {string[]}
  */
 export function etcdArgs(cfg) {
-  const client = urlFor(cfg.clientPort);
+  const client = clientURLOf(cfg);
   const peer = urlFor(cfg.peerPort);
+  const tls = cfg.tls
+    ? [
+        "--cert-file", cfg.tls.certFile,
+        "--key-file", cfg.tls.keyFile,
+        ...(cfg.tls.trustedCaFile ? ["--trusted-ca-file", cfg.tls.trustedCaFile] : []),
+        ...(cfg.tls.clientCertAuth ? ["--client-cert-auth"] : []),
+      ]
+    : [];
   return [
     "--name", cfg.name,
     "--data-dir", cfg.dataDir,
@@ -60,6 +87,7 @@ export function etcdArgs(cfg) {
     // Loopback round trips are microseconds: fast elections keep start-up and failover tests short.
     "--heartbeat-interval", String(cfg.heartbeatInterval),
     "--election-timeout", String(cfg.electionTimeout),
+    ...tls,
     // Last, so a caller can override any flag above (Go's flag package keeps the last value).
     ...cfg.extraArgs,
   ];
@@ -106,8 +134,10 @@ export class EtcdStartError extends Error {
  * @returns {Promise<void>}
  */
 export async function waitEtcdReady(cfg, proc, timeoutMs = 15_000) {
-  const outcome = await waitForHttp(`${urlFor(cfg.clientPort)}/health`, {
+  const outcome = await waitForHttp(`${clientURLOf(cfg)}/health`, {
     timeoutMs,
+    // Readiness only: whether the server certificate is trusted is the caller's test, not ours.
+    tls: cfg.tls && { rejectUnauthorized: false, cert: fs.readFileSync(cfg.tls.certFile), key: fs.readFileSync(cfg.tls.keyFile) },
     stopWhen: proc.exited,
     accept: (status, body) => status === 200 && isHealthyBody(body),
   });
@@ -122,7 +152,7 @@ export async function waitEtcdReady(cfg, proc, timeoutMs = 15_000) {
     );
   }
   throw new EtcdStartError(
-    `etcd member ${cfg.name} not healthy on ${urlFor(cfg.clientPort)} after ${timeoutMs} ms\n` +
+    `etcd member ${cfg.name} not healthy on ${clientURLOf(cfg)} after ${timeoutMs} ms\n` +
       `--- etcd output (last lines) ---\n${proc.output()}`,
     undefined,
   );
@@ -154,6 +184,7 @@ function busyPortIn(output) {
  * @property {number} [heartbeatInterval] ms, default 10
  * @property {number} [electionTimeout] ms, default 100
  * @property {number} [startTimeoutMs] default 15000
+ * @property {EtcdTlsOptions} [tls] serve the client URL over https (clientURL is then https://…)
  */
 
 /**
@@ -201,6 +232,7 @@ export async function startEtcd(opts = {}) {
       electionTimeout: opts.electionTimeout ?? 100,
       extraArgs: opts.extraArgs ?? [],
       logFile: opts.logFile,
+      tls: opts.tls,
     };
     const proc = spawnEtcd(cfg);
     try {
@@ -229,7 +261,7 @@ function etcdHandle(cfg, proc, removeTemp) {
   let stopping = null;
   return {
     name: cfg.name,
-    clientURL: urlFor(cfg.clientPort),
+    clientURL: clientURLOf(cfg),
     peerURL: urlFor(cfg.peerPort),
     clientPort: cfg.clientPort,
     peerPort: cfg.peerPort,

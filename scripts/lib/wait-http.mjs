@@ -1,5 +1,6 @@
 // Poll an HTTP URL until it gives an acceptable answer, a deadline passes, or the process that
 // should answer has died (so a crashed child fails in milliseconds, not at the timeout).
+import https from "node:https";
 
 /** @param {number} ms */
 export const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -12,6 +13,16 @@ export const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * @property {number} [intervalMs] between attempts, default 50
  * @property {number} [requestTimeoutMs] per attempt, default 1000: a server that accepted the TCP
  *   connection but is not serving yet (etcd before it joined its cluster) must not block the loop
+ * @property {HttpsProbeOptions} [tls] for an https URL: CA, client certificate, verification (global
+ *   fetch takes none of them)
+ */
+
+/**
+ * @typedef {object} HttpsProbeOptions
+ * @property {Buffer} [ca]
+ * @property {Buffer} [cert]
+ * @property {Buffer} [key]
+ * @property {boolean} [rejectUnauthorized] default true
  */
 
 /**
@@ -33,7 +44,12 @@ export async function waitForHttp(url, opts) {
   /** @returns {Promise<boolean>} */
   async function attempt() {
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(opts.requestTimeoutMs ?? 1000) });
+      const signal = AbortSignal.timeout(opts.requestTimeoutMs ?? 1000);
+      if (opts.tls) {
+        const { status, body } = await httpsGet(url, opts.tls, signal);
+        return accept(status, body);
+      }
+      const res = await fetch(url, { signal });
       return accept(res.status, await res.text());
     } catch {
       return false; // not listening yet, or not answering yet: try again
@@ -48,4 +64,23 @@ export async function waitForHttp(url, opts) {
     if (pause === "stopped") return "stopped";
   }
   return "timeout";
+}
+
+/**
+ * @param {string} url
+ * @param {HttpsProbeOptions} tls
+ * @param {AbortSignal} signal
+ * @returns {Promise<{ status: number, body: string }>}
+ */
+function httpsGet(url, tls, signal) {
+  return new Promise((resolve, reject) => {
+    const req = https.get(url, { ...tls, agent: false, signal }, (res) => {
+      /** @type {Buffer[]} */
+      const chunks = [];
+      res.on("data", (chunk) => chunks.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+  });
 }
