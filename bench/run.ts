@@ -90,6 +90,9 @@ async function main() {
     const dashKey = await latency(`${api}/keys/bench/one/k000000`, LATENCY_REQUESTS);
     compare("key GET p50 (ms)", directKey.p50, dashKey.p50, 3);
     compare("key GET p99 (ms)", directKey.p99, dashKey.p99, 3);
+    // The framework's own floor: a route that never calls etcd (GET /api/clusters).
+    const floor = await latency(`${dashboard.url}/api/clusters`, LATENCY_REQUESTS);
+    rows.push({ what: "dashboard floor, no etcd call (GET /api/clusters) p50 (ms)", direct: "", dashboard: fmt(floor.p50, 3), ratio: "" });
 
     console.error("bench: throughput …");
     const directRps = await throughput(`${etcd.clientURL}/v2/keys/bench/one/k000000`, 10, THROUGHPUT_MS);

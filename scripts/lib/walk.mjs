@@ -30,8 +30,26 @@ export function* walkFiles(dir) {
 }
 
 /**
- * Newest modification time (ms) among the given files and everything under the given dirs;
- * 0 when none exist.
+ * `dir` and every directory under it (absolute paths).
+ * @param {string} dir
+ * @returns {Generator<string>}
+ */
+function* walkDirs(dir) {
+  yield dir;
+  /** @type {fs.Dirent[]} */
+  let entries;
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) if (e.isDirectory() && !SKIP_DIRS.has(e.name)) yield* walkDirs(path.join(dir, e.name));
+}
+
+/**
+ * Newest modification time (ms) among the given files and everything under the given dirs,
+ * directories included (a deleted or renamed file only changes its directory's time); 0 when
+ * none exist.
  * @param {string[]} paths
  * @param {(file: string) => boolean} [include]
  * @returns {number}
@@ -46,7 +64,7 @@ export function newestMtime(paths, include = () => true) {
     } catch {
       continue;
     }
-    const files = st.isDirectory() ? walkFiles(p) : [p];
+    const files = st.isDirectory() ? [...walkFiles(p), ...walkDirs(p)] : [p];
     for (const f of files) {
       if (!include(f)) continue;
       try {
