@@ -1,5 +1,4 @@
 // Version, per-member health, stats and membership (etcd-v2-api.md §2, §6, §7).
-import { z } from "zod";
 import { decodeJson, errorFromResponse } from "./decode";
 import { EtcdError, isEtcdError } from "./errors";
 import type { EtcdTransport } from "./transport";
@@ -47,8 +46,6 @@ export type PerMember<T> =
   | { id: string; name: string; endpoint: string | null; ok: true; value: T }
   | { id: string; name: string; endpoint: string | null; ok: false; error: EtcdError };
 
-const membersAddedSchema = memberSchema;
-
 export class ClusterApi {
   constructor(private readonly transport: EtcdTransport) {}
 
@@ -93,7 +90,7 @@ export class ClusterApi {
       idempotent: false,
       signal,
     });
-    return decodeJson(res, membersAddedSchema, "member");
+    return decodeJson(res, memberSchema, "member");
   }
 
   async updateMember(id: string, peerURLs: string[], signal?: AbortSignal): Promise<void> {
@@ -239,5 +236,3 @@ export class ClusterApi {
     );
   }
 }
-
-export const memberIdSchema = z.string().regex(/^[0-9a-f]{1,16}$/, "a member id is up to 16 hex digits");

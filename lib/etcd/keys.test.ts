@@ -72,3 +72,12 @@ describe("write outcomes", () => {
     expect(() => decodeWriteResponse(res)).toThrow(expect.objectContaining({ kind: "raft-error", outcomeUnknown: true }));
   });
 });
+
+describe("form-encoded length", () => {
+  it("matches URLSearchParams for every kind of character", async () => {
+    const { formEncodedLength } = await import("./keys");
+    for (const value of ["", "plain", "a b+c&d=e%f", "*-._~!'()", "line\nbreak\ttab\u0000nul", "é日本😀", "lone \ud800 surrogate", "end \udfff", "\u007f\u0080\u07ff\u0800\uffff"]) {
+      expect(formEncodedLength(value), JSON.stringify(value)).toBe(new URLSearchParams({ value }).toString().length);
+    }
+  });
+});
