@@ -1,6 +1,5 @@
 import { ConnectionStatus } from "@/components/layout/connection-status";
 import { listClusters } from "@/lib/clusters";
-import { DEFAULT_CLUSTER } from "@/lib/config/schema";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +16,7 @@ export default function HomePage() {
           <article key={cluster.name} aria-label={`Cluster ${cluster.name}`} className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
             <h3 className="mb-3 font-medium">
               {cluster.name}
-              {cluster.name === DEFAULT_CLUSTER ? " (default)" : ""}
+              
               <span className="ml-2 text-sm font-normal text-zinc-500">
                 {cluster.endpointCount} endpoint{cluster.endpointCount === 1 ? "" : "s"}
               </span>
