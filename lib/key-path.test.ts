@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { ancestorsOf, baseNameOf, encodeKeySegments, keyProblem, parentOf, splitKey } from "./key-path";
+
+describe("shared key path helpers", () => {
+  it("splits, encodes and walks up", () => {
+    expect(splitKey("/")).toEqual([]);
+    expect(splitKey("/a/b c")).toEqual(["a", "b c"]);
+    expect(encodeKeySegments(["a", "b c", "100%"])).toBe("/a/b%20c/100%25");
+    expect(parentOf("/a/b")).toBe("/a");
+    expect(parentOf("/a")).toBe("/");
+    expect(baseNameOf("/a/b")).toBe("b");
+    expect(ancestorsOf("/a/b/c")).toEqual(["/", "/a", "/a/b"]);
+    expect(ancestorsOf("/")).toEqual([]);
+  });
+
+  it("names what is wrong with a key", () => {
+    expect(keyProblem("/a/b")).toBeNull();
+    expect(keyProblem("/a//b")).toMatch(/empty/);
+    expect(keyProblem("/a/..")).toMatch(/not allowed/);
+  });
+});

@@ -1,0 +1,20 @@
+// URLs of keys, for pages and for the API. The cluster is part of a page's URL (`?cluster=`, left out
+// for `default`), so a link opens the same key on the same cluster.
+import { encodeKeySegments, splitKey } from "./key-path";
+
+export const DEFAULT_CLUSTER_NAME = "default";
+
+/** The page showing `key`: "/keys/a/b%20c" or "/keys/a?cluster=prod". */
+export function keyPageHref(cluster: string, key: string): string {
+  const path = "/keys" + (key === "/" ? "" : encodeKeySegments(splitKey(key)));
+  return cluster === DEFAULT_CLUSTER_NAME ? path : `${path}?cluster=${encodeURIComponent(cluster)}`;
+}
+
+/** The API resource of `key`, with an optional query. */
+export function keyApiPath(cluster: string, key: string, query?: Record<string, string | number | boolean | undefined>): string {
+  const path = `/api/clusters/${encodeURIComponent(cluster)}/keys${key === "/" ? "" : encodeKeySegments(splitKey(key))}`;
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {})) if (value !== undefined) params.set(name, String(value));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
