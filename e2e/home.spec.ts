@@ -8,10 +8,10 @@ test.describe("home page", () => {
 
     await page.goto("/");
     await expect(page).toHaveTitle("etcd dashboard");
-    await expect(page.getByRole("heading", { level: 1, name: "etcd dashboard" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Clusters" })).toBeVisible();
 
     const defaultCluster = page.getByRole("article", { name: "Cluster default" });
-    await expect(defaultCluster.getByRole("heading", { name: /default \(default\)/ })).toBeVisible();
+    await expect(defaultCluster.getByRole("heading", { name: /^default/ })).toBeVisible();
     const version = defaultCluster.getByRole("status", { name: "etcd version" });
     await expect(version).toContainText("3.4");
     await expect(defaultCluster.getByRole("alert")).toHaveCount(0);
@@ -27,6 +27,9 @@ test.describe("home page", () => {
     await expect(down.getByRole("status", { name: "etcd version" })).toHaveCount(0);
     // The error names the problem, never the cluster's credentials.
     await expect(alert).not.toContainText("e2e-secret");
+
+    // The shell's connection badge shows the selected cluster's version and member health.
+    await expect(page.getByRole("status", { name: "Connection" })).toContainText("1/1 members healthy");
 
     expect(pageErrors).toEqual([]);
   });

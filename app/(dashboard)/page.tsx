@@ -7,7 +7,7 @@ export default function HomePage() {
   const clusters = listClusters();
   return (
     <main className="mx-auto max-w-3xl p-8">
-      <h1 className="text-2xl font-semibold">etcd dashboard</h1>
+      <h1 className="text-2xl font-semibold">Clusters</h1>
       <section aria-labelledby="clusters-heading" className="mt-6 space-y-6">
         <h2 id="clusters-heading" className="sr-only">
           Clusters

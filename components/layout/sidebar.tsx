@@ -1,0 +1,49 @@
+"use client";
+import { KeyRound, Server } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useClusterParam } from "@/lib/hooks/use-cluster-param";
+import { DEFAULT_CLUSTER_NAME } from "@/lib/keys-url";
+import { ClusterSwitcher } from "./cluster-switcher";
+import { ConnectionBadge } from "./connection-badge";
+import { ThemeToggle } from "./theme-toggle";
+
+const LINKS = [
+  { href: "/keys", label: "Keys", icon: KeyRound },
+  { href: "/", label: "Clusters", icon: Server },
+];
+
+export function Sidebar() {
+  const cluster = useClusterParam();
+  const pathname = usePathname();
+  const suffix = cluster === DEFAULT_CLUSTER_NAME ? "" : `?cluster=${encodeURIComponent(cluster)}`;
+  return (
+    <aside className="flex w-56 shrink-0 flex-col gap-4 border-r border-zinc-200 p-4 dark:border-zinc-800">
+      <div className="flex items-center justify-between">
+        <span className="font-semibold">etcd dashboard</span>
+        <ThemeToggle />
+      </div>
+      <ClusterSwitcher cluster={cluster} />
+      <ConnectionBadge cluster={cluster} />
+      <nav aria-label="Main">
+        <ul className="space-y-1">
+          {LINKS.map(({ href, label, icon: Icon }) => {
+            const active = href === "/" ? pathname === "/" : pathname.startsWith(href);
+            return (
+              <li key={href}>
+                <Link
+                  href={href + suffix}
+                  aria-current={active ? "page" : undefined}
+                  className={`flex items-center gap-2 rounded-md px-2 py-1.5 text-sm ${active ? "bg-zinc-100 font-medium dark:bg-zinc-800" : "hover:bg-zinc-50 dark:hover:bg-zinc-900"}`}
+                >
+                  <Icon aria-hidden size={16} />
+                  {label}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+    </aside>
+  );
+}
