@@ -7,6 +7,7 @@ export const apiErrorCodeSchema = z.enum([
   "unsupported_media_type",
   "payload_too_large",
   "method_not_allowed",
+  "cancelled",
   "cross_origin",
   "not_found",
   "cluster_not_found",
@@ -37,6 +38,8 @@ export const API_ERROR_STATUS: Record<ApiErrorCode, number> = {
   unsupported_media_type: 415,
   payload_too_large: 413,
   method_not_allowed: 405,
+  // nginx's "client closed request": the browser went away before the answer; nobody reads it.
+  cancelled: 499,
   cross_origin: 403,
   not_found: 404,
   cluster_not_found: 404,

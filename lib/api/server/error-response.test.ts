@@ -44,3 +44,16 @@ describe("errors to responses", () => {
     expect(toApiError(error)).toBe(error);
   });
 });
+
+describe("cancelled requests", () => {
+  it("answers 499 without logging when the browser went away", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const controller = new AbortController();
+    controller.abort();
+    const response = errorResponse(controller.signal.reason);
+    expect(response.status).toBe(499);
+    expect((await response.json()).error.code).toBe("cancelled");
+    expect(log).not.toHaveBeenCalled();
+    log.mockRestore();
+  });
+});

@@ -41,6 +41,8 @@ export function apiErrorFromEtcd(error: EtcdError): ApiError {
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof EtcdError) return apiErrorFromEtcd(error);
+  // The browser went away (request.signal aborted a read): not a server fault, nothing to log.
+  if (error instanceof Error && error.name === "AbortError") return ApiError.of("cancelled", "The request was cancelled.");
   // A bug, not the user's fault: log it here, and tell the browser nothing of the internals.
   console.error("[etcd-dashboard] unexpected error in a route handler:", error);
   return ApiError.of("internal", "Unexpected server error. The server log has the details.");
