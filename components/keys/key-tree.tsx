@@ -1,10 +1,12 @@
 "use client";
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
-import { File, Folder, FolderOpen, Timer } from "lucide-react";
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
-import { useSWRConfig } from "swr";
+import { File, Folder, FolderOpen, RefreshCw, Timer } from "lucide-react";
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
+import useSWR, { useSWRConfig } from "swr";
 import type { ApiError } from "@/lib/api/errors";
-import { keySwrKey, useKey } from "@/lib/hooks/use-key";
+import { apiFetch } from "@/lib/api/fetcher";
+import type { KeyResponse } from "@/lib/api/types";
+import { keySwrKey } from "@/lib/hooks/use-key";
 import { parentOf } from "@/lib/key-path";
 import { filterCount } from "@/lib/tree/filter";
 import { ancestorsOpen, flattenTree, isOpen, openAncestors, rowIndexOf, type ListingState, type NodeRow, type StatusRow, type TreeRow } from "@/lib/tree/flatten";
@@ -36,11 +38,45 @@ export function KeyTree(props: KeyTreeProps) {
   return <KeyTreeView key={props.cluster} {...props} />;
 }
 
+/**
+ * What the tree remembers across remounts: the keys page is a dynamic route, so Next mounts a new page
+ * (and a new tree) for every selected key. Open directories, loaded listings, the filter, the scroll
+ * position and focus survive the navigation through this per-cluster memory.
+ */
+interface TreeMemory {
+  open: Map<string, boolean>;
+  listings: Map<string, ListingState>;
+  filter: { dir: string; text: string };
+  scrollTop: number;
+  /** The row with the roving focus, and whether the tree had DOM focus: a new tree takes it back. */
+  focusedKey: string | null;
+  treeHasFocus: boolean;
+}
+const memories = new Map<string, TreeMemory>();
+function memoryOf(cluster: string): TreeMemory {
+  let memory = memories.get(cluster);
+  if (!memory) {
+    memory = { open: new Map(), listings: new Map(), filter: { dir: "/", text: "" }, scrollTop: 0, focusedKey: null, treeHasFocus: false };
+    memories.set(cluster, memory);
+  }
+  return memory;
+}
+
+function isDirIn(listings: ReadonlyMap<string, ListingState>, key: string): boolean {
+  if (key === "/") return true;
+  const parent = listings.get(parentOf(key));
+  return parent?.status === "loaded" && parent.children.some((c) => c.key === key && c.dir === true);
+}
+
 function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
-  const [open, setOpen] = useState<Map<string, boolean>>(() => openAncestors(new Map(), selectedKey));
-  const [listings, setListings] = useState<Map<string, ListingState>>(() => new Map());
-  const [focusedKey, setFocusedKey] = useState(selectedKey);
-  const [filterText, setFilterText] = useState("");
+  const [memory] = useState(() => memoryOf(cluster));
+  const [open, setOpen] = useState<Map<string, boolean>>(() => openAncestors(memory.open, selectedKey));
+  const [listings, setListings] = useState<Map<string, ListingState>>(() => memory.listings);
+  const [focusedKey, setFocusedKey] = useState(() => (memory.treeHasFocus && memory.focusedKey) || selectedKey);
+  const [filterText, setFilterText] = useState(() => {
+    const dir = isDirIn(memory.listings, selectedKey) ? selectedKey : parentOf(selectedKey);
+    return memory.filter.dir === dir ? memory.filter.text : "";
+  });
   const scrollRef = useRef<HTMLDivElement>(null);
   const filterId = useId();
   const { mutate } = useSWRConfig();
@@ -54,11 +90,7 @@ function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
   }
 
   // The filter applies to the selected directory's children, or to the selected key's siblings.
-  const selectedIsDir = useMemo(() => {
-    if (selectedKey === "/") return true;
-    const parent = listings.get(parentOf(selectedKey));
-    return parent?.status === "loaded" && parent.children.some((c) => c.key === selectedKey && c.dir === true);
-  }, [listings, selectedKey]);
+  const selectedIsDir = useMemo(() => isDirIn(listings, selectedKey), [listings, selectedKey]);
   const filterDir = selectedIsDir ? selectedKey : parentOf(selectedKey);
   const [filteredDir, setFilteredDir] = useState(filterDir);
   if (filteredDir !== filterDir) {
@@ -107,7 +139,14 @@ function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
     }
     return indexes;
   }, []);
+  useEffect(() => {
+    memory.open = open;
+    memory.listings = listings;
+    memory.filter = { dir: filterDir, text: filterText };
+  }, [memory, open, listings, filterDir, filterText]);
+
   const virtualizer = useVirtualizer({
+    initialOffset: memory.scrollTop,
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
@@ -132,21 +171,32 @@ function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
     virtualizer.scrollToIndex(index, { align: "auto" });
   }, [rows, selectedKey, virtualizer]);
 
+  // Back where the previous tree was scrolled to, before the first paint.
+  useLayoutEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = memory.scrollTop;
+  }, [memory]);
+
   /** Moves focus to a row: scroll the virtualizer there, then focus the element once it is rendered. */
   const focusRow = useCallback(
     (key: string, index: number) => {
       setFocusedKey(key);
-      virtualizer.scrollToIndex(index, { align: "auto" });
-      let frames = 0;
-      const attempt = () => {
-        const element = findRowElement(scrollRef.current, key);
-        if (element) element.focus({ preventScroll: true });
-        else if (frames++ < 30) requestAnimationFrame(attempt);
-      };
-      requestAnimationFrame(attempt);
+      if (index >= 0) virtualizer.scrollToIndex(index, { align: "auto" });
+      focusWhenRendered(scrollRef, key);
     },
     [virtualizer],
   );
+
+  // A navigation remounted the tree while one of its rows had focus: focus that row again.
+  useEffect(() => {
+    if (memory.treeHasFocus) focusWhenRendered(scrollRef, focusedKey);
+    // Only on mount: later focus moves are the keyboard's and the mouse's.
+  }, [memory]);
+  useEffect(() => {
+    memory.focusedKey = focusedKey;
+  }, [memory, focusedKey]);
+
+  /** Selects a key: a new URL (the current one again would only reload the page). */
+  const select = useCallback((key: string) => key !== selectedKey && onSelect(key), [onSelect, selectedKey]);
 
   const setDirOpen = useCallback((dir: string, value: boolean) => setOpen((o) => new Map(o).set(dir, value)), []);
 
@@ -169,7 +219,7 @@ function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
       case "close":
         return setDirOpen(action.key, false);
       case "select":
-        return onSelect(action.key);
+        return select(action.key);
     }
   };
 
@@ -177,9 +227,9 @@ function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
     (row: NodeRow) => {
       setFocusedKey(row.key);
       if (row.isDir) setDirOpen(row.key, !row.isOpen);
-      onSelect(row.key);
+      select(row.key);
     },
-    [onSelect, setDirOpen],
+    [select, setDirOpen],
   );
   const onRowFocus = useCallback((key: string) => setFocusedKey(key), []);
   const retry = useCallback((dir: string) => void mutate(keySwrKey(cluster, dir)), [mutate, cluster]);
@@ -193,7 +243,7 @@ function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <div className="space-y-2 border-b border-zinc-200 p-2 dark:border-zinc-800">
-        <GoToKey cluster={cluster} onGo={onSelect} />
+        <GoToKey cluster={cluster} onGo={select} />
         <div>
           <label htmlFor={filterId} className="mb-1 block text-xs font-medium text-zinc-500">
             Filter
@@ -214,10 +264,33 @@ function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
                 {`${formatCount(filterCounts.shown)} of ${formatCount(filterCounts.total)}`}
               </span>
             )}
+            <button
+              type="button"
+              aria-label="Refresh tree"
+              title="Re-read the open directories"
+              onClick={() => loaderDirs.forEach(retry)}
+              className="shrink-0 rounded border border-zinc-300 p-1.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            >
+              <RefreshCw aria-hidden="true" size={14} />
+            </button>
           </div>
         </div>
       </div>
-      <div ref={scrollRef} role="tree" aria-label="Keys" onKeyDown={onKeyDown} className="min-h-0 flex-1 overflow-auto py-1 text-sm">
+      <div
+        ref={scrollRef}
+        role="tree"
+        aria-label="Keys"
+        onKeyDown={onKeyDown}
+        onScroll={(e) => {
+          memory.scrollTop = e.currentTarget.scrollTop;
+        }}
+        onFocus={() => {
+          memory.treeHasFocus = true;
+        }}
+        onBlur={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget)) memory.treeHasFocus = false;
+        }}
+        className="min-h-0 flex-1 overflow-auto py-1 text-sm">
         <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
@@ -246,6 +319,17 @@ function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
   );
 }
 
+/** Focuses a row once the virtualizer has rendered it (after a scroll or a remount), for a few frames at most. */
+function focusWhenRendered(scrollRef: { current: HTMLElement | null }, key: string) {
+  let frames = 0;
+  const attempt = () => {
+    const element = findRowElement(scrollRef.current, key);
+    if (element) element.focus({ preventScroll: true });
+    else if (frames++ < 60) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
+}
+
 function findRowElement(container: HTMLElement | null, key: string): HTMLElement | undefined {
   if (!container) return undefined;
   for (const element of container.querySelectorAll<HTMLElement>('[role="treeitem"]')) if (element.dataset.key === key) return element;
@@ -270,9 +354,13 @@ function describeError(dir: string, error: ApiError): string {
   }
 }
 
-/** Reads one directory's listing through SWR and reports it to the tree; renders nothing. */
+/**
+ * Reads one directory's listing through SWR (`keySwrKey`, shared with the rest of the app) and reports
+ * it to the tree; renders nothing. A cached listing is not fetched again on every remount (every
+ * navigation): `mutate(keySwrKey(cluster, dir))` or Refresh re-reads it.
+ */
 function ListingLoader({ cluster, dir, onChange }: { cluster: string; dir: string; onChange: (dir: string, state: ListingState) => void }) {
-  const { data, error } = useKey(cluster, dir);
+  const { data, error } = useSWR<KeyResponse, ApiError>(keySwrKey(cluster, dir), apiFetch, { revalidateIfStale: false, revalidateOnFocus: false });
   useEffect(() => {
     if (data) {
       const node = data.node;
