@@ -1,7 +1,21 @@
 "use client";
-import { File, Folder } from "lucide-react";
-import { useKey } from "@/lib/hooks/use-key";
-import { baseNameOf, parentOf } from "@/lib/key-path";
+import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
+import { File, Folder, FolderOpen, RefreshCw, Timer } from "lucide-react";
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
+import useSWR, { useSWRConfig } from "swr";
+import type { ApiError } from "@/lib/api/errors";
+import { apiFetch } from "@/lib/api/fetcher";
+import type { KeyResponse } from "@/lib/api/types";
+import { keySwrKey } from "@/lib/hooks/use-key";
+import { parentOf } from "@/lib/key-path";
+import { filterCount } from "@/lib/tree/filter";
+import { ancestorsOpen, flattenTree, isOpen, openAncestors, rowIndexOf, type ListingState, type NodeRow, type StatusRow, type TreeRow } from "@/lib/tree/flatten";
+import { formatCount, formatTtl } from "@/lib/tree/format";
+import { treeKeyAction } from "@/lib/tree/keyboard";
+import { baseNameOf } from "@/lib/key-path";
+import { GoToKey } from "./go-to-key";
+
+export { useRefreshTree } from "@/lib/hooks/use-refresh-tree";
 
 export interface KeyTreeProps {
   cluster: string;
@@ -9,22 +23,424 @@ export interface KeyTreeProps {
   onSelect: (key: string) => void;
 }
 
-/** The children of the selected directory (or of the selected key's directory). */
-export function KeyTree({ cluster, selectedKey, onSelect }: KeyTreeProps) {
-  const selected = useKey(cluster, selectedKey);
-  const dir = selected.data?.node?.dir ? selectedKey : parentOf(selectedKey);
-  const listing = useKey(cluster, dir);
-  const children = listing.data?.node?.nodes ?? [];
+/** Fixed: the virtualizer computes every offset from it. */
+const ROW_HEIGHT = 28;
+const INDENT = 16;
+const NO_CHILDREN: never[] = [];
+
+/**
+ * The key tree: lazily loaded (one sorted listing per opened directory, read through the same SWR keys
+ * as the rest of the app, so revalidating `keySwrKey(cluster, dir)` refreshes it), virtualized, and
+ * keyboard-operable as a WAI-ARIA tree. The selection is the URL: `selectedKey` in, `onSelect` out.
+ */
+export function KeyTree(props: KeyTreeProps) {
+  // Another cluster is another tree: start over rather than mix listings.
+  return <KeyTreeView key={props.cluster} {...props} />;
+}
+
+/**
+ * What the tree remembers across remounts: the keys page is a dynamic route, so Next mounts a new page
+ * (and a new tree) for every selected key. Open directories, loaded listings, the filter, the scroll
+ * position and focus survive the navigation through this per-cluster memory.
+ */
+interface TreeMemory {
+  open: Map<string, boolean>;
+  listings: Map<string, ListingState>;
+  filter: { dir: string; text: string };
+  scrollTop: number;
+  /** The row with the roving focus, and whether the tree had DOM focus: a new tree takes it back. */
+  focusedKey: string | null;
+  treeHasFocus: boolean;
+}
+const memories = new Map<string, TreeMemory>();
+function memoryOf(cluster: string): TreeMemory {
+  let memory = memories.get(cluster);
+  if (!memory) {
+    memory = { open: new Map(), listings: new Map(), filter: { dir: "/", text: "" }, scrollTop: 0, focusedKey: null, treeHasFocus: false };
+    memories.set(cluster, memory);
+  }
+  return memory;
+}
+
+function isDirIn(listings: ReadonlyMap<string, ListingState>, key: string): boolean {
+  if (key === "/") return true;
+  const parent = listings.get(parentOf(key));
+  return parent?.status === "loaded" && parent.children.some((c) => c.key === key && c.dir === true);
+}
+
+function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
+  const [memory] = useState(() => memoryOf(cluster));
+  const [open, setOpen] = useState<Map<string, boolean>>(() => openAncestors(memory.open, selectedKey));
+  const [listings, setListings] = useState<Map<string, ListingState>>(() => memory.listings);
+  const [focusedKey, setFocusedKey] = useState(() => (memory.treeHasFocus && memory.focusedKey) || selectedKey);
+  const [filterText, setFilterText] = useState(() => {
+    const dir = isDirIn(memory.listings, selectedKey) ? selectedKey : parentOf(selectedKey);
+    return memory.filter.dir === dir ? memory.filter.text : "";
+  });
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const filterId = useId();
+  const { mutate } = useSWRConfig();
+
+  // A new selection (a click, a deep link, back/forward): open its ancestors and move focus there.
+  const [shownSelection, setShownSelection] = useState(selectedKey);
+  if (shownSelection !== selectedKey) {
+    setShownSelection(selectedKey);
+    setOpen((o) => (ancestorsOpen(o, selectedKey) ? o : openAncestors(o, selectedKey)));
+    setFocusedKey(selectedKey);
+  }
+
+  // The filter applies to the selected directory's children, or to the selected key's siblings.
+  const selectedIsDir = useMemo(() => isDirIn(listings, selectedKey), [listings, selectedKey]);
+  const filterDir = selectedIsDir ? selectedKey : parentOf(selectedKey);
+  const [filteredDir, setFilteredDir] = useState(filterDir);
+  if (filteredDir !== filterDir) {
+    setFilteredDir(filterDir);
+    setFilterText("");
+  }
+
+  const { rows, openDirs } = useMemo(
+    () => flattenTree({ listings, open, filter: filterText ? { dir: filterDir, text: filterText } : null }),
+    [listings, open, filterDir, filterText],
+  );
+  const filterListing = listings.get(filterDir);
+  const filterCounts = useMemo(
+    () => (filterListing?.status === "loaded" ? filterCount(filterListing.children.map((c) => baseNameOf(c.key)), filterText) : null),
+    [filterListing, filterText],
+  );
+
+  // Listings stay subscribed while their directory is open or its child count is shown.
+  const loaderDirs = useMemo(() => {
+    const dirs = new Set(openDirs);
+    for (const row of rows) if (row.kind === "node" && row.isDir && listings.has(row.key)) dirs.add(row.key);
+    return [...dirs];
+  }, [openDirs, rows, listings]);
+  const reportListing = useCallback((dir: string, state: ListingState) => {
+    setListings((current) => {
+      const previous = current.get(dir);
+      if (previous && sameListing(previous, state)) return current;
+      return new Map(current).set(dir, state);
+    });
+  }, []);
+
+  const focusedIndex = rowIndexOf(rows, focusedKey);
+  const selectedIndex = rowIndexOf(rows, selectedKey);
+  const tabStopIndex = focusedIndex >= 0 ? focusedIndex : selectedIndex >= 0 ? selectedIndex : rows.findIndex((r) => r.kind === "node");
+  const tabStopKey = rows[tabStopIndex]?.key;
+
+  // The focused row stays rendered while it is scrolled away, so focus is never dropped.
+  const focusedIndexRef = useRef(focusedIndex);
+  focusedIndexRef.current = focusedIndex;
+  const rangeExtractor = useCallback((range: Range) => {
+    const indexes = defaultRangeExtractor(range);
+    const focused = focusedIndexRef.current;
+    if (focused >= 0 && focused < range.count && !indexes.includes(focused)) {
+      indexes.push(focused);
+      indexes.sort((a, b) => a - b);
+    }
+    return indexes;
+  }, []);
+  useEffect(() => {
+    memory.open = open;
+    memory.listings = listings;
+    memory.filter = { dir: filterDir, text: filterText };
+  }, [memory, open, listings, filterDir, filterText]);
+
+  const virtualizer = useVirtualizer({
+    initialOffset: memory.scrollTop,
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => rows[index]?.key ?? index,
+    overscan: 10,
+    rangeExtractor,
+  });
+
+  // Scroll a new selection into view once its row exists (its ancestors' listings may still be loading).
+  const pendingScroll = useRef<string | null>(null);
+  const scrolledFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (scrolledFor.current !== selectedKey) {
+      scrolledFor.current = selectedKey;
+      pendingScroll.current = selectedKey;
+    }
+    const target = pendingScroll.current;
+    if (target === null) return;
+    const index = rowIndexOf(rows, target);
+    if (index < 0) return;
+    pendingScroll.current = null;
+    virtualizer.scrollToIndex(index, { align: "auto" });
+  }, [rows, selectedKey, virtualizer]);
+
+  // Back where the previous tree was scrolled to, before the first paint.
+  useLayoutEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = memory.scrollTop;
+  }, [memory]);
+
+  /** Moves focus to a row: scroll the virtualizer there, then focus the element once it is rendered. */
+  const focusRow = useCallback(
+    (key: string, index: number) => {
+      setFocusedKey(key);
+      if (index >= 0) virtualizer.scrollToIndex(index, { align: "auto" });
+      focusWhenRendered(scrollRef, key);
+    },
+    [virtualizer],
+  );
+
+  // A navigation remounted the tree while one of its rows had focus: focus that row again.
+  useEffect(() => {
+    if (memory.treeHasFocus) focusWhenRendered(scrollRef, focusedKey);
+    // Only on mount: later focus moves are the keyboard's and the mouse's.
+  }, [memory]);
+  useEffect(() => {
+    memory.focusedKey = focusedKey;
+  }, [memory, focusedKey]);
+
+  /** Selects a key: a new URL (the current one again would only reload the page). */
+  const select = useCallback((key: string) => key !== selectedKey && onSelect(key), [onSelect, selectedKey]);
+
+  const setDirOpen = useCallback((dir: string, value: boolean) => setOpen((o) => new Map(o).set(dir, value)), []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    if (target.getAttribute("role") !== "treeitem") return;
+    const index = rowIndexOf(rows, target.dataset.key ?? "");
+    if (index < 0) return;
+    const action = treeKeyAction(rows, index, event.key);
+    if (!action) return;
+    event.preventDefault();
+    switch (action.type) {
+      case "focus": {
+        const row = rows[action.index];
+        if (row) focusRow(row.key, action.index);
+        return;
+      }
+      case "open":
+        return setDirOpen(action.key, true);
+      case "close":
+        return setDirOpen(action.key, false);
+      case "select":
+        return select(action.key);
+    }
+  };
+
+  const onRowClick = useCallback(
+    (row: NodeRow) => {
+      setFocusedKey(row.key);
+      if (row.isDir) setDirOpen(row.key, !row.isOpen);
+      select(row.key);
+    },
+    [select, setDirOpen],
+  );
+  const onRowFocus = useCallback((key: string) => setFocusedKey(key), []);
+  const retry = useCallback((dir: string) => void mutate(keySwrKey(cluster, dir)), [mutate, cluster]);
+
+  const onFilterChange = (text: string) => {
+    setFilterText(text);
+    // Filtering a closed directory's children opens it: the matches are what the filter is for.
+    if (text && !isOpen(open, filterDir)) setDirOpen(filterDir, true);
+  };
+
   return (
-    <ul role="tree" aria-label="Keys" className="overflow-auto p-2 text-sm">
-      {children.map((node) => (
-        <li key={node.key} role="treeitem" aria-selected={node.key === selectedKey} aria-expanded={node.dir ? false : undefined}>
-          <button type="button" className="flex w-full items-center gap-2 rounded px-2 py-1 text-left hover:bg-zinc-100 dark:hover:bg-zinc-800" onClick={() => onSelect(node.key)}>
-            {node.dir ? <Folder aria-hidden size={14} /> : <File aria-hidden size={14} />}
-            <span className="truncate">{baseNameOf(node.key)}</span>
-          </button>
-        </li>
+    <div className="flex min-h-0 flex-1 flex-col">
+      <div className="space-y-2 border-b border-zinc-200 p-2 dark:border-zinc-800">
+        <GoToKey cluster={cluster} onGo={select} />
+        <div>
+          <label htmlFor={filterId} className="mb-1 block text-xs font-medium text-zinc-500">
+            Filter
+          </label>
+          <div className="flex items-center gap-2">
+            <input
+              id={filterId}
+              type="search"
+              value={filterText}
+              onChange={(e) => onFilterChange(e.target.value)}
+              placeholder={`Children of ${filterDir}`}
+              autoComplete="off"
+              spellCheck={false}
+              className="min-w-0 flex-1 rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+            />
+            {filterText && filterCounts && (
+              <span role="status" aria-label="Filter matches" className="shrink-0 text-xs text-zinc-500">
+                {`${formatCount(filterCounts.shown)} of ${formatCount(filterCounts.total)}`}
+              </span>
+            )}
+            <button
+              type="button"
+              aria-label="Refresh tree"
+              title="Re-read the open directories"
+              onClick={() => loaderDirs.forEach(retry)}
+              className="shrink-0 rounded border border-zinc-300 p-1.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            >
+              <RefreshCw aria-hidden="true" size={14} />
+            </button>
+          </div>
+        </div>
+      </div>
+      <div
+        ref={scrollRef}
+        role="tree"
+        aria-label="Keys"
+        onKeyDown={onKeyDown}
+        onScroll={(e) => {
+          memory.scrollTop = e.currentTarget.scrollTop;
+        }}
+        onFocus={() => {
+          memory.treeHasFocus = true;
+        }}
+        onBlur={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget)) memory.treeHasFocus = false;
+        }}
+        className="min-h-0 flex-1 overflow-auto py-1 text-sm">
+        <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index];
+            if (!row) return null;
+            const style: CSSProperties = { position: "absolute", top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` };
+            return row.kind === "node" ? (
+              <TreeItemRow
+                key={row.key}
+                row={row}
+                style={style}
+                selected={row.key === selectedKey}
+                tabbable={row.key === tabStopKey}
+                onClick={onRowClick}
+                onFocus={onRowFocus}
+              />
+            ) : (
+              <StatusItemRow key={row.key} row={row} style={style} onRetry={retry} />
+            );
+          })}
+        </div>
+      </div>
+      {loaderDirs.map((dir) => (
+        <ListingLoader key={dir} cluster={cluster} dir={dir} onChange={reportListing} />
       ))}
-    </ul>
+    </div>
   );
 }
+
+/** Focuses a row once the virtualizer has rendered it (after a scroll or a remount), for a few frames at most. */
+function focusWhenRendered(scrollRef: { current: HTMLElement | null }, key: string) {
+  let frames = 0;
+  const attempt = () => {
+    const element = findRowElement(scrollRef.current, key);
+    if (element) element.focus({ preventScroll: true });
+    else if (frames++ < 60) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
+}
+
+function findRowElement(container: HTMLElement | null, key: string): HTMLElement | undefined {
+  if (!container) return undefined;
+  for (const element of container.querySelectorAll<HTMLElement>('[role="treeitem"]')) if (element.dataset.key === key) return element;
+  return undefined;
+}
+
+function sameListing(a: ListingState, b: ListingState): boolean {
+  if (a.status === "loaded" && b.status === "loaded") return a.children === b.children;
+  if (a.status === "error" && b.status === "error") return a.message === b.message;
+  return a.status === b.status;
+}
+
+/** Plain words for why a directory could not be listed. */
+function describeError(dir: string, error: ApiError): string {
+  switch (error.code) {
+    case "key_not_found":
+      return `${dir} does not exist (any more).`;
+    case "not_a_directory":
+      return `${dir} is not a directory.`;
+    default:
+      return error.message;
+  }
+}
+
+/**
+ * Reads one directory's listing through SWR (`keySwrKey`, shared with the rest of the app) and reports
+ * it to the tree; renders nothing. A cached listing is not fetched again on every remount (every
+ * navigation): `mutate(keySwrKey(cluster, dir))` or Refresh re-reads it.
+ */
+function ListingLoader({ cluster, dir, onChange }: { cluster: string; dir: string; onChange: (dir: string, state: ListingState) => void }) {
+  const { data, error } = useSWR<KeyResponse, ApiError>(keySwrKey(cluster, dir), apiFetch, { revalidateIfStale: false, revalidateOnFocus: false });
+  useEffect(() => {
+    if (data) {
+      const node = data.node;
+      onChange(dir, node?.dir ? { status: "loaded", children: node.nodes ?? NO_CHILDREN } : { status: "error", message: `${dir} is not a directory.` });
+    } else if (error) {
+      onChange(dir, { status: "error", message: describeError(dir, error) });
+    }
+  }, [cluster, dir, data, error, onChange]);
+  return null;
+}
+
+interface TreeItemRowProps {
+  row: NodeRow;
+  style: CSSProperties;
+  selected: boolean;
+  tabbable: boolean;
+  onClick: (row: NodeRow) => void;
+  onFocus: (key: string) => void;
+}
+
+const TreeItemRow = memo(function TreeItemRow({ row, style, selected, tabbable, onClick, onFocus }: TreeItemRowProps) {
+  const Icon = row.isDir ? (row.isOpen ? FolderOpen : Folder) : File;
+  return (
+    <div
+      role="treeitem"
+      aria-label={row.name}
+      aria-level={row.depth}
+      aria-expanded={row.isDir ? row.isOpen : undefined}
+      aria-selected={selected}
+      aria-setsize={row.setSize}
+      aria-posinset={row.posInSet}
+      tabIndex={tabbable ? 0 : -1}
+      data-key={row.key}
+      title={row.key}
+      onClick={() => onClick(row)}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) onFocus(row.key);
+      }}
+      style={{ ...style, paddingLeft: 8 + (row.depth - 1) * INDENT }}
+      className={`flex cursor-pointer select-none items-center gap-1.5 pr-2 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-blue-500 ${
+        selected ? "bg-blue-100 text-blue-950 dark:bg-blue-950 dark:text-blue-50" : "hover:bg-zinc-100 dark:hover:bg-zinc-800"
+      }`}
+    >
+      <Icon aria-hidden="true" size={14} className={`shrink-0 ${row.isDir ? "text-amber-600 dark:text-amber-400" : "text-zinc-500"}`} />
+      <span className="min-w-0 flex-1 truncate whitespace-pre">{row.name}</span>
+      {row.ttl !== undefined && (
+        <span
+          className="flex shrink-0 items-center gap-0.5 rounded bg-amber-100 px-1 text-[11px] text-amber-900 dark:bg-amber-900 dark:text-amber-100"
+          title={row.expiration ? `Expires ${row.expiration}` : undefined}
+        >
+          <Timer aria-hidden="true" size={11} />
+          {`TTL ${formatTtl(row.ttl)}`}
+        </span>
+      )}
+      {row.childCount !== undefined && (
+        <span className="shrink-0 rounded bg-zinc-100 px-1 text-[11px] tabular-nums text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300" title={`${row.childCount} children`}>
+          {formatCount(row.childCount)}
+        </span>
+      )}
+    </div>
+  );
+});
+
+const StatusItemRow = memo(function StatusItemRow({ row, style, onRetry }: { row: StatusRow; style: CSSProperties; onRetry: (dir: string) => void }) {
+  const padded = { ...style, paddingLeft: 8 + (row.depth - 1) * INDENT };
+  if (row.kind === "loading") {
+    return (
+      <div role="none" style={padded} className="flex items-center text-xs text-zinc-500">
+        <span role="status">{`Loading ${row.dir}…`}</span>
+      </div>
+    );
+  }
+  return (
+    <div role="none" style={padded} className="flex items-center gap-2 pr-2 text-xs">
+      <span role="alert" className="min-w-0 flex-1 truncate text-red-700 dark:text-red-300" title={row.message}>
+        {`Could not load ${row.dir}: ${row.message}`}
+      </span>
+      <button type="button" onClick={() => onRetry(row.dir)} className="shrink-0 rounded border border-zinc-300 px-1.5 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+        Retry
+      </button>
+    </div>
+  );
+});

@@ -6,10 +6,20 @@ export const dynamic = "force-dynamic";
 // /keys/a/b opens the tree at /a/b and selects it; the cluster comes from ?cluster= (default: "default").
 export default async function KeysPage({ params }: { params: Promise<{ key?: string[] }> }) {
   const { key } = await params;
-  const selectedKey = "/" + (key ?? []).join("/");
+  // Next hands catch-all segments over still percent-encoded ("%3Ca%20b%3E"): decode each once, so
+  // /keys/a%20b is the key "/a b" (scripts/server.mjs has already refused malformed escapes).
+  const selectedKey = "/" + (key ?? []).map(decodeSegment).join("/");
   return (
     <Suspense>
       <KeyBrowser selectedKey={selectedKey} />
     </Suspense>
   );
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

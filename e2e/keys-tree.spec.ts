@@ -1,0 +1,219 @@
+// The key tree in Chromium: lazy loading, deep links and history, mouse and keyboard (WAI-ARIA tree),
+// filter, go-to-key completion, a directory of 10,000 keys (virtualized), hostile key names, errors.
+import type { Page } from "@playwright/test";
+import { putMany } from "./etcd-bulk";
+import { encodeKey, expect, test, type DirectEtcd } from "./fixtures";
+
+const tree = (page: Page) => page.getByRole("tree", { name: "Keys" });
+const item = (page: Page, name: string) => tree(page).getByRole("treeitem", { name, exact: true });
+const focused = (page: Page) => page.locator(":focus");
+
+async function seed(etcd: DirectEtcd, entries: Record<string, string>) {
+  await putMany(etcd, Object.entries(entries));
+}
+
+test.describe("key tree", () => {
+  test("a deep link opens every ancestor and selects the key; back and forward follow", async ({ page, etcd, ns }) => {
+    await seed(etcd, { [`${ns}/a/b/c`]: "1", [`${ns}/a/x`]: "2", [`${ns}/top`]: "3" });
+    const nsName = ns.split("/").pop()!;
+
+    await page.goto(`/keys${encodeKey(ns)}/a/b`);
+    const b = item(page, "b");
+    await expect(b).toHaveAttribute("aria-selected", "true");
+    await expect(b).toHaveAttribute("aria-level", "4");
+    await expect(b).toHaveAttribute("aria-expanded", "false");
+    for (const name of ["e2e", nsName, "a"]) await expect(item(page, name)).toHaveAttribute("aria-expanded", "true");
+    await expect(item(page, "x")).toHaveAttribute("aria-selected", "false");
+    await expect(tree(page).getByRole("treeitem", { selected: true })).toHaveCount(1);
+    // Roving tabindex: exactly one row is in the tab order.
+    await expect(tree(page).locator('[role="treeitem"][tabindex="0"]')).toHaveCount(1);
+
+    await item(page, "x").click();
+    await expect(page).toHaveURL(new RegExp(`/keys${ns}/a/x$`));
+    await expect(item(page, "x")).toHaveAttribute("aria-selected", "true");
+
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`/keys${ns}/a/b$`));
+    await expect(item(page, "b")).toHaveAttribute("aria-selected", "true");
+    await expect(item(page, "x")).toHaveAttribute("aria-selected", "false");
+
+    await page.goForward();
+    await expect(item(page, "x")).toHaveAttribute("aria-selected", "true");
+  });
+
+  test("a click expands and collapses a directory; counts and TTLs show", async ({ page, etcd, ns }) => {
+    await seed(etcd, { [`${ns}/a/one`]: "1", [`${ns}/a/two`]: "2" });
+    await etcd.put(`${ns}/temp`, "t", { ttl: "600" });
+    const nsName = ns.split("/").pop()!;
+    await page.goto(`/keys${encodeKey(ns)}`);
+
+    const nsRow = item(page, nsName);
+    await expect(nsRow).toHaveAttribute("aria-selected", "true");
+    await expect(nsRow).toHaveAttribute("aria-expanded", "false");
+    await nsRow.click();
+    await expect(nsRow).toHaveAttribute("aria-expanded", "true");
+    await expect(nsRow).toContainText("2"); // child count once its listing is loaded
+    await expect(item(page, "temp")).toContainText(/TTL (9m \d+s|10m)/);
+
+    const a = item(page, "a");
+    await expect(a).toHaveAttribute("aria-expanded", "false");
+    await a.click();
+    await expect(a).toHaveAttribute("aria-expanded", "true");
+    await expect(item(page, "one")).toHaveAttribute("aria-level", "4");
+    await expect(item(page, "one")).toHaveAttribute("aria-posinset", "1");
+    await expect(item(page, "two")).toHaveAttribute("aria-setsize", "2");
+    await expect(page).toHaveURL(new RegExp(`/keys${ns}/a$`));
+
+    await a.click();
+    await expect(a).toHaveAttribute("aria-expanded", "false");
+    await expect(item(page, "one")).toHaveCount(0);
+  });
+
+  test("the keyboard moves, opens, closes and selects", async ({ page, etcd, ns }) => {
+    await seed(etcd, { [`${ns}/a/b/c`]: "1", [`${ns}/a/x`]: "2", [`${ns}/top`]: "3" });
+    await page.goto(`/keys${encodeKey(ns)}/a`);
+    const a = item(page, "a");
+    await expect(a).toHaveAttribute("aria-selected", "true");
+    await a.focus();
+
+    await page.keyboard.press("ArrowRight");
+    await expect(a).toHaveAttribute("aria-expanded", "true");
+    await expect(a).toBeFocused();
+    await expect(item(page, "b")).toBeVisible();
+    await page.keyboard.press("ArrowRight");
+    await expect(item(page, "b")).toBeFocused();
+    await page.keyboard.press("ArrowDown");
+    await expect(item(page, "x")).toBeFocused();
+    await expect(item(page, "x")).toHaveAttribute("tabindex", "0");
+    await page.keyboard.press("ArrowUp");
+    await expect(item(page, "b")).toBeFocused();
+    await page.keyboard.press("ArrowLeft"); // b is closed: to the parent
+    await expect(a).toBeFocused();
+    await page.keyboard.press("ArrowLeft"); // a is open: close it
+    await expect(a).toHaveAttribute("aria-expanded", "false");
+    await expect(item(page, "b")).toHaveCount(0);
+    await page.keyboard.press("ArrowDown");
+    await expect(item(page, "top")).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/keys${ns}/top$`));
+    await expect(item(page, "top")).toHaveAttribute("aria-selected", "true");
+
+    await page.keyboard.press("Home");
+    await expect(focused(page)).toHaveAttribute("aria-level", "1");
+    await expect(focused(page)).toHaveAttribute("aria-posinset", "1");
+    await page.keyboard.press("End");
+    await expect(focused(page)).toHaveAttribute("role", "treeitem");
+    const last = tree(page).getByRole("treeitem").last();
+    await expect(last).toBeFocused();
+  });
+
+  test("the filter narrows the selected key's siblings and counts them", async ({ page, etcd, ns }) => {
+    await seed(etcd, Object.fromEntries(["apple", "Banana", "cherry", "grape", "pineapple"].map((n) => [`${ns}/fruits/${n}`, n])));
+    await page.goto(`/keys${encodeKey(ns)}/fruits/cherry`);
+    await expect(item(page, "cherry")).toHaveAttribute("aria-selected", "true");
+
+    const filter = page.getByLabel("Filter", { exact: true });
+    await filter.fill("APP");
+    await expect(page.getByRole("status", { name: "Filter matches" })).toHaveText("2 of 5");
+    await expect(item(page, "apple")).toBeVisible();
+    await expect(item(page, "pineapple")).toBeVisible();
+    await expect(item(page, "Banana")).toHaveCount(0);
+    await expect(item(page, "fruits")).toBeVisible(); // the directory itself stays
+    await expect(item(page, "apple")).toHaveAttribute("aria-setsize", "2");
+
+    await filter.fill("an");
+    await expect(page.getByRole("status", { name: "Filter matches" })).toHaveText("1 of 5");
+    await expect(item(page, "Banana")).toBeVisible();
+
+    await filter.fill("");
+    await expect(tree(page).getByRole("treeitem", { level: 4 })).toHaveCount(5);
+  });
+
+  test("go to key completes segment by segment and navigates", async ({ page, etcd, ns }) => {
+    await seed(etcd, { [`${ns}/apps/web/port`]: "80", [`${ns}/apps/worker`]: "w", [`${ns}/apps/api/port`]: "81" });
+    await page.goto("/keys");
+    const goTo = page.getByRole("combobox", { name: "Go to key" });
+    await goTo.fill(`${ns}/apps/w`);
+    const listbox = page.getByRole("listbox");
+    await expect(listbox.getByRole("option")).toHaveText(["web/", "worker"]);
+    await expect(goTo).toHaveAttribute("aria-expanded", "true");
+
+    await goTo.press("ArrowDown");
+    await expect(listbox.getByRole("option", { name: "web" })).toHaveAttribute("aria-selected", "true");
+    await goTo.press("Enter");
+    await expect(goTo).toHaveValue(`${ns}/apps/web/`);
+    await expect(listbox.getByRole("option")).toHaveText(["port"]);
+    await goTo.press("Tab");
+    await expect(goTo).toHaveValue(`${ns}/apps/web/port`);
+    await expect(goTo).toBeFocused();
+    await goTo.press("Enter");
+
+    await expect(page).toHaveURL(new RegExp(`/keys${ns}/apps/web/port$`));
+    await expect(item(page, "port")).toHaveAttribute("aria-selected", "true");
+    await expect(item(page, "web")).toHaveAttribute("aria-expanded", "true");
+  });
+
+  test("a directory of 10,000 keys opens, stays small in the DOM, filters, and End reaches the last key", async ({ page, etcd, ns }) => {
+    test.setTimeout(120_000);
+    const names = Array.from({ length: 10_000 }, (_, i) => `k${String(i).padStart(5, "0")}`);
+    await putMany(etcd, names.map((n) => [`${ns}/big/${n}`, n] as const), 32);
+
+    await page.goto(`/keys${encodeKey(ns)}/big`);
+    const big = item(page, "big");
+    await expect(big).toHaveAttribute("aria-selected", "true");
+    await big.click();
+    await expect(big).toHaveAttribute("aria-expanded", "true");
+    await expect(item(page, "k00000")).toBeVisible();
+    await expect(big).toContainText("10,000");
+    expect(await tree(page).getByRole("treeitem").count()).toBeLessThan(200);
+    await expect(item(page, "k00000")).toHaveAttribute("aria-setsize", "10000");
+
+    await item(page, "k00000").focus();
+    await page.keyboard.press("End");
+    const last = item(page, "k09999");
+    await expect(last).toBeFocused();
+    await expect(last).toBeInViewport();
+    await expect(last).toHaveAttribute("aria-posinset", "10000");
+    expect(await tree(page).getByRole("treeitem").count()).toBeLessThan(200);
+    await page.keyboard.press("Home");
+    await expect(focused(page)).toHaveAttribute("aria-level", "1");
+
+    await page.getByLabel("Filter", { exact: true }).fill("K04321");
+    await expect(page.getByRole("status", { name: "Filter matches" })).toHaveText("1 of 10,000");
+    await expect(item(page, "k04321")).toBeVisible();
+    await expect(tree(page).getByRole("treeitem", { name: /^k\d{5}$/ })).toHaveCount(1);
+  });
+
+  test("hostile key names render as text, never as HTML", async ({ page, etcd, ns }) => {
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const payloads = ["<img src=x onerror=alert(1)>", "\"><svg onload=alert(2)>", "<b>bold"];
+    await seed(etcd, Object.fromEntries(payloads.map((p) => [`${ns}/xss/${p}`, p])));
+    await page.goto(`/keys${encodeKey(ns)}/xss`);
+    await item(page, "xss").click();
+    for (const p of payloads) await expect(item(page, p)).toHaveText(p);
+    await expect(tree(page).locator("img, svg:not([aria-hidden]), b")).toHaveCount(0);
+
+    await item(page, payloads[0]!).click();
+    await expect(item(page, payloads[0]!)).toHaveAttribute("aria-selected", "true");
+    await page.getByRole("combobox", { name: "Go to key" }).fill(`${ns}/xss/<`);
+    await expect(page.getByRole("listbox").getByRole("option")).toHaveCount(3);
+    await expect(page.getByRole("listbox").locator("img, svg, b")).toHaveCount(0);
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+  });
+
+  test("a directory that cannot be loaded says so in words and offers a retry", async ({ page }) => {
+    await page.goto("/keys?cluster=down");
+    const alert = tree(page).getByRole("alert");
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText("Could not load /");
+    await expect(alert).toContainText("etcd");
+    const retry = tree(page).getByRole("button", { name: "Retry" });
+    await retry.click();
+    await expect(tree(page).getByRole("alert")).toBeVisible();
+  });
+});

@@ -1,0 +1,134 @@
+// The key tree's core: the open part of a lazily loaded tree, flattened into rows for a virtual list.
+// Listings (one level, sorted, by directory path) are kept apart from the open/closed state, as
+// react-arborist does; only directories whose listing is loaded can show children. Pure.
+import { baseNameOf, joinKey, splitKey } from "@/lib/key-path";
+import { matchesFilter } from "./filter";
+
+/** What the tree needs of one child in a directory listing (etcd's node shape fits). */
+export interface ListingNode {
+  key: string;
+  dir?: boolean;
+  ttl?: number;
+  expiration?: string;
+}
+
+/** A directory's listing: loaded children, still loading, or the error that stopped it. */
+export type ListingState =
+  | { status: "loaded"; children: readonly ListingNode[] }
+  | { status: "loading" }
+  | { status: "error"; message: string };
+
+/** One visible key or directory. */
+export interface NodeRow {
+  kind: "node";
+  key: string;
+  name: string;
+  /** aria-level: children of the root are at 1. */
+  depth: number;
+  isDir: boolean;
+  isOpen: boolean;
+  ttl: number | undefined;
+  expiration: string | undefined;
+  /** Children in the directory's listing; undefined until it is loaded (and for keys). */
+  childCount: number | undefined;
+  /** True / false once the listing is loaded; undefined when unknown (and false for keys). */
+  hasChildren: boolean | undefined;
+  /** aria-setsize / aria-posinset among the siblings shown. */
+  setSize: number;
+  posInSet: number;
+}
+
+/** A directory's placeholder while its listing loads, or its error (with a retry). */
+export interface StatusRow {
+  kind: "loading" | "error";
+  /** Unique row id: the directory + "#status". */
+  key: string;
+  dir: string;
+  depth: number;
+  message?: string;
+}
+
+export type TreeRow = NodeRow | StatusRow;
+
+export interface FlattenInput {
+  listings: ReadonlyMap<string, ListingState>;
+  /** Open directories ("/" is always open). */
+  open: ReadonlyMap<string, boolean>;
+  /** Only `dir`'s children whose name contains `text` (case-insensitive) are shown. */
+  filter?: { dir: string; text: string } | null;
+}
+
+export interface Flattened {
+  rows: TreeRow[];
+  /** Every open directory reached from the root: the listings the tree must load. */
+  openDirs: string[];
+}
+
+export const ROOT = "/";
+
+export function isOpen(open: ReadonlyMap<string, boolean>, dir: string): boolean {
+  return dir === ROOT || open.get(dir) === true;
+}
+
+/** The rows of the open part of the tree, depth first, in listing order. */
+export function flattenTree({ listings, open, filter }: FlattenInput): Flattened {
+  const rows: TreeRow[] = [];
+  const openDirs: string[] = [];
+  const visit = (dir: string, depth: number) => {
+    openDirs.push(dir);
+    const listing = listings.get(dir);
+    if (!listing || listing.status === "loading") {
+      rows.push({ kind: "loading", key: `${dir}#status`, dir, depth });
+      return;
+    }
+    if (listing.status === "error") {
+      rows.push({ kind: "error", key: `${dir}#status`, dir, depth, message: listing.message });
+      return;
+    }
+    const text = filter && filter.dir === dir ? filter.text : "";
+    const children = text ? listing.children.filter((c) => matchesFilter(baseNameOf(c.key), text)) : listing.children;
+    children.forEach((child, i) => {
+      const isDir = child.dir === true;
+      const childListing = isDir ? listings.get(child.key) : undefined;
+      const childCount = childListing?.status === "loaded" ? childListing.children.length : undefined;
+      const opened = isDir && isOpen(open, child.key);
+      rows.push({
+        kind: "node",
+        key: child.key,
+        name: baseNameOf(child.key),
+        depth,
+        isDir,
+        isOpen: opened,
+        ttl: child.ttl,
+        expiration: child.expiration,
+        childCount,
+        hasChildren: isDir ? (childCount === undefined ? undefined : childCount > 0) : false,
+        setSize: children.length,
+        posInSet: i + 1,
+      });
+      if (opened) visit(child.key, depth + 1);
+    });
+  };
+  visit(ROOT, 1);
+  return { rows, openDirs };
+}
+
+/** The index of the row showing `key`, or -1. */
+export function rowIndexOf(rows: readonly TreeRow[], key: string): number {
+  return rows.findIndex((r) => r.kind === "node" && r.key === key);
+}
+
+/** A copy of `open` with every ancestor directory of `key` open (the root needs no entry). */
+export function openAncestors(open: ReadonlyMap<string, boolean>, key: string): Map<string, boolean> {
+  const next = new Map(open);
+  const segments = splitKey(key);
+  for (let i = 1; i < segments.length; i++) next.set(joinKey(segments.slice(0, i)), true);
+  return next;
+}
+
+/** True when every ancestor of `key` is already open (nothing to change). */
+export function ancestorsOpen(open: ReadonlyMap<string, boolean>, key: string): boolean {
+  const segments = splitKey(key);
+  for (let i = 1; i < segments.length; i++) if (!isOpen(open, joinKey(segments.slice(0, i)))) return false;
+  return true;
+}
