@@ -40,10 +40,13 @@ export function KeyEditor({ cluster, node, onNavigate, reload }: KeyEditorProps)
   const [seen, setSeen] = useState(node);
   const dirty = draft !== (base.value ?? "") || ttlText !== undefined;
   // Fresh data from the server replaces an untouched form; an edit in progress keeps its base.
+  // (A late answer to an earlier read must not replace a newer base.)
   if (node !== seen) {
     setSeen(node);
-    if (!dirty) setBase(node);
-    if (!dirty) setDraft(node.value ?? "");
+    if (!dirty && (node.modifiedIndex ?? 0) >= (base.modifiedIndex ?? 0)) {
+      setBase(node);
+      setDraft(node.value ?? "");
+    }
   }
 
   const [info, setInfo] = useState<FormatInfo>(() => detectFormat(node.value ?? ""));
