@@ -128,6 +128,46 @@ test.describe("key editor", () => {
     await expect(panel(page)).toContainText("none (permanent)");
   });
 
+  test("sets, refreshes and removes a directory's TTL", async ({ page, etcd, ns }) => {
+    const dir = `${ns}/tdir`;
+    await etcd.put(`${dir}/child`, "c");
+    await openKey(page, dir);
+    const ttlField = panel(page).getByLabel("TTL (seconds)");
+    await ttlField.fill("100");
+    await panel(page).getByRole("button", { name: "Set TTL" }).click();
+    await expect(page.getByText(`TTL of ${dir} set: 100 s`)).toBeVisible();
+    expect((await etcd.get(dir)).body.node?.ttl).toBeGreaterThan(90);
+    await expect(panel(page).getByRole("timer", { name: "Time left" })).toBeVisible();
+    await ttlField.fill("400");
+    await panel(page).getByRole("button", { name: "Refresh TTL" }).click();
+    await expect(page.getByText(`TTL of ${dir} renewed: 400 s`)).toBeVisible();
+    expect((await etcd.get(dir)).body.node?.ttl).toBeGreaterThan(390);
+    await ttlField.fill("");
+    await panel(page).getByRole("button", { name: "Set TTL" }).click();
+    await expect(page.getByText(`${dir} is now permanent`)).toBeVisible();
+    expect((await etcd.get(dir)).body.node?.expiration).toBeUndefined();
+    expect(await etcd.value(`${dir}/child`)).toBe("c");
+  });
+
+  test("a save whose outcome is unknown says so and reloads", async ({ page, etcd, ns }) => {
+    const key = `${ns}/unknown`;
+    await etcd.put(key, "stored");
+    await openKey(page, key);
+    // The dashboard API answers as it does when etcd timed out after the write was sent.
+    await page.route("**/api/clusters/default/keys/**", async (route) => {
+      if (route.request().method() !== "PUT") return route.fallback();
+      await route.fulfill({
+        status: 504,
+        contentType: "application/json",
+        body: JSON.stringify({ error: { code: "etcd_timeout", message: "etcd did not answer in time", outcomeUnknown: true } }),
+      });
+    });
+    await setValue(page, "maybe");
+    await panel(page).getByRole("button", { name: "Save" }).click();
+    await expect(panel(page).getByRole("alert")).toContainText("The outcome is unknown");
+    await expect(valueEditor(page)).toHaveText("stored");
+  });
+
   test("a key with ttl 2 counts down and then shows not found, with Create it", async ({ page, etcd, ns }) => {
     const key = `${ns}/short`;
     await etcd.put(key, "soon gone", { ttl: "2" });

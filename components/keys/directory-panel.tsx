@@ -6,6 +6,7 @@ import type { EtcdNode } from "@/lib/api/types";
 import { baseNameOf, parentOf } from "@/lib/key-path";
 import { NewKeyDialog, QueueDialog } from "./create-dialogs";
 import { DeleteDirectoryDialog } from "./delete-dialogs";
+import { DirectoryTtl } from "./directory-ttl";
 import { KeyDetails } from "./key-details";
 
 const PREVIEW = 120;
@@ -20,6 +21,7 @@ export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string;
   return (
     <div className="space-y-4">
       {isRoot ? null : <KeyDetails node={node} />}
+      {isRoot ? null : <DirectoryTtl key={node.expiration ?? "permanent"} cluster={cluster} node={node} />}
       <p role="status" aria-label="Children count">
         Directory with {children.length} {children.length === 1 ? "child" : "children"}.
       </p>

@@ -155,7 +155,7 @@ export function KeyEditor({ cluster, node, onNavigate, reload }: KeyEditorProps)
   return (
     <div className="space-y-4">
       <KeyDetails node={base} />
-      {base.modifiedIndex !== node.modifiedIndex ? (
+      {(node.modifiedIndex ?? 0) > (base.modifiedIndex ?? 0) ? (
         <p role="status" className="text-sm text-amber-700 dark:text-amber-300">
           Your edit is based on index {base.modifiedIndex}; the key is now at index {node.modifiedIndex}. Saving will show the conflict.
         </p>
@@ -235,6 +235,7 @@ export function KeyEditor({ cluster, node, onNavigate, reload }: KeyEditorProps)
             setBase(conflict);
             setConflict(null);
             setConflictError(null);
+            void afterWrite(cluster, keyPath);
           }}
         />
       ) : null}

@@ -38,7 +38,9 @@ describe("detectFormat", () => {
     expect(detectFormat("true")).toEqual({ format: "plain" });
     expect(detectFormat("<img src=x onerror=alert(1)>")).toEqual({ format: "plain" });
     expect(detectFormat("http://example.com:8080/path")).toEqual({ format: "plain" });
-    expect(detectFormat("Note: this is a sentence.")).toEqual({ format: "yaml" });
+    expect(detectFormat("Note: this is a sentence.")).toEqual({ format: "plain" });
+    expect(detectFormat("a: 1")).toEqual({ format: "plain" });
+    expect(detectFormat("Dear team,\nthanks for the help.\nBye")).toEqual({ format: "plain" });
   });
 });
 

@@ -69,7 +69,8 @@ export function detectFormat(value: string): FormatInfo {
       return { format: "json", problem };
     }
   }
-  if (!YAML_LINE.test(value)) return { format: "plain" };
+  // One line of block YAML ("Note: call me") reads as prose: call it plain. Flow style ({…}, […]) is handled above.
+  if (!YAML_LINE.test(value) || !trimmed.includes("\n")) return { format: "plain" };
   return yamlInfo(value) ?? { format: "plain" };
 }
 
