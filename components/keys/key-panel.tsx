@@ -1,5 +1,15 @@
 "use client";
+import { FilePlus, GitCompareArrows } from "lucide-react";
+import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ErrorNote } from "@/components/ui/field";
 import { useKey } from "@/lib/hooks/use-key";
+import { baseNameOf, parentOf } from "@/lib/key-path";
+import { CasDialog } from "./cas-dialog";
+import { NewKeyDialog } from "./create-dialogs";
+import { DirectoryPanel } from "./directory-panel";
+import { errorText } from "./error-text";
+import { KeyEditor } from "./key-editor";
 
 export interface KeyPanelProps {
   cluster: string;
@@ -7,32 +17,75 @@ export interface KeyPanelProps {
   onNavigate: (key: string) => void;
 }
 
-/** The selected key: its value and indexes, or a directory's summary. */
-export function KeyPanel({ cluster, keyPath }: KeyPanelProps) {
-  const { data, error, isLoading } = useKey(cluster, keyPath);
-  if (isLoading) return <p role="status">Loading {keyPath}…</p>;
-  if (error) {
-    return (
-      <p role="alert">
-        {error.code === "key_not_found" ? `${keyPath} does not exist.` : error.message}
-      </p>
-    );
-  }
+/** The selected key: the value editor for a key, the summary and actions for a directory, or "not found". */
+export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
+  const { data, error, isLoading, mutate } = useKey(cluster, keyPath);
   const node = data?.node;
-  if (!node) return null;
+  const expiration = error ? undefined : node?.expiration;
+
+  // When the TTL runs out, re-read until etcd has expired the key (its leader does so 0–0.5 s late).
+  useEffect(() => {
+    if (!expiration) return;
+    let poll: ReturnType<typeof setInterval> | undefined;
+    const start = setTimeout(
+      () => {
+        void mutate();
+        poll = setInterval(() => void mutate(), 1000);
+      },
+      Math.max(0, Date.parse(expiration) - Date.now()) + 300,
+    );
+    return () => {
+      clearTimeout(start);
+      if (poll) clearInterval(poll);
+    };
+  }, [expiration, mutate]);
+
+  if (error?.code === "key_not_found") return <NotFound cluster={cluster} keyPath={keyPath} onNavigate={onNavigate} />;
+  if (isLoading && !node) return <p role="status">Loading {keyPath}…</p>;
+  if (!node) return error ? <ErrorNote error={errorText(error, "load", keyPath)} /> : null;
+
   return (
-    <article aria-label={`Key ${keyPath}`} className="space-y-3">
+    <article aria-label={`Key ${keyPath}`} className="space-y-4">
       <h1 className="break-all font-mono text-lg">{keyPath}</h1>
+      {error ? <ErrorNote error={errorText(error, "load", keyPath)} /> : null}
       {node.dir ? (
-        <p>Directory with {node.nodes?.length ?? 0} children.</p>
+        <DirectoryPanel cluster={cluster} node={node} onNavigate={onNavigate} />
       ) : (
-        <pre aria-label="Value" className="whitespace-pre-wrap break-all rounded-md bg-zinc-50 p-3 font-mono text-sm dark:bg-zinc-900">
-          {node.value}
-        </pre>
+        <KeyEditor
+          cluster={cluster}
+          node={node}
+          onNavigate={onNavigate}
+          reload={async () => (await mutate())?.node}
+        />
       )}
-      <p className="text-xs text-zinc-500">
-        createdIndex {node.createdIndex ?? "–"} · modifiedIndex {node.modifiedIndex ?? "–"}
-      </p>
+    </article>
+  );
+}
+
+function NotFound({ cluster, keyPath, onNavigate }: KeyPanelProps) {
+  const [creating, setCreating] = useState(false);
+  const [cas, setCas] = useState(false);
+  return (
+    <article aria-label={`Key ${keyPath}`} className="space-y-4">
+      <h1 className="break-all font-mono text-lg">{keyPath}</h1>
+      <p role="alert">{keyPath} was not found: it does not exist (or its TTL ran out).</p>
+      <div className="flex gap-2">
+        <Button variant="primary" onClick={() => setCreating(true)}>
+          <FilePlus aria-hidden size={14} /> Create it
+        </Button>
+        <Button onClick={() => setCas(true)}>
+          <GitCompareArrows aria-hidden size={14} /> Compare and swap
+        </Button>
+      </div>
+      <NewKeyDialog
+        open={creating}
+        onOpenChange={setCreating}
+        cluster={cluster}
+        dir={parentOf(keyPath)}
+        initialName={baseNameOf(keyPath)}
+        onCreated={onNavigate}
+      />
+      <CasDialog open={cas} onOpenChange={setCas} cluster={cluster} keyPath={keyPath} />
     </article>
   );
 }

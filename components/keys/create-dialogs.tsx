@@ -1,0 +1,161 @@
+"use client";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorNote, Field, TextAreaField } from "@/components/ui/field";
+import { postKey, putKey } from "@/lib/api/keys-client";
+import type { ErrorText } from "@/lib/editor/error-text";
+import { parseTtlField } from "@/lib/editor/ttl";
+import { useAfterWrite } from "@/lib/hooks/use-after-write";
+import { baseNameOf, joinKey, keyProblem, splitKey } from "@/lib/key-path";
+import { errorText, isApiError } from "./error-text";
+
+interface BaseProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  cluster: string;
+  /** The directory the new entry goes into. */
+  dir: string;
+}
+
+/** The key a name typed under `dir` stands for, or why the name is not usable. */
+function keyUnder(dir: string, name: string): { key: string } | { error: string } {
+  const trimmed = name.replace(/^\/+/, "");
+  if (trimmed === "") return { error: "Enter a name." };
+  const key = joinKey([...splitKey(dir), ...trimmed.split("/")]);
+  const problem = keyProblem(key);
+  return problem ? { error: `Not a valid name: ${problem}.` } : { key };
+}
+
+/** New key (create only: prevExist=false, so an existing key is never overwritten). */
+export function NewKeyDialog({ open, onOpenChange, cluster, dir, initialName = "", onCreated, kind = "key" }: BaseProps & { initialName?: string; onCreated: (key: string) => void; kind?: "key" | "directory" }) {
+  const afterWrite = useAfterWrite();
+  const [name, setName] = useState(initialName);
+  const [value, setValue] = useState("");
+  const [ttl, setTtl] = useState("");
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [ttlError, setTtlError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorText | null>(null);
+  const [busy, setBusy] = useState(false);
+  const isDir = kind === "directory";
+
+  function close(next: boolean) {
+    if (!next) {
+      setName(initialName);
+      setValue("");
+      setTtl("");
+      setNameError(null);
+      setTtlError(null);
+      setError(null);
+    }
+    onOpenChange(next);
+  }
+
+  async function create() {
+    setError(null);
+    const target = keyUnder(dir, name);
+    const ttlField = parseTtlField(ttl);
+    setNameError("error" in target ? target.error : null);
+    setTtlError(ttlField.ok ? null : ttlField.error);
+    if ("error" in target || !ttlField.ok) return;
+    setBusy(true);
+    try {
+      const ttlPart = ttlField.ttl === null ? {} : { ttl: ttlField.ttl };
+      await putKey(cluster, target.key, isDir ? { dir: true, prevExist: false, ...ttlPart } : { value, prevExist: false, ...ttlPart });
+      toast.success(`Created ${target.key}`);
+      void afterWrite(cluster, target.key);
+      close(false);
+      onCreated(target.key);
+    } catch (caught) {
+      const text = errorText(caught, "create", target.key);
+      if (isApiError(caught, "key_exists")) setNameError(text.message);
+      setError(text);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={close} title={isDir ? "New directory" : "New key"} description={`In ${dir}`}>
+      <form
+        className="space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create();
+        }}
+      >
+        <Field label={isDir ? "Directory name" : "Key name"} value={name} onChange={(e) => setName(e.target.value)} error={nameError} autoFocus autoComplete="off" />
+        {isDir ? null : <TextAreaField label="Value" value={value} onChange={setValue} />}
+        <Field label="TTL (seconds)" inputMode="numeric" value={ttl} onChange={(e) => setTtl(e.target.value)} error={ttlError} hint="Optional. Empty: permanent." />
+        <ErrorNote error={error} />
+        <div className="flex justify-end gap-2">
+          <Button onClick={() => close(false)}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={busy}>
+            Create
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** Add to queue: an in-order key (POST), named by etcd after its index. */
+export function QueueDialog({ open, onOpenChange, cluster, dir }: BaseProps) {
+  const afterWrite = useAfterWrite();
+  const [value, setValue] = useState("");
+  const [ttl, setTtl] = useState("");
+  const [ttlError, setTtlError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorText | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  function close(next: boolean) {
+    if (!next) {
+      setValue("");
+      setTtl("");
+      setTtlError(null);
+      setError(null);
+    }
+    onOpenChange(next);
+  }
+
+  async function add() {
+    setError(null);
+    const ttlField = parseTtlField(ttl);
+    setTtlError(ttlField.ok ? null : ttlField.error);
+    if (!ttlField.ok) return;
+    setBusy(true);
+    try {
+      const result = await postKey(cluster, dir, ttlField.ttl === null ? { value } : { value, ttl: ttlField.ttl });
+      toast.success(`Added ${baseNameOf(result.node?.key ?? "")} to ${dir}`);
+      void afterWrite(cluster, dir);
+      close(false);
+    } catch (caught) {
+      setError(errorText(caught, "queue", dir));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={close} title="Add to queue" description={`A new key at the end of ${dir}, named after etcd's index.`}>
+      <form
+        className="space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add();
+        }}
+      >
+        <TextAreaField label="Value" value={value} onChange={setValue} />
+        <Field label="TTL (seconds)" inputMode="numeric" value={ttl} onChange={(e) => setTtl(e.target.value)} error={ttlError} hint="Optional." />
+        <ErrorNote error={error} />
+        <div className="flex justify-end gap-2">
+          <Button onClick={() => close(false)}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={busy}>
+            Add
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+import { File, Folder, FolderPlus, ListPlus, Plus, Trash2 } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { EtcdNode } from "@/lib/api/types";
+import { baseNameOf, parentOf } from "@/lib/key-path";
+import { NewKeyDialog, QueueDialog } from "./create-dialogs";
+import { DeleteDirectoryDialog } from "./delete-dialogs";
+import { DirectoryTtl } from "./directory-ttl";
+import { KeyDetails } from "./key-details";
+
+const PREVIEW = 120;
+
+/** A directory: its children (in etcd's sorted order, so in-order keys list in order) and what to do with it. */
+export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string; node: EtcdNode; onNavigate: (key: string) => void }) {
+  const [dialog, setDialog] = useState<"key" | "dir" | "queue" | "delete" | null>(null);
+  const children = node.nodes ?? [];
+  const isRoot = node.key === "/" || node.key === undefined;
+  const dir = isRoot ? "/" : node.key;
+  const close = (open: boolean) => (open ? undefined : setDialog(null));
+  return (
+    <div className="space-y-4">
+      {isRoot ? null : <KeyDetails node={node} />}
+      {isRoot ? null : <DirectoryTtl key={node.expiration ?? "permanent"} cluster={cluster} node={node} />}
+      <p role="status" aria-label="Children count">
+        Directory with {children.length} {children.length === 1 ? "child" : "children"}.
+      </p>
+      <div className="flex flex-wrap gap-2">
+        <Button onClick={() => setDialog("key")}>
+          <Plus aria-hidden size={14} /> New key
+        </Button>
+        <Button onClick={() => setDialog("dir")}>
+          <FolderPlus aria-hidden size={14} /> New directory
+        </Button>
+        <Button onClick={() => setDialog("queue")}>
+          <ListPlus aria-hidden size={14} /> Add to queue
+        </Button>
+        {isRoot ? null : (
+          <Button variant="danger" onClick={() => setDialog("delete")}>
+            <Trash2 aria-hidden size={14} /> Delete
+          </Button>
+        )}
+      </div>
+      {children.length > 0 ? (
+        <ul aria-label="Children" className="divide-y divide-zinc-200 rounded-md border border-zinc-200 text-sm dark:divide-zinc-800 dark:border-zinc-800">
+          {children.map((child) => (
+            <li key={child.key}>
+              <button
+                type="button"
+                onClick={() => onNavigate(child.key)}
+                className="flex w-full items-center gap-2 px-3 py-1.5 text-left hover:bg-zinc-50 dark:hover:bg-zinc-900"
+              >
+                {child.dir ? <Folder aria-hidden size={14} /> : <File aria-hidden size={14} />}
+                <span className="shrink-0 font-mono">{baseNameOf(child.key)}</span>
+                {child.dir ? null : (
+                  <span className="truncate font-mono text-zinc-500">
+                    {(child.value ?? "").length > PREVIEW ? `${(child.value ?? "").slice(0, PREVIEW)}…` : child.value}
+                  </span>
+                )}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <NewKeyDialog open={dialog === "key"} onOpenChange={close} cluster={cluster} dir={dir} onCreated={onNavigate} />
+      <NewKeyDialog open={dialog === "dir"} onOpenChange={close} cluster={cluster} dir={dir} onCreated={onNavigate} kind="directory" />
+      <QueueDialog open={dialog === "queue"} onOpenChange={close} cluster={cluster} dir={dir} />
+      {isRoot ? null : <DeleteDirectoryDialog open={dialog === "delete"} onOpenChange={close} cluster={cluster} dir={dir} onDeleted={() => onNavigate(parentOf(dir))} />}
+    </div>
+  );
+}

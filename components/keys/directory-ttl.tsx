@@ -1,0 +1,68 @@
+"use client";
+import { RefreshCw, Timer } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { ErrorNote, Field } from "@/components/ui/field";
+import { putKey } from "@/lib/api/keys-client";
+import type { EtcdNode } from "@/lib/api/types";
+import type { ErrorText } from "@/lib/editor/error-text";
+import { parseTtlField } from "@/lib/editor/ttl";
+import { useAfterWrite } from "@/lib/hooks/use-after-write";
+import { errorText, isApiError } from "./error-text";
+
+/** A directory's TTL: set, change or remove it (update with prevExist), or renew it (refresh). */
+export function DirectoryTtl({ cluster, node }: { cluster: string; node: EtcdNode }) {
+  const afterWrite = useAfterWrite();
+  const [text, setText] = useState<string | undefined>(undefined);
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorText | null>(null);
+  const [busy, setBusy] = useState(false);
+  const shown = text ?? (node.expiration ? String(node.ttl ?? "") : "");
+
+  async function run(kind: "set" | "refresh") {
+    const field = parseTtlField(shown);
+    if (!field.ok) return setFieldError(field.error);
+    if (kind === "refresh" && field.ttl === null) return setFieldError("Enter a TTL in seconds to refresh.");
+    setFieldError(null);
+    setError(null);
+    setBusy(true);
+    try {
+      if (kind === "refresh") await putKey(cluster, node.key, { refresh: true, prevExist: true, ttl: field.ttl! });
+      else await putKey(cluster, node.key, { dir: true, prevExist: true, ttl: field.ttl });
+      toast.success(
+        kind === "refresh" ? `TTL of ${node.key} renewed: ${field.ttl} s` : field.ttl === null ? `${node.key} is now permanent` : `TTL of ${node.key} set: ${field.ttl} s`,
+      );
+      setText(undefined);
+      void afterWrite(cluster, node.key);
+    } catch (caught) {
+      setError(errorText(caught, kind === "refresh" ? "refresh" : "save", node.key));
+      if (isApiError(caught) && caught.outcomeUnknown) void afterWrite(cluster, node.key);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-end gap-2">
+        <Field
+          label="TTL (seconds)"
+          inputMode="numeric"
+          value={shown}
+          onChange={(e) => setText(e.target.value)}
+          error={fieldError}
+          className="w-48"
+        />
+        <Button onClick={() => void run("set")} disabled={busy}>
+          <Timer aria-hidden size={14} /> Set TTL
+        </Button>
+        <Button onClick={() => void run("refresh")} disabled={busy}>
+          <RefreshCw aria-hidden size={14} /> Refresh TTL
+        </Button>
+      </div>
+      <p className="text-xs text-zinc-500">When a directory expires, everything in it goes too. Empty + Set TTL makes it permanent.</p>
+      <ErrorNote error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { useId, type InputHTMLAttributes, type ReactNode } from "react";
+import type { ErrorText } from "@/lib/editor/error-text";
+
+/** A labelled input with its error right below it. */
+export function Field({ label, error, hint, className = "", ...input }: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string | null; hint?: ReactNode }) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  return (
+    <div className={`flex flex-col gap-1 ${className}`}>
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        {...input}
+      />
+      {hint ? <p className="text-xs text-zinc-500">{hint}</p> : null}
+      {error ? (
+        <p id={errorId} className="text-sm text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A labelled multi-line text input. */
+export function TextAreaField({ label, error, value, onChange, rows = 4 }: { label: string; error?: string | null; value: string; onChange: (value: string) => void; rows?: number }) {
+  const id = useId();
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        rows={rows}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-900"
+      />
+      {error ? <p className="text-sm text-red-700 dark:text-red-300">{error}</p> : null}
+    </div>
+  );
+}
+
+/** An error in plain words (role=alert), with etcd's errorCode in small print when etcd gave one. */
+export function ErrorNote({ error }: { error: ErrorText | null | undefined }) {
+  if (!error) return null;
+  return (
+    <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+      <p>{error.message}</p>
+      {error.etcdCode !== undefined ? <p className="mt-0.5 text-xs opacity-75">etcd error {error.etcdCode}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,379 @@
+// The key panel in Chromium: create, edit with compare-and-swap, TTLs, queues, conflicts, deletes, the CAS
+// dialog and text-only rendering. Every test writes below its own `ns` prefix and checks etcd directly.
+import type { Page } from "@playwright/test";
+import { encodeKey, expect, test } from "./fixtures";
+
+const keyPage = (key: string) => `/keys${encodeKey(key)}`;
+const panel = (page: Page) => page.getByRole("region", { name: "Selected key" });
+const valueEditor = (page: Page) => panel(page).getByRole("textbox", { name: "Value" });
+
+async function setValue(page: Page, text: string) {
+  const editor = valueEditor(page);
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.insertText(text);
+  // CodeMirror renders one element per line: its text content has no line breaks.
+  await expect(editor).toHaveText(text.replace(/\n/g, ""));
+}
+
+/** Waits until a Save or Refresh has come back: the form is no longer dirty. */
+async function expectSaved(page: Page) {
+  await expect(panel(page).getByText("(unsaved changes)")).toBeHidden();
+  await expect(panel(page).getByRole("button", { name: "Save" })).toBeEnabled();
+}
+
+async function openKey(page: Page, key: string) {
+  await page.goto(keyPage(key));
+  await expect(panel(page).getByRole("heading", { name: key })).toBeVisible();
+}
+
+test.describe("key editor", () => {
+  test("creates a key with New key in a directory, and says clearly when it already exists", async ({ page, etcd, ns }) => {
+    await etcd.put(`${ns}/dir/existing`, "x");
+    await openKey(page, `${ns}/dir`);
+    await expect(panel(page).getByRole("status", { name: "Children count" })).toHaveText("Directory with 1 child.");
+
+    await panel(page).getByRole("button", { name: "New key" }).click();
+    let dialog = page.getByRole("dialog", { name: "New key" });
+    await dialog.getByLabel("Key name").fill("existing");
+    await dialog.getByLabel("Value").fill("other");
+    await dialog.getByRole("button", { name: "Create" }).click();
+    await expect(dialog.getByRole("alert")).toContainText(`${ns}/dir/existing already exists.`);
+    await expect(dialog.getByRole("alert")).toContainText("etcd error 105");
+    expect(await etcd.value(`${ns}/dir/existing`)).toBe("x");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+
+    await panel(page).getByRole("button", { name: "New key" }).click();
+    dialog = page.getByRole("dialog", { name: "New key" });
+    await dialog.getByLabel("Key name").fill("fresh key");
+    await dialog.getByLabel("Value").fill("hello");
+    await dialog.getByRole("button", { name: "Create" }).click();
+    await expect(page).toHaveURL(new RegExp(`${keyPage(`${ns}/dir/fresh key`)}$`));
+    await expect(valueEditor(page)).toHaveText("hello");
+    await expect(page.getByText(`Created ${ns}/dir/fresh key`)).toBeVisible();
+    expect(await etcd.value(`${ns}/dir/fresh key`)).toBe("hello");
+  });
+
+  test("edits a value and saves it with compare-and-swap", async ({ page, etcd, ns }) => {
+    const key = `${ns}/edit`;
+    const created = await etcd.put(key, "one");
+    await openKey(page, key);
+    await expect(valueEditor(page)).toHaveText("one");
+    await expect(panel(page)).toContainText(`${created.body.node!.modifiedIndex}`);
+    await setValue(page, "two");
+    await panel(page).getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText(`Saved ${key}`)).toBeVisible();
+    const stored = await etcd.get(key);
+    expect(stored.body.node?.value).toBe("two");
+    expect(stored.body.node?.ttl).toBeUndefined();
+  });
+
+  test("detects JSON and YAML, shows parse errors with line numbers, pretty-prints only when asked", async ({ page, etcd, ns }) => {
+    const key = `${ns}/json`;
+    await etcd.put(key, '{"a":1,"b":[1,2]}');
+    await openKey(page, key);
+    await expect(panel(page).getByLabel("Detected format")).toHaveText("JSON");
+    // Loading never rewrites the value.
+    await expect(valueEditor(page)).toHaveText('{"a":1,"b":[1,2]}');
+    await panel(page).getByRole("button", { name: "Pretty-print" }).click();
+    await expect(valueEditor(page)).toContainText('"a": 1,');
+    expect(await etcd.value(key)).toBe('{"a":1,"b":[1,2]}');
+    await setValue(page, '{"a": }');
+    await expect(panel(page).getByRole("status", { name: "Parse error" })).toContainText("JSON error on line 1");
+    await setValue(page, "a: 1\nb: [x");
+    await expect(panel(page).getByLabel("Detected format")).toHaveText("YAML");
+    await expect(panel(page).getByRole("status", { name: "Parse error" })).toContainText("YAML error on line");
+    await setValue(page, "just words");
+    await expect(panel(page).getByLabel("Detected format")).toHaveText("Plain text");
+  });
+
+  test("sets, keeps, refreshes and removes a TTL", async ({ page, etcd, ns }) => {
+    const key = `${ns}/ttl`;
+    await etcd.put(key, "v");
+    await openKey(page, key);
+    const ttlField = panel(page).getByLabel("TTL (seconds)");
+    await expect(ttlField).toHaveValue("");
+
+    await ttlField.fill("100");
+    await panel(page).getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText(`Saved ${key}`)).toBeVisible();
+    await expectSaved(page);
+    let node = (await etcd.get(key)).body.node!;
+    expect(node.ttl).toBeGreaterThan(90);
+    expect(node.ttl).toBeLessThanOrEqual(100);
+    await expect(panel(page).getByRole("timer", { name: "Time left" })).toContainText(/in 1m \d\ds/);
+
+    // A value edit keeps the TTL running.
+    await setValue(page, "v2");
+    await panel(page).getByRole("button", { name: "Save" }).click();
+    await expectSaved(page);
+    await expect.poll(async () => (await etcd.get(key)).body.node?.value).toBe("v2");
+    node = (await etcd.get(key)).body.node!;
+    expect(node.ttl).toBeGreaterThan(80);
+    expect(node.ttl).toBeLessThanOrEqual(100);
+
+    // Refresh TTL renews without changing the value.
+    await ttlField.fill("500");
+    await panel(page).getByRole("button", { name: "Refresh TTL" }).click();
+    await expect(page.getByText(`TTL of ${key} renewed: 500 s`)).toBeVisible();
+    node = (await etcd.get(key)).body.node!;
+    expect(node.value).toBe("v2");
+    expect(node.ttl).toBeGreaterThan(490);
+
+    // Empty removes it.
+    await ttlField.fill("");
+    await panel(page).getByRole("button", { name: "Save" }).click();
+    await expect.poll(async () => (await etcd.get(key)).body.node?.expiration ?? "none").toBe("none");
+    expect(await etcd.value(key)).toBe("v2");
+    await expect(panel(page)).toContainText("none (permanent)");
+  });
+
+  test("sets, refreshes and removes a directory's TTL", async ({ page, etcd, ns }) => {
+    const dir = `${ns}/tdir`;
+    await etcd.put(`${dir}/child`, "c");
+    await openKey(page, dir);
+    const ttlField = panel(page).getByLabel("TTL (seconds)");
+    await ttlField.fill("100");
+    await panel(page).getByRole("button", { name: "Set TTL" }).click();
+    await expect(page.getByText(`TTL of ${dir} set: 100 s`)).toBeVisible();
+    expect((await etcd.get(dir)).body.node?.ttl).toBeGreaterThan(90);
+    await expect(panel(page).getByRole("timer", { name: "Time left" })).toBeVisible();
+    await ttlField.fill("400");
+    await panel(page).getByRole("button", { name: "Refresh TTL" }).click();
+    await expect(page.getByText(`TTL of ${dir} renewed: 400 s`)).toBeVisible();
+    expect((await etcd.get(dir)).body.node?.ttl).toBeGreaterThan(390);
+    await ttlField.fill("");
+    await panel(page).getByRole("button", { name: "Set TTL" }).click();
+    await expect(page.getByText(`${dir} is now permanent`)).toBeVisible();
+    expect((await etcd.get(dir)).body.node?.expiration).toBeUndefined();
+    expect(await etcd.value(`${dir}/child`)).toBe("c");
+  });
+
+  test("a save whose outcome is unknown says so and reloads", async ({ page, etcd, ns }) => {
+    const key = `${ns}/unknown`;
+    await etcd.put(key, "stored");
+    await openKey(page, key);
+    // The dashboard API answers as it does when etcd timed out after the write was sent.
+    await page.route("**/api/clusters/default/keys/**", async (route) => {
+      if (route.request().method() !== "PUT") return route.fallback();
+      await route.fulfill({
+        status: 504,
+        contentType: "application/json",
+        body: JSON.stringify({ error: { code: "etcd_timeout", message: "etcd did not answer in time", outcomeUnknown: true } }),
+      });
+    });
+    await setValue(page, "maybe");
+    await panel(page).getByRole("button", { name: "Save" }).click();
+    await expect(panel(page).getByRole("alert")).toContainText("The outcome is unknown");
+    await expect(valueEditor(page)).toHaveText("stored");
+  });
+
+  test("a key with ttl 2 counts down and then shows not found, with Create it", async ({ page, etcd, ns }) => {
+    const key = `${ns}/short`;
+    await etcd.put(key, "soon gone", { ttl: "2" });
+    await openKey(page, key);
+    await expect(panel(page).getByRole("timer", { name: "Time left" })).toContainText(/in [12]s/);
+    await expect(panel(page).getByRole("alert")).toContainText("not found", { timeout: 15_000 });
+    await panel(page).getByRole("button", { name: "Create it" }).click();
+    const dialog = page.getByRole("dialog", { name: "New key" });
+    await expect(dialog.getByLabel("Key name")).toHaveValue("short");
+    await dialog.getByLabel("Value").fill("back");
+    await dialog.getByRole("button", { name: "Create" }).click();
+    await expect(valueEditor(page)).toHaveText("back");
+    expect(await etcd.value(key)).toBe("back");
+  });
+
+  test("Add to queue creates in-order keys that list in order", async ({ page, etcd, ns }) => {
+    const dir = `${ns}/queue`;
+    await etcd.put(dir, undefined, { dir: "true" });
+    await openKey(page, dir);
+    for (const value of ["first", "second", "third"]) {
+      await panel(page).getByRole("button", { name: "Add to queue" }).click();
+      const dialog = page.getByRole("dialog", { name: "Add to queue" });
+      await dialog.getByLabel("Value").fill(value);
+      await dialog.getByRole("button", { name: "Add" }).click();
+      await expect(dialog).toBeHidden();
+    }
+    const items = panel(page).getByRole("list", { name: "Children" }).getByRole("listitem");
+    await expect(items).toHaveCount(3);
+    await expect(items.nth(0)).toContainText("first");
+    await expect(items.nth(1)).toContainText("second");
+    await expect(items.nth(2)).toContainText("third");
+    const listing = await etcd.get(dir, { sorted: "true" });
+    expect(listing.body.node?.nodes?.map((n) => n.value)).toEqual(["first", "second", "third"]);
+    for (const n of listing.body.node!.nodes!) expect(n.key).toMatch(/\/\d{20}$/);
+  });
+
+  test.describe("conflict on Save", () => {
+    async function conflict(page: Page, etcd: import("./fixtures").DirectEtcd, key: string) {
+      await etcd.put(key, "base");
+      await openKey(page, key);
+      await expect(valueEditor(page)).toHaveText("base");
+      await etcd.put(key, "theirs");
+      await setValue(page, "mine");
+      await panel(page).getByRole("button", { name: "Save" }).click();
+      const dialog = page.getByRole("dialog", { name: "Conflict" });
+      await expect(dialog).toBeVisible();
+      await expect(dialog.getByRole("textbox", { name: "Their value" })).toHaveText("theirs");
+      await expect(dialog.getByRole("textbox", { name: "Your value" })).toHaveText("mine");
+      expect(await etcd.value(key)).toBe("theirs");
+      return dialog;
+    }
+
+    test("Reload (discard mine) shows their value", async ({ page, etcd, ns }) => {
+      const key = `${ns}/c1`;
+      const dialog = await conflict(page, etcd, key);
+      await dialog.getByRole("button", { name: "Reload (discard mine)" }).click();
+      await expect(dialog).toBeHidden();
+      await expect(valueEditor(page)).toHaveText("theirs");
+      expect(await etcd.value(key)).toBe("theirs");
+    });
+
+    test("Overwrite writes mine with compare-and-swap on their index", async ({ page, etcd, ns }) => {
+      const key = `${ns}/c2`;
+      const dialog = await conflict(page, etcd, key);
+      await dialog.getByRole("button", { name: "Overwrite" }).click();
+      await expect(dialog).toBeHidden();
+      await expect(page.getByText(`Overwrote ${key}`)).toBeVisible();
+      expect(await etcd.value(key)).toBe("mine");
+    });
+
+    test("Keep editing keeps my edit and writes nothing", async ({ page, etcd, ns }) => {
+      const key = `${ns}/c3`;
+      const dialog = await conflict(page, etcd, key);
+      await dialog.getByRole("button", { name: "Keep editing" }).click();
+      await expect(dialog).toBeHidden();
+      await expect(valueEditor(page)).toHaveText("mine");
+      expect(await etcd.value(key)).toBe("theirs");
+      // Having seen their version, the next Save replaces it.
+      await setValue(page, "merged");
+      await panel(page).getByRole("button", { name: "Save" }).click();
+      await expect(page.getByText(`Saved ${key}`)).toBeVisible();
+      expect(await etcd.value(key)).toBe("merged");
+    });
+  });
+
+  test("Delete is a compare-and-delete: a key changed behind the panel is not deleted", async ({ page, etcd, ns }) => {
+    const key = `${ns}/del/k`;
+    await etcd.put(key, "v1");
+    await openKey(page, key);
+    await etcd.put(key, "v2");
+    await panel(page).getByRole("button", { name: "Delete" }).click();
+    let dialog = page.getByRole("dialog", { name: "Delete k?" });
+    await dialog.getByRole("button", { name: "Delete" }).click();
+    await expect(dialog.getByRole("alert")).toContainText("changed since you loaded it, so it was not deleted");
+    await expect(dialog.getByRole("alert")).toContainText("etcd error 101");
+    expect(await etcd.value(key)).toBe("v2");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+
+    await openKey(page, key);
+    await panel(page).getByRole("button", { name: "Delete" }).click();
+    dialog = page.getByRole("dialog", { name: "Delete k?" });
+    await dialog.getByRole("button", { name: "Delete" }).click();
+    await expect(page).toHaveURL(new RegExp(`${keyPage(`${ns}/del`)}$`));
+    expect(await etcd.value(key)).toBeUndefined();
+  });
+
+  test("deletes a non-empty directory recursively only after its name is typed", async ({ page, etcd, ns }) => {
+    const dir = `${ns}/tree`;
+    await etcd.put(`${dir}/a`, "1");
+    await etcd.put(`${dir}/b`, "2");
+    await etcd.put(`${dir}/sub/c`, "3");
+    await openKey(page, dir);
+    await panel(page).getByRole("button", { name: "Delete" }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete directory tree?" });
+    await expect(dialog.getByRole("status")).toContainText("holds 3 keys");
+    const confirm = dialog.getByRole("button", { name: "Delete" });
+    await expect(confirm).toBeDisabled();
+    const field = dialog.getByLabel("Type the directory name to confirm");
+    await field.fill("tre");
+    await expect(confirm).toBeDisabled();
+    await field.fill("tree");
+    await expect(confirm).toBeEnabled();
+    await confirm.click();
+    await expect(page).toHaveURL(new RegExp(`${keyPage(ns)}$`));
+    expect((await etcd.get(dir)).status).toBe(404);
+  });
+
+  test("deletes an empty directory without typing", async ({ page, etcd, ns }) => {
+    const dir = `${ns}/empty`;
+    await etcd.put(dir, undefined, { dir: "true" });
+    await openKey(page, dir);
+    await panel(page).getByRole("button", { name: "Delete" }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete directory empty?" });
+    await expect(dialog.getByRole("status")).toContainText("is empty");
+    await dialog.getByRole("button", { name: "Delete" }).click();
+    await expect(page).toHaveURL(new RegExp(`${keyPage(ns)}$`));
+    expect((await etcd.get(dir)).status).toBe(404);
+  });
+
+  test("etcd's compare-and-swap example works through the Compare and swap dialog", async ({ page, etcd, ns }) => {
+    const key = `${ns}/foo`;
+    await etcd.put(key, "one");
+    await openKey(page, key);
+    await panel(page).getByRole("button", { name: "Compare and swap" }).click();
+    const dialog = page.getByRole("dialog", { name: "Compare and swap" });
+    await dialog.getByLabel("New value").fill("three");
+    await dialog.getByLabel("prevExist").selectOption({ label: "must not exist" });
+    await dialog.getByRole("button", { name: "Apply" }).click();
+    await expect(dialog.getByRole("alert")).toContainText("already exists");
+    await expect(dialog.getByRole("alert")).toContainText("etcd error 105");
+    expect(await etcd.value(key)).toBe("one");
+
+    await dialog.getByLabel("New value").fill("two");
+    await dialog.getByLabel("prevExist").selectOption({ label: "any" });
+    await dialog.getByLabel("prevValue").fill("wrong");
+    await dialog.getByRole("button", { name: "Apply" }).click();
+    await expect(dialog.getByRole("alert")).toContainText("Compare failed");
+    await expect(dialog.getByRole("alert")).toContainText("etcd error 101");
+
+    await dialog.getByLabel("prevValue").fill("one");
+    await dialog.getByRole("button", { name: "Apply" }).click();
+    await expect(dialog).toBeHidden();
+    expect(await etcd.value(key)).toBe("two");
+    await expect(valueEditor(page)).toHaveText("two");
+  });
+
+  test("a 1 MiB value opens and stays editable", async ({ page, etcd, ns }) => {
+    const key = `${ns}/big`;
+    const big = JSON.stringify({ items: Array.from({ length: 16_000 }, (_, i) => ({ id: i, name: `item-${i}`, pad: "x".repeat(32) })) });
+    expect(big.length).toBeGreaterThan(1 << 20);
+    await etcd.put(key, big);
+    const started = Date.now();
+    await openKey(page, key);
+    await expect(valueEditor(page)).toBeVisible();
+    await expect(panel(page).getByLabel("Detected format")).toHaveText("JSON");
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await valueEditor(page).click();
+    await page.keyboard.press("ControlOrMeta+End");
+    await page.keyboard.type(" ");
+    await expect(panel(page).getByText("(unsaved changes)")).toBeVisible();
+  });
+
+  test("warns that a value with U+FFFD would store the replacement characters", async ({ page, etcd, ns }) => {
+    const key = `${ns}/binary`;
+    await etcd.put(key, "ab\uFFFDcd");
+    await openKey(page, key);
+    await expect(panel(page).getByText(/Saving would store the replacement characters/)).toBeVisible();
+  });
+
+  test("keys and values that look like HTML render as text", async ({ page, etcd, ns }) => {
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const name = "<img src=x onerror=alert(1)>";
+    const value = "<script>alert(2)</script><img src=x onerror=alert(3)>";
+    await etcd.put(`${ns}/xss/${name}`, value);
+    await openKey(page, `${ns}/xss`);
+    await expect(panel(page).getByRole("list", { name: "Children" })).toContainText(name);
+    await expect(panel(page).getByRole("list", { name: "Children" })).toContainText(value);
+    await panel(page).getByRole("button", { name: new RegExp(`^${name.replace(/[()]/g, "\\$&")}`) }).click();
+    await expect(panel(page).getByRole("heading", { name: `${ns}/xss/${name}` })).toBeVisible();
+    await expect(valueEditor(page)).toHaveText(value);
+    await expect(page.locator("img[src=x]")).toHaveCount(0);
+    await page.waitForTimeout(500);
+    expect(dialogs).toEqual([]);
+  });
+});
