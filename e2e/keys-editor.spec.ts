@@ -52,6 +52,8 @@ test.describe("key editor", () => {
     await expect(valueEditor(page)).toHaveText("hello");
     await expect(page.getByText(`Created ${ns}/dir/fresh key`)).toBeVisible();
     expect(await etcd.value(`${ns}/dir/fresh key`)).toBe("hello");
+    // The tree shows the new key without a manual refresh.
+    await expect(page.getByRole("tree", { name: "Keys" }).getByRole("treeitem", { name: "fresh key" })).toBeVisible();
   });
 
   test("edits a value and saves it with compare-and-swap", async ({ page, etcd, ns }) => {
@@ -293,6 +295,7 @@ test.describe("key editor", () => {
     await confirm.click();
     await expect(page).toHaveURL(new RegExp(`${keyPage(ns)}$`));
     expect((await etcd.get(dir)).status).toBe(404);
+    await expect(page.getByRole("tree", { name: "Keys" }).getByRole("treeitem", { name: "tree", exact: true })).toHaveCount(0);
   });
 
   test("deletes an empty directory without typing", async ({ page, etcd, ns }) => {

@@ -199,7 +199,7 @@ test.describe("key tree", () => {
 
     await item(page, payloads[0]!).click();
     await expect(item(page, payloads[0]!)).toHaveAttribute("aria-selected", "true");
-    await page.getByRole("combobox", { name: "Go to key" }).fill(`${ns}/xss/<`);
+    await page.getByRole("combobox", { name: "Go to key" }).fill(`${ns}/xss/`);
     await expect(page.getByRole("listbox").getByRole("option")).toHaveCount(3);
     await expect(page.getByRole("listbox").locator("img, svg, b")).toHaveCount(0);
     await page.waitForTimeout(300);

@@ -4,12 +4,18 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { EtcdNode } from "@/lib/api/types";
 import { baseNameOf, parentOf } from "@/lib/key-path";
+import { formatCount } from "@/lib/tree/format";
 import { NewKeyDialog, QueueDialog } from "./create-dialogs";
 import { DeleteDirectoryDialog } from "./delete-dialogs";
 import { DirectoryTtl } from "./directory-ttl";
 import { KeyDetails } from "./key-details";
 
 const PREVIEW = 120;
+/**
+ * The panel lists at most this many children: the virtualized tree (with its filter) is where a big
+ * directory is browsed, and 100,000 buttons here would freeze the page.
+ */
+const LISTED_CHILDREN = 100;
 
 /** A directory: its children (in etcd's sorted order, so in-order keys list in order) and what to do with it. */
 export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string; node: EtcdNode; onNavigate: (key: string) => void }) {
@@ -43,7 +49,7 @@ export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string;
       </div>
       {children.length > 0 ? (
         <ul aria-label="Children" className="divide-y divide-zinc-200 rounded-md border border-zinc-200 text-sm dark:divide-zinc-800 dark:border-zinc-800">
-          {children.map((child) => (
+          {children.slice(0, LISTED_CHILDREN).map((child) => (
             <li key={child.key}>
               <button
                 type="button"
@@ -61,6 +67,11 @@ export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string;
             </li>
           ))}
         </ul>
+      ) : null}
+      {children.length > LISTED_CHILDREN ? (
+        <p className="text-sm text-zinc-500">
+          {`The first ${LISTED_CHILDREN} of ${formatCount(children.length)} children. Browse all of them in the tree, where Filter narrows them down.`}
+        </p>
       ) : null}
       <NewKeyDialog open={dialog === "key"} onOpenChange={close} cluster={cluster} dir={dir} onCreated={onNavigate} />
       <NewKeyDialog open={dialog === "dir"} onOpenChange={close} cluster={cluster} dir={dir} onCreated={onNavigate} kind="directory" />
