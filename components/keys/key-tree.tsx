@@ -15,7 +15,6 @@ import { treeKeyAction } from "@/lib/tree/keyboard";
 import { baseNameOf } from "@/lib/key-path";
 import { GoToKey } from "./go-to-key";
 
-export { useRefreshTree } from "@/lib/hooks/use-refresh-tree";
 
 export interface KeyTreeProps {
   cluster: string;
