@@ -1,0 +1,133 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import { clusterPath } from "@/lib/api/fetcher";
+import { encodeKeySegments, splitKey } from "@/lib/key-path";
+import { WATCH_ACTIONS, type ReadyData, type ResyncData, type ResyncReason, type StatusData, type WatchEvent } from "@/lib/watch/protocol";
+
+/**
+ * connecting: opening the stream; live: events arrive; reconnecting: the browser lost the dashboard or the
+ * dashboard lost etcd, retrying on its own; resyncing: events were missed and the consumer is reloading;
+ * failed: the watch cannot go on (the reason is in `error`), retried after a longer pause.
+ */
+export type WatchStreamState = "connecting" | "live" | "reconnecting" | "resyncing" | "failed";
+
+export interface WatchStreamOptions {
+  cluster: string;
+  key: string;
+  recursive: boolean;
+  /** Replay from this index (etcd's waitIndex); absent: from now on. */
+  fromIndex?: number;
+  /** false: no stream (a paused or hidden consumer). */
+  enabled?: boolean;
+  /** Each change once, in index order. */
+  onEvent: (event: WatchEvent) => void;
+  /** Changes were missed: reload what you show as of `etcdIndex`; later events follow. */
+  onResync?: (etcdIndex: number, reason: ResyncReason) => void | Promise<unknown>;
+}
+
+export interface WatchStream {
+  state: WatchStreamState;
+  /** Plain words for `reconnecting` (etcd unreachable) and `failed`. */
+  message?: string;
+  /** Index of the last event, ready or resync received: where a reconnect resumes. */
+  lastIndex?: number;
+}
+
+const FAILED_RETRY_MS = 10_000;
+const CLOSED_RETRY_MS = 2_000;
+
+export function watchStreamUrl(cluster: string, key: string, recursive: boolean, waitIndex?: number): string {
+  const path = clusterPath(cluster, "watch") + (key === "/" ? "" : encodeKeySegments(splitKey(key)));
+  const query = new URLSearchParams();
+  if (recursive) query.set("recursive", "true");
+  if (waitIndex !== undefined) query.set("waitIndex", String(waitIndex));
+  const qs = query.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/**
+ * One live stream of a key's changes through the dashboard's watch hub. The browser's EventSource
+ * resumes with Last-Event-ID after a dropped connection; when the dashboard refuses the stream (or it
+ * failed) this hook opens a new one from the last index it saw, so no event is lost or repeated.
+ */
+export function useWatchStream(options: WatchStreamOptions): WatchStream {
+  const { cluster, key, recursive, fromIndex, enabled = true } = options;
+  const handlers = useRef(options);
+  handlers.current = options;
+  const [stream, setStream] = useState<WatchStream>({ state: "connecting" });
+
+  useEffect(() => {
+    if (!enabled) return;
+    let lastIndex: number | undefined = fromIndex === undefined ? undefined : fromIndex - 1;
+    let source: EventSource | null = null;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    let resyncing = 0;
+    const update = (next: Partial<WatchStream>) => {
+      if (!stopped) setStream((current) => ({ ...current, lastIndex, ...next }));
+    };
+
+    const open = () => {
+      const url = watchStreamUrl(cluster, key, recursive, lastIndex === undefined ? undefined : lastIndex + 1);
+      const es = new EventSource(url);
+      source = es;
+      es.addEventListener("ready", (e) => {
+        const data = JSON.parse(e.data) as ReadyData;
+        if (lastIndex === undefined || data.etcdIndex > lastIndex) lastIndex = data.etcdIndex;
+        if (!resyncing) update({ state: "live", message: undefined });
+      });
+      for (const action of WATCH_ACTIONS) {
+        es.addEventListener(action, (e) => {
+          const index = Number(e.lastEventId);
+          if (lastIndex !== undefined && index <= lastIndex) return; // already delivered before a reconnect
+          lastIndex = index;
+          const data = JSON.parse(e.data) as Omit<WatchEvent, "index">;
+          handlers.current.onEvent({ index, action, node: data.node, prevNode: data.prevNode });
+          update({});
+        });
+      }
+      es.addEventListener("resync", (e) => {
+        const data = JSON.parse(e.data) as ResyncData;
+        lastIndex = data.etcdIndex;
+        resyncing += 1;
+        update({ state: "resyncing", message: undefined });
+        void Promise.resolve(handlers.current.onResync?.(data.etcdIndex, data.reason))
+          .catch(() => undefined)
+          .finally(() => {
+            resyncing -= 1;
+            if (!resyncing && es.readyState === EventSource.OPEN) update({ state: "live" });
+          });
+      });
+      es.addEventListener("status", (e) => {
+        const data = JSON.parse(e.data) as StatusData;
+        if (data.state === "retrying") update({ state: "reconnecting", message: data.message ?? "etcd cannot be reached; retrying." });
+        else if (!resyncing) update({ state: "live", message: undefined });
+      });
+      es.addEventListener("failure", (e) => {
+        const data = JSON.parse(e.data) as { error?: { message?: string } };
+        es.close();
+        update({ state: "failed", message: data.error?.message ?? "The watch stopped." });
+        retryTimer = setTimeout(open, FAILED_RETRY_MS);
+      });
+      es.onerror = () => {
+        if (es.readyState === EventSource.CONNECTING) {
+          update({ state: "reconnecting", message: "Connection to the dashboard lost; reconnecting." });
+        } else if (es.readyState === EventSource.CLOSED && !stopped && source === es) {
+          // Refused (an HTTP error) or cut off for good: EventSource gives up, so start again ourselves.
+          update({ state: "reconnecting", message: "The dashboard refused the watch; retrying." });
+          retryTimer = setTimeout(open, CLOSED_RETRY_MS);
+        }
+      };
+    };
+
+    update({ state: "connecting", message: undefined });
+    open();
+    return () => {
+      stopped = true;
+      clearTimeout(retryTimer);
+      source?.close();
+    };
+  }, [cluster, key, recursive, fromIndex, enabled]);
+
+  return stream;
+}
