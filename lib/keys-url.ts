@@ -18,3 +18,18 @@ export function keyApiPath(cluster: string, key: string, query?: Record<string, 
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;
 }
+
+/** The key whose `keyApiPath(cluster, key, query)` is `path`, or null when `path` is any other URL. */
+export function keyFromApiPath(cluster: string, path: string, query?: Record<string, string | number | boolean | undefined>): string | null {
+  const root = keyApiPath(cluster, "/");
+  const search = keyApiPath(cluster, "/", query).slice(root.length);
+  if (!path.startsWith(root) || !path.endsWith(search)) return null;
+  const rest = path.slice(root.length, path.length - search.length);
+  if (rest === "") return "/";
+  if (!rest.startsWith("/") || rest.includes("?")) return null;
+  try {
+    return "/" + rest.slice(1).split("/").map(decodeURIComponent).join("/");
+  } catch {
+    return null;
+  }
+}

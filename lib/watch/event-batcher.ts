@@ -1,0 +1,61 @@
+// Watch events can arrive by the thousand (a bulk write, a replay after a reconnect). Each one copying a
+// listing of 100,000 children, or re-rendering the tree, would freeze the page: they are collected and
+// handed over together, once per animation frame.
+
+export interface EventBatcher<T> {
+  push(item: T): void;
+  /** Hands over what is pending now (before a resync, whose reload must come after these). */
+  flushNow(): void;
+  /** Drops what is pending; nothing is handed over any more. */
+  cancel(): void;
+}
+
+/** Runs `run` once, soon; returns a cancel function. */
+export type Scheduler = (run: () => void) => () => void;
+
+/** Next animation frame, or after 250 ms when no frame comes (a hidden tab paints nothing). */
+export const nextFrame: Scheduler = (run) => {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    run();
+  };
+  const frame = requestAnimationFrame(once);
+  const timer = setTimeout(once, 250);
+  return () => {
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+};
+
+export function createEventBatcher<T>(flush: (items: T[]) => void, schedule: Scheduler = nextFrame): EventBatcher<T> {
+  let pending: T[] = [];
+  let cancelScheduled: (() => void) | null = null;
+  let stopped = false;
+  const flushNow = () => {
+    cancelScheduled?.();
+    cancelScheduled = null;
+    if (pending.length === 0) return;
+    const items = pending;
+    pending = [];
+    flush(items);
+  };
+  return {
+    push(item) {
+      if (stopped) return;
+      pending.push(item);
+      cancelScheduled ??= schedule(flushNow);
+    },
+    flushNow,
+    cancel() {
+      stopped = true;
+      cancelScheduled?.();
+      cancelScheduled = null;
+      pending = [];
+    },
+  };
+}
