@@ -13,6 +13,7 @@ import { parseTtlField } from "@/lib/editor/ttl";
 import { useAfterWrite } from "@/lib/hooks/use-after-write";
 import { parentOf } from "@/lib/key-path";
 import { CasDialog } from "./cas-dialog";
+import { ChangedNotice } from "./changed-notice";
 import { ConflictDialog } from "./conflict-dialog";
 import { DeleteKeyDialog } from "./delete-dialogs";
 import { errorText, isApiError } from "./error-text";
@@ -38,16 +39,24 @@ export function KeyEditor({ cluster, node, onNavigate, reload }: KeyEditorProps)
   const [draft, setDraft] = useState(node.value ?? "");
   const [ttlText, setTtlText] = useState<string | undefined>(undefined);
   const [seen, setSeen] = useState(node);
+  const [busy, setBusy] = useState(false);
+  /** Index of a change by someone else that replaced the untouched form (a short note says so). */
+  const [changedByOther, setChangedByOther] = useState<number | null>(null);
+  /** Index whose "changed since you opened it" notice the user closed with Keep editing. */
+  const [noticeClosedAt, setNoticeClosedAt] = useState<number | null>(null);
   const dirty = draft !== (base.value ?? "") || ttlText !== undefined;
-  // Fresh data from the server replaces an untouched form; an edit in progress keeps its base.
-  // (A late answer to an earlier read must not replace a newer base.)
+  // Fresh data (a live update, a re-read) replaces an untouched form; an edit in progress keeps its base.
+  // (A late answer to an earlier read must not replace a newer base.) While our own write is in flight,
+  // its live event may come before its answer: that is not someone else's change.
   if (node !== seen) {
     setSeen(node);
     if (!dirty && (node.modifiedIndex ?? 0) >= (base.modifiedIndex ?? 0)) {
       setBase(node);
       setDraft(node.value ?? "");
+      if ((node.modifiedIndex ?? 0) > (base.modifiedIndex ?? 0) && !busy) setChangedByOther(node.modifiedIndex ?? null);
     }
   }
+  const theirsNewer = (node.modifiedIndex ?? 0) > (base.modifiedIndex ?? 0) && !busy;
 
   const [info, setInfo] = useState<FormatInfo>(() => detectFormat(node.value ?? ""));
   useEffect(() => {
@@ -55,16 +64,17 @@ export function KeyEditor({ cluster, node, onNavigate, reload }: KeyEditorProps)
     return () => clearTimeout(timer);
   }, [draft]);
 
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorText | null>(null);
   const [ttlError, setTtlError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<EtcdNode | null>(null);
   const [conflictError, setConflictError] = useState<ErrorText | null>(null);
-  const [deleting, setDeleting] = useState(false);
+  /** The version the Delete dialog was opened for: a change while it is open must not be deleted unseen. */
+  const [deleting, setDeleting] = useState<EtcdNode | null>(null);
   const [casOpen, setCasOpen] = useState(false);
 
   function adopt(next: EtcdNode) {
     setBase(next);
+    setChangedByOther(null);
     setDraft(next.value ?? "");
     setTtlText(undefined);
     setTtlError(null);
@@ -155,7 +165,20 @@ export function KeyEditor({ cluster, node, onNavigate, reload }: KeyEditorProps)
   return (
     <div className="space-y-4">
       <KeyDetails node={base} />
-      {(node.modifiedIndex ?? 0) > (base.modifiedIndex ?? 0) ? (
+      {changedByOther !== null && !dirty ? (
+        <p role="status" aria-label="Live change" className="text-sm text-sky-800 dark:text-sky-200">
+          Changed by another client: now at index {changedByOther}.
+        </p>
+      ) : null}
+      {theirsNewer && dirty && !conflict && noticeClosedAt !== node.modifiedIndex ? (
+        <ChangedNotice
+          keyPath={keyPath}
+          theirs={node}
+          mine={draft}
+          onLoadTheirs={() => adopt(node)}
+          onKeepEditing={() => setNoticeClosedAt(node.modifiedIndex ?? null)}
+        />
+      ) : theirsNewer ? (
         <p role="status" className="text-sm text-amber-700 dark:text-amber-300">
           Your edit is based on index {base.modifiedIndex}; the key is now at index {node.modifiedIndex}. Saving will show the conflict.
         </p>
@@ -211,7 +234,7 @@ export function KeyEditor({ cluster, node, onNavigate, reload }: KeyEditorProps)
         <Button onClick={() => setCasOpen(true)} disabled={busy}>
           <GitCompareArrows aria-hidden size={14} /> Compare and swap
         </Button>
-        <Button variant="danger" onClick={() => setDeleting(true)} disabled={busy}>
+        <Button variant="danger" onClick={() => setDeleting(base)} disabled={busy}>
           <Trash2 aria-hidden size={14} /> Delete
         </Button>
       </div>
@@ -240,10 +263,10 @@ export function KeyEditor({ cluster, node, onNavigate, reload }: KeyEditorProps)
         />
       ) : null}
       <DeleteKeyDialog
-        open={deleting}
-        onOpenChange={setDeleting}
+        open={deleting !== null}
+        onOpenChange={(open) => (open ? undefined : setDeleting(null))}
         cluster={cluster}
-        node={base}
+        node={deleting ?? base}
         onDeleted={() => onNavigate(parentOf(keyPath))}
         onUnknownOutcome={() => void reloadAfterUnknownOutcome()}
       />

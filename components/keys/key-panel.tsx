@@ -4,6 +4,8 @@ import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/field";
 import { useKey } from "@/lib/hooks/use-key";
+import { useKeyRemoval, type Removal } from "@/lib/hooks/use-key-removal";
+import { useLiveKeysContext } from "@/lib/hooks/use-live-keys";
 import { baseNameOf, parentOf } from "@/lib/key-path";
 import { CasDialog } from "./cas-dialog";
 import { NewKeyDialog } from "./create-dialogs";
@@ -20,12 +22,15 @@ export interface KeyPanelProps {
 /** The selected key: the value editor for a key, the summary and actions for a directory, or "not found". */
 export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
   const { data, error, isLoading, mutate } = useKey(cluster, keyPath);
+  const live = useLiveKeysContext().state === "live";
+  const removal = useKeyRemoval(keyPath, () => void mutate());
   const node = data?.node;
   const expiration = error ? undefined : node?.expiration;
 
-  // When the TTL runs out, re-read until etcd has expired the key (its leader does so 0–0.5 s late).
+  // When the TTL runs out, the live stream's expire event removes the key. Without the stream, re-read
+  // until etcd has expired it (its leader does so 0–0.5 s late).
   useEffect(() => {
-    if (!expiration) return;
+    if (!expiration || live) return;
     let poll: ReturnType<typeof setInterval> | undefined;
     const start = setTimeout(
       () => {
@@ -38,8 +43,9 @@ export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
       clearTimeout(start);
       if (poll) clearInterval(poll);
     };
-  }, [expiration, mutate]);
+  }, [expiration, mutate, live]);
 
+  if (removal) return <NotFound cluster={cluster} keyPath={keyPath} onNavigate={onNavigate} removal={removal} />;
   if (error?.code === "key_not_found") return <NotFound cluster={cluster} keyPath={keyPath} onNavigate={onNavigate} />;
   if (isLoading && !node) return <p role="status">Loading {keyPath}…</p>;
   if (!node) return error ? <ErrorNote error={errorText(error, "load", keyPath)} /> : null;
@@ -62,13 +68,22 @@ export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
   );
 }
 
-function NotFound({ cluster, keyPath, onNavigate }: KeyPanelProps) {
+/** Why the key is gone, in plain words: what the live stream saw, or only that it does not exist. */
+function goneText(keyPath: string, removal: Removal | undefined): string {
+  if (!removal) return `${keyPath} was not found: it does not exist (or its TTL ran out).`;
+  const what = removal.action === "expire" ? "expired" : "was deleted";
+  const index = `etcd index ${removal.index}`;
+  if (removal.key === keyPath) return `${keyPath} ${what} (${index}).`;
+  return `${keyPath} is gone: its directory ${removal.key} ${what} (${index}).`;
+}
+
+function NotFound({ cluster, keyPath, onNavigate, removal }: KeyPanelProps & { removal?: Removal }) {
   const [creating, setCreating] = useState(false);
   const [cas, setCas] = useState(false);
   return (
     <article aria-label={`Key ${keyPath}`} className="space-y-4">
       <h1 className="break-all font-mono text-lg">{keyPath}</h1>
-      <p role="alert">{keyPath} was not found: it does not exist (or its TTL ran out).</p>
+      <p role="alert">{goneText(keyPath, removal)}</p>
       <div className="flex gap-2">
         <Button variant="primary" onClick={() => setCreating(true)}>
           <FilePlus aria-hidden size={14} /> Create it

@@ -7,13 +7,16 @@ import type { ApiError } from "@/lib/api/errors";
 import { apiFetch } from "@/lib/api/fetcher";
 import type { KeyResponse } from "@/lib/api/types";
 import { keySwrKey } from "@/lib/hooks/use-key";
+import { useRowFlashes } from "@/lib/hooks/use-row-flashes";
 import { parentOf } from "@/lib/key-path";
 import { filterCount } from "@/lib/tree/filter";
 import { ancestorsOpen, flattenTree, isOpen, openAncestors, rowIndexOf, type ListingState, type NodeRow, type StatusRow, type TreeRow } from "@/lib/tree/flatten";
 import { formatCount, formatTtl } from "@/lib/tree/format";
+import { withListing } from "@/lib/tree/listings";
 import { treeKeyAction } from "@/lib/tree/keyboard";
 import { baseNameOf } from "@/lib/key-path";
 import { GoToKey } from "./go-to-key";
+import { LiveIndicator } from "./live-indicator";
 
 
 export interface KeyTreeProps {
@@ -79,6 +82,7 @@ function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const filterId = useId();
   const { mutate } = useSWRConfig();
+  const flashes = useRowFlashes();
 
   // A new selection (a click, a deep link, back/forward): open its ancestors and move focus there.
   const [shownSelection, setShownSelection] = useState(selectedKey);
@@ -117,7 +121,7 @@ function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
     setListings((current) => {
       const previous = current.get(dir);
       if (previous && sameListing(previous, state)) return current;
-      return new Map(current).set(dir, state);
+      return withListing(current, dir, state);
     });
   }, []);
 
@@ -244,9 +248,12 @@ function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
       <div className="space-y-2 border-b border-zinc-200 p-2 dark:border-zinc-800">
         <GoToKey cluster={cluster} onGo={select} />
         <div>
-          <label htmlFor={filterId} className="mb-1 block text-xs font-medium text-zinc-500">
-            Filter
-          </label>
+          <div className="mb-1 flex items-center justify-between gap-2">
+            <label htmlFor={filterId} className="block text-xs font-medium text-zinc-500">
+              Filter
+            </label>
+            <LiveIndicator />
+          </div>
           <div className="flex items-center gap-2">
             <input
               id={filterId}
@@ -302,6 +309,7 @@ function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
                 style={style}
                 selected={row.key === selectedKey}
                 tabbable={row.key === tabStopKey}
+                flashIndex={flashes.get(row.key)}
                 onClick={onRowClick}
                 onFocus={onRowFocus}
               />
@@ -376,11 +384,13 @@ interface TreeItemRowProps {
   style: CSSProperties;
   selected: boolean;
   tabbable: boolean;
+  /** Index of a live change of this row in the last moments: the row flashes. */
+  flashIndex: number | undefined;
   onClick: (row: NodeRow) => void;
   onFocus: (key: string) => void;
 }
 
-const TreeItemRow = memo(function TreeItemRow({ row, style, selected, tabbable, onClick, onFocus }: TreeItemRowProps) {
+const TreeItemRow = memo(function TreeItemRow({ row, style, selected, tabbable, flashIndex, onClick, onFocus }: TreeItemRowProps) {
   const Icon = row.isDir ? (row.isOpen ? FolderOpen : Folder) : File;
   return (
     <div
@@ -393,6 +403,7 @@ const TreeItemRow = memo(function TreeItemRow({ row, style, selected, tabbable, 
       aria-posinset={row.posInSet}
       tabIndex={tabbable ? 0 : -1}
       data-key={row.key}
+      data-changed-index={flashIndex}
       title={row.key}
       onClick={() => onClick(row)}
       onFocus={(e) => {
@@ -403,6 +414,8 @@ const TreeItemRow = memo(function TreeItemRow({ row, style, selected, tabbable, 
         selected ? "bg-blue-100 text-blue-950 dark:bg-blue-950 dark:text-blue-50" : "hover:bg-zinc-100 dark:hover:bg-zinc-800"
       }`}
     >
+      {/* Keyed by the change's index: a new change restarts the fade. */}
+      {flashIndex !== undefined && <span key={flashIndex} aria-hidden="true" className="live-flash pointer-events-none absolute inset-0" />}
       <Icon aria-hidden="true" size={14} className={`shrink-0 ${row.isDir ? "text-amber-600 dark:text-amber-400" : "text-zinc-500"}`} />
       <span className="min-w-0 flex-1 truncate whitespace-pre">{row.name}</span>
       {row.ttl !== undefined && (

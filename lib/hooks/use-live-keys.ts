@@ -1,0 +1,129 @@
+"use client";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef } from "react";
+import { useSWRConfig, type Cache } from "swr";
+import type { KeyResponse } from "@/lib/api/types";
+import { keyFromApiPath } from "@/lib/keys-url";
+import { applyWatchEvents, type LiveUpdate } from "@/lib/tree/apply-event";
+import { createEventBatcher } from "@/lib/watch/event-batcher";
+import type { WatchEvent } from "@/lib/watch/protocol";
+import { keySwrKey } from "./use-key";
+import { useWatchStream, type WatchStream } from "./use-watch-stream";
+
+/** What a batch of live changes did: the events (in index order) and how they changed the cache. */
+export interface LiveBatch {
+  events: readonly WatchEvent[];
+  update: LiveUpdate;
+}
+export type LiveListener = (batch: LiveBatch) => void;
+
+export interface LiveKeys extends WatchStream {
+  /** Called after each batch has been applied to the SWR cache; returns the unsubscribe function. */
+  subscribe: (listener: LiveListener) => () => void;
+}
+
+/** The etcd key of an SWR key of `cluster`'s keys (a key or a directory listing), or null. */
+function keyOfSwrKey(cluster: string, swrKey: string): string | null {
+  return keyFromApiPath(cluster, swrKey, { sorted: true });
+}
+
+/** The SWR keys of `cluster`'s keys that are cached, with their etcd keys. */
+function cachedSwrKeys(cache: Cache, cluster: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const swrKey of cache.keys()) {
+    const key = keyOfSwrKey(cluster, swrKey);
+    if (key !== null) found.set(swrKey, key);
+  }
+  return found;
+}
+
+/**
+ * One recursive watch of "/" for the Keys page of one cluster, applied to the SWR cache: the tree's
+ * listings and the open key are the same SWR entries (`keySwrKey`), so they update without fetching.
+ * Events are batched per animation frame; after a resync (events were missed) every cached key of the
+ * cluster is read again.
+ */
+export function useLiveKeys(cluster: string): LiveKeys {
+  const { cache, mutate } = useSWRConfig();
+  const listeners = useRef(new Set<LiveListener>());
+
+  const applyBatch = useCallback(
+    (events: WatchEvent[]) => {
+      const cached = new Map<string, KeyResponse>();
+      for (const [swrKey, key] of cachedSwrKeys(cache, cluster)) {
+        const data = cache.get(swrKey)?.data as KeyResponse | undefined;
+        if (data) cached.set(key, data);
+      }
+      const update = applyWatchEvents(cached, events);
+      for (const [key, response] of update.updated) void mutate(keySwrKey(cluster, key), response, { revalidate: false });
+      // Gone: no data, so whoever reads it next fetches (and gets "not found", or its new life).
+      for (const key of update.removed) void mutate(keySwrKey(cluster, key), undefined, { revalidate: false });
+      for (const listener of listeners.current) listener({ events, update });
+    },
+    [cache, mutate, cluster],
+  );
+
+  const batcher = useMemo(() => createEventBatcher(applyBatch), [applyBatch]);
+  useEffect(() => () => batcher.cancel(), [batcher]);
+
+  /**
+   * Reads every cached key of the cluster again (`olderThan`: only those read before that index). What
+   * is on screen is re-fetched in place; an entry nobody shows cannot be re-fetched (SWR revalidates
+   * mounted hooks only), so it is dropped, and the next reader fetches it.
+   */
+  const reread = useCallback(
+    async (olderThan?: number) => {
+      const entries = [...cachedSwrKeys(cache, cluster).keys()].filter((swrKey) => {
+        const data = cache.get(swrKey)?.data as KeyResponse | undefined;
+        return olderThan === undefined || (data !== undefined && data.etcdIndex < olderThan);
+      });
+      const before = new Map(entries.map((swrKey) => [swrKey, cache.get(swrKey)]));
+      await Promise.all(entries.map((swrKey) => mutate(swrKey).catch(() => undefined)));
+      // A revalidation writes the entry's state (isValidating at least): one left as it was was not shown.
+      for (const swrKey of entries) if (cache.get(swrKey) === before.get(swrKey)) cache.delete(swrKey);
+    },
+    [cache, mutate, cluster],
+  );
+
+  const stream = useWatchStream({
+    cluster,
+    key: "/",
+    recursive: true,
+    onEvent: batcher.push,
+    onResync: () => {
+      batcher.flushNow(); // the events before the resync were real; the reload comes after them
+      return reread();
+    },
+  });
+
+  // What was read before the stream went live may have missed the changes in between: read it again.
+  const caughtUpFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (stream.state !== "live" || caughtUpFor.current === cluster || stream.lastIndex === undefined) return;
+    caughtUpFor.current = cluster;
+    void reread(stream.lastIndex);
+  }, [stream.state, stream.lastIndex, cluster, reread]);
+
+  const subscribe = useCallback((listener: LiveListener) => {
+    listeners.current.add(listener);
+    return () => void listeners.current.delete(listener);
+  }, []);
+
+  return useMemo(() => ({ ...stream, subscribe }), [stream, subscribe]);
+}
+
+const NOT_LIVE: LiveKeys = { state: "connecting", subscribe: () => () => undefined };
+
+/** The Keys page's live stream (components/keys/live-keys-provider.tsx); not live outside it. */
+export const LiveKeysContext = createContext<LiveKeys>(NOT_LIVE);
+
+export function useLiveKeysContext(): LiveKeys {
+  return useContext(LiveKeysContext);
+}
+
+/** Calls `listener` with each live batch while mounted (the latest `listener`, without resubscribing). */
+export function useLiveBatches(listener: LiveListener) {
+  const { subscribe } = useLiveKeysContext();
+  const latest = useRef(listener);
+  latest.current = listener;
+  useEffect(() => subscribe((batch) => latest.current(batch)), [subscribe]);
+}

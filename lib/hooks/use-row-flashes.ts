@@ -1,0 +1,36 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import { useLiveBatches } from "./use-live-keys";
+
+/** How long a changed row stays marked (globals.css's `live-flash` fades over the same time). */
+export const FLASH_MS = 1500;
+/** A burst bigger than this marks nothing: a thousand flashing rows tell nobody anything. */
+const MAX_FLASHING = 500;
+
+/** Keys changed by a live update in the last FLASH_MS, with the index of their change. */
+export function useRowFlashes(): ReadonlyMap<string, number> {
+  const [flashes, setFlashes] = useState<ReadonlyMap<string, number>>(() => new Map());
+  const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
+
+  useLiveBatches(({ update }) => {
+    const changed = update.changed;
+    if (changed.size === 0 || changed.size > MAX_FLASHING) return;
+    setFlashes((current) => new Map([...current, ...changed]));
+    const timer = setTimeout(() => {
+      timers.current.delete(timer);
+      setFlashes((current) => {
+        const next = new Map(current);
+        // A later change of the same row keeps it marked for its own full time.
+        for (const [key, index] of changed) if (next.get(key) === index) next.delete(key);
+        return next;
+      });
+    }, FLASH_MS);
+    timers.current.add(timer);
+  });
+
+  useEffect(() => {
+    const pending = timers.current;
+    return () => pending.forEach(clearTimeout);
+  }, []);
+  return flashes;
+}
