@@ -1,5 +1,6 @@
 "use client";
-import type { ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
+import { SWRConfig } from "swr";
 import { useClusterParam } from "@/lib/hooks/use-cluster-param";
 import { LiveKeysContext, useLiveKeys } from "@/lib/hooks/use-live-keys";
 
@@ -9,6 +10,11 @@ import { LiveKeysContext, useLiveKeys } from "@/lib/hooks/use-live-keys";
  */
 export function LiveKeysProvider({ children }: { children: ReactNode }) {
   const cluster = useClusterParam();
-  const live = useLiveKeys(cluster);
-  return <LiveKeysContext value={live}>{children}</LiveKeysContext>;
+  const { live, middleware } = useLiveKeys(cluster);
+  const swrConfig = useMemo(() => ({ use: [middleware] }), [middleware]);
+  return (
+    <LiveKeysContext value={live}>
+      <SWRConfig value={swrConfig}>{children}</SWRConfig>
+    </LiveKeysContext>
+  );
 }

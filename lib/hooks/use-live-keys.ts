@@ -1,11 +1,13 @@
 "use client";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef } from "react";
-import { useSWRConfig, type Cache } from "swr";
+import { useSWRConfig, type Cache, type Middleware } from "swr";
+import { ApiError } from "@/lib/api/errors";
 import type { KeyResponse } from "@/lib/api/types";
 import { keyFromApiPath } from "@/lib/keys-url";
 import { applyWatchEvents, type LiveUpdate } from "@/lib/tree/apply-event";
 import { createEventBatcher } from "@/lib/watch/event-batcher";
 import type { WatchEvent } from "@/lib/watch/protocol";
+import { RecentEvents } from "@/lib/watch/recent-events";
 import { keySwrKey } from "./use-key";
 import { useWatchStream, type WatchStream } from "./use-watch-stream";
 
@@ -16,14 +18,14 @@ export interface LiveBatch {
 }
 export type LiveListener = (batch: LiveBatch) => void;
 
-export interface LiveKeys extends WatchStream {
+export interface LiveKeys extends Omit<WatchStream, "lastIndex"> {
   /** Called after each batch has been applied to the SWR cache; returns the unsubscribe function. */
   subscribe: (listener: LiveListener) => () => void;
 }
 
 /** The etcd key of an SWR key of `cluster`'s keys (a key or a directory listing), or null. */
-function keyOfSwrKey(cluster: string, swrKey: string): string | null {
-  return keyFromApiPath(cluster, swrKey, { sorted: true });
+function keyOfSwrKey(cluster: string, swrKey: unknown): string | null {
+  return typeof swrKey === "string" ? keyFromApiPath(cluster, swrKey, { sorted: true }) : null;
 }
 
 /** The SWR keys of `cluster`'s keys that are cached, with their etcd keys. */
@@ -40,11 +42,13 @@ function cachedSwrKeys(cache: Cache, cluster: string): Map<string, string> {
  * One recursive watch of "/" for the Keys page of one cluster, applied to the SWR cache: the tree's
  * listings and the open key are the same SWR entries (`keySwrKey`), so they update without fetching.
  * Events are batched per animation frame; after a resync (events were missed) every cached key of the
- * cluster is read again.
+ * cluster is read again. `middleware` (for an SWRConfig around the page) brings a read that was in
+ * flight while events were applied up to date with them.
  */
-export function useLiveKeys(cluster: string): LiveKeys {
+export function useLiveKeys(cluster: string): { live: LiveKeys; middleware: Middleware } {
   const { cache, mutate } = useSWRConfig();
   const listeners = useRef(new Set<LiveListener>());
+  const recent = useRef(new RecentEvents<WatchEvent>());
 
   const applyBatch = useCallback(
     (events: WatchEvent[]) => {
@@ -54,6 +58,7 @@ export function useLiveKeys(cluster: string): LiveKeys {
         if (data) cached.set(key, data);
       }
       const update = applyWatchEvents(cached, events);
+      recent.current.add(events);
       for (const [key, response] of update.updated) void mutate(keySwrKey(cluster, key), response, { revalidate: false });
       // Gone: no data, so whoever reads it next fetches (and gets "not found", or its new life).
       for (const key of update.removed) void mutate(keySwrKey(cluster, key), undefined, { revalidate: false });
@@ -91,6 +96,7 @@ export function useLiveKeys(cluster: string): LiveKeys {
     onEvent: batcher.push,
     onResync: () => {
       batcher.flushNow(); // the events before the resync were real; the reload comes after them
+      recent.current.clear(); // and the history has a gap: nothing before the reload may be replayed
       return reread();
     },
   });
@@ -103,12 +109,36 @@ export function useLiveKeys(cluster: string): LiveKeys {
     void reread(stream.lastIndex);
   }, [stream.state, stream.lastIndex, cluster, reread]);
 
+  // A read answered after events it does not hold were applied (it was in flight, or its entry was not
+  // cached yet) would put back what they changed: replay those events on it before SWR caches it.
+  const middleware = useCallback<Middleware>(
+    (useSWRNext) => (swrKey, fetcher, config) => {
+      const key = keyOfSwrKey(cluster, swrKey);
+      const caughtUp =
+        fetcher && key !== null
+          ? async (...args: unknown[]) => {
+              const data = (await fetcher(...args)) as KeyResponse;
+              const missed = recent.current.after(data.etcdIndex);
+              if (missed.length === 0) return data;
+              const { updated, removed } = applyWatchEvents(new Map([[key, data]]), missed);
+              if (removed.has(key)) throw ApiError.of("key_not_found", `${key} was removed while it was being read.`);
+              return updated.get(key) ?? data;
+            }
+          : fetcher;
+      return useSWRNext(swrKey, caughtUp as typeof fetcher, config);
+    },
+    [cluster],
+  );
+
   const subscribe = useCallback((listener: LiveListener) => {
     listeners.current.add(listener);
     return () => void listeners.current.delete(listener);
   }, []);
 
-  return useMemo(() => ({ ...stream, subscribe }), [stream, subscribe]);
+  // Not `lastIndex`: it moves with every event, and every consumer of the context would render again.
+  const { state, message } = stream;
+  const live = useMemo(() => ({ state, message, subscribe }), [state, message, subscribe]);
+  return { live, middleware };
 }
 
 const NOT_LIVE: LiveKeys = { state: "connecting", subscribe: () => () => undefined };
