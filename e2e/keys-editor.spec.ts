@@ -1,30 +1,13 @@
 // The key panel in Chromium: create, edit with compare-and-swap, TTLs, queues, conflicts, deletes, the CAS
 // dialog and text-only rendering. Every test writes below its own `ns` prefix and checks etcd directly.
 import type { Page } from "@playwright/test";
-import { encodeKey, expect, test } from "./fixtures";
-
-const keyPage = (key: string) => `/keys${encodeKey(key)}`;
-const panel = (page: Page) => page.getByRole("region", { name: "Selected key" });
-const valueEditor = (page: Page) => panel(page).getByRole("textbox", { name: "Value" });
-
-async function setValue(page: Page, text: string) {
-  const editor = valueEditor(page);
-  await editor.click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.insertText(text);
-  // CodeMirror renders one element per line: its text content has no line breaks.
-  await expect(editor).toHaveText(text.replace(/\n/g, ""));
-}
+import { expect, test } from "./fixtures";
+import { keyPage, openKey, panel, setValue, valueEditor } from "./key-page";
 
 /** Waits until a Save or Refresh has come back: the form is no longer dirty. */
 async function expectSaved(page: Page) {
   await expect(panel(page).getByText("(unsaved changes)")).toBeHidden();
   await expect(panel(page).getByRole("button", { name: "Save" })).toBeEnabled();
-}
-
-async function openKey(page: Page, key: string) {
-  await page.goto(keyPage(key));
-  await expect(panel(page).getByRole("heading", { name: key })).toBeVisible();
 }
 
 test.describe("key editor", () => {
@@ -211,8 +194,10 @@ test.describe("key editor", () => {
       await etcd.put(key, "base");
       await openKey(page, key);
       await expect(valueEditor(page)).toHaveText("base");
-      await etcd.put(key, "theirs");
+      // Typed first: a change to an untouched form would simply show up (live updates).
       await setValue(page, "mine");
+      await etcd.put(key, "theirs");
+      await expect(panel(page).getByRole("alert")).toContainText("changed since you opened it");
       await panel(page).getByRole("button", { name: "Save" }).click();
       const dialog = page.getByRole("dialog", { name: "Conflict" });
       await expect(dialog).toBeVisible();
@@ -257,11 +242,16 @@ test.describe("key editor", () => {
 
   test("Delete is a compare-and-delete: a key changed behind the panel is not deleted", async ({ page, etcd, ns }) => {
     const key = `${ns}/del/k`;
-    await etcd.put(key, "v1");
+    const v1 = (await etcd.put(key, "v1")).body.node!.modifiedIndex;
     await openKey(page, key);
-    await etcd.put(key, "v2");
+    await expect(page.getByRole("tree", { name: "Keys" }).getByRole("treeitem", { name: "k", exact: true })).toBeVisible();
     await panel(page).getByRole("button", { name: "Delete" }).click();
     let dialog = page.getByRole("dialog", { name: "Delete k?" });
+    // Changed while the dialog is open: the page follows (the tree row flashes with the new index), but
+    // the delete was asked for v1.
+    const v2 = (await etcd.put(key, "v2")).body.node!.modifiedIndex;
+    await expect(page.locator(`[role="treeitem"][data-key="${key}"]`)).toHaveAttribute("data-changed-index", String(v2));
+    await expect(dialog).toContainText(`index ${v1}`);
     await dialog.getByRole("button", { name: "Delete" }).click();
     await expect(dialog.getByRole("alert")).toContainText("changed since you loaded it, so it was not deleted");
     await expect(dialog.getByRole("alert")).toContainText("etcd error 101");

@@ -72,9 +72,9 @@ export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
 function goneText(keyPath: string, removal: Removal | undefined): string {
   if (!removal) return `${keyPath} was not found: it does not exist (or its TTL ran out).`;
   const what = removal.action === "expire" ? "expired" : "was deleted";
-  const index = `etcd index ${removal.index}`;
-  if (removal.key === keyPath) return `${keyPath} ${what} (${index}).`;
-  return `${keyPath} is gone: its directory ${removal.key} ${what} (${index}).`;
+  const when = `at etcd index ${removal.index}`;
+  if (removal.key === keyPath) return `${keyPath} ${what} ${when}; it is not found any more.`;
+  return `${keyPath} is not found any more: its directory ${removal.key} ${what} ${when}.`;
 }
 
 function NotFound({ cluster, keyPath, onNavigate, removal }: KeyPanelProps & { removal?: Removal }) {

@@ -1,0 +1,181 @@
+// Live updates on the Keys page, in Chromium against a real etcd: changes written straight to etcd (HTTP,
+// and etcdctl when installed) show in the tree within a second, deletes and expiries remove rows and
+// the open key, changed rows flash, and the editor never loses what the user typed.
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import { promisify } from "node:util";
+import type { Page } from "@playwright/test";
+import { expect, test, type DirectEtcd } from "./fixtures";
+import { keyPage, openKey, panel, setValue, valueEditor } from "./key-page";
+
+const tree = (page: Page) => page.getByRole("tree", { name: "Keys" });
+const item = (page: Page, name: string) => tree(page).getByRole("treeitem", { name, exact: true });
+const liveStatus = (page: Page) => page.getByRole("status", { name: "Live updates" });
+/** Within a second of the write, as the issue asks. */
+const LIVE = { timeout: 1000 };
+const ETCDCTL = "/usr/bin/etcdctl";
+
+/** Opens a page and waits until its live stream is up, so that the next write is a live change. */
+async function openLive(page: Page, key: string) {
+  await openKey(page, key);
+  await expect(liveStatus(page)).toHaveText("live");
+}
+
+/** Opens a directory's page and expands its row (a deep link selects a directory without expanding it). */
+async function openLiveDir(page: Page, dir: string) {
+  await openLive(page, dir);
+  const row = item(page, dir.split("/").pop()!);
+  await row.click();
+  await expect(row).toHaveAttribute("aria-expanded", "true");
+}
+
+test.describe("live key tree", () => {
+  test("a key written to etcd appears within a second, a deleted one goes, counts follow", async ({ page, etcd, ns }) => {
+    await etcd.put(`${ns}/dir/a`, "1");
+    await openLiveDir(page, `${ns}/dir`);
+    await expect(item(page, "a")).toBeVisible();
+    const dirRow = item(page, "dir");
+    await expect(dirRow.getByTitle("1 children")).toBeVisible();
+
+    await etcd.put(`${ns}/dir/b`, "2");
+    await expect(item(page, "b")).toBeVisible(LIVE);
+    await expect(item(page, "b")).toHaveAttribute("aria-posinset", "2");
+    await expect(dirRow.getByTitle("2 children")).toBeVisible(LIVE);
+    // The open directory's panel follows too.
+    await expect(panel(page).getByRole("status", { name: "Children count" })).toHaveText("Directory with 2 children.", LIVE);
+
+    await etcd.delete(`${ns}/dir/a`);
+    await expect(item(page, "a")).toHaveCount(0, LIVE);
+    await expect(item(page, "b")).toHaveAttribute("aria-posinset", "1");
+    await expect(dirRow.getByTitle("1 children")).toBeVisible(LIVE);
+  });
+
+  test("a deep write shows the directories it created; a recursive delete takes the subtree", async ({ page, etcd, ns }) => {
+    await etcd.put(`${ns}/keep`, "1");
+    await openLiveDir(page, ns);
+    await etcd.put(`${ns}/made/on/the/way`, "x");
+    await expect(item(page, "made")).toBeVisible(LIVE);
+    await expect(item(page, "made")).toHaveAttribute("aria-expanded", "false");
+
+    await item(page, "made").click();
+    await item(page, "on").click();
+    await expect(panel(page).getByRole("heading", { name: `${ns}/made/on` })).toBeVisible();
+    await etcd.delete(`${ns}/made`, { recursive: "true" });
+    await expect(item(page, "made")).toHaveCount(0, LIVE);
+    await expect(item(page, "on")).toHaveCount(0);
+    await expect(panel(page).getByRole("alert")).toContainText(`${ns}/made/on is not found any more: its directory ${ns}/made was deleted at etcd index`);
+    await expect(panel(page).getByRole("button", { name: "Create it" })).toBeVisible();
+  });
+
+  test("a changed row flashes with its change's index and shows its new TTL", async ({ page, etcd, ns }) => {
+    await etcd.put(`${ns}/k`, "1");
+    await openLiveDir(page, ns);
+    const row = item(page, "k");
+    await expect(row).toBeVisible();
+    await expect(row).not.toHaveAttribute("data-changed-index");
+    await expect(row).not.toContainText("TTL");
+
+    const changed = await etcd.put(`${ns}/k`, "2", { ttl: "600" });
+    await expect(row).toHaveAttribute("data-changed-index", String(changed.body.node!.modifiedIndex), LIVE);
+    await expect(row).toContainText(/TTL (9m \d+s|10m)/);
+    // Briefly: the mark goes after a moment, the badge stays.
+    await expect(row).not.toHaveAttribute("data-changed-index", /\d/, { timeout: 3000 });
+    await expect(row).toContainText(/TTL (9m \d+s|10m)/);
+  });
+
+  test("a write with etcdctl (v2 API) appears in the tree", async ({ page, etcd, ns }) => {
+    test.skip(!fs.existsSync(ETCDCTL), `${ETCDCTL} is not installed`);
+    await etcd.put(`${ns}/first`, "1");
+    await openLiveDir(page, ns);
+    await promisify(execFile)(ETCDCTL, ["--endpoints", etcd.url, "set", `${ns}/from-etcdctl`, "hello"], { env: { ...process.env, ETCDCTL_API: "2" } });
+    await expect(item(page, "from-etcdctl")).toBeVisible(LIVE);
+    expect(await etcd.value(`${ns}/from-etcdctl`)).toBe("hello");
+  });
+
+  test("a key with ttl 2 open in the panel counts down, then leaves the tree and the panel when etcd expires it", async ({ page, etcd, ns }) => {
+    const key = `${ns}/short`;
+    await etcd.put(`${ns}/stays`, "1");
+    await etcd.put(key, "soon gone");
+    await openLive(page, key);
+    // The TTL is set once the page is open: a loaded machine could take 2 s to open it.
+    await etcd.put(key, "soon gone", { ttl: "2" });
+    await expect(panel(page).getByRole("timer", { name: "Time left" })).toContainText(/in [1-3]s/, LIVE);
+    await expect(item(page, "short")).toBeVisible();
+    // etcd expires keys up to about half a second late, then the expire event arrives.
+    await expect(panel(page).getByRole("alert")).toContainText(`${key} expired at etcd index`, { timeout: 4000 });
+    await expect(item(page, "short")).toHaveCount(0);
+    await expect(item(page, "stays")).toBeVisible();
+    await expect(panel(page).getByRole("button", { name: "Create it" })).toBeVisible();
+  });
+});
+
+/** "base" is open, "mine" typed, then another client writes "theirs": returns the notice's region. */
+async function editWhileTheyWrite(page: Page, etcd: DirectEtcd, key: string) {
+  await etcd.put(key, "base");
+  await openLive(page, key);
+  await setValue(page, "mine");
+  await etcd.put(key, "theirs");
+  return panel(page).getByRole("region", { name: "Changed underneath" });
+}
+
+test.describe("live key panel", () => {
+  test("an untouched editor shows another client's change, with a note", async ({ page, etcd, ns }) => {
+    const key = `${ns}/clean`;
+    await etcd.put(key, "before");
+    await openLive(page, key);
+    await expect(valueEditor(page)).toHaveText("before");
+    const changed = await etcd.put(key, "after");
+    const index = changed.body.node!.modifiedIndex;
+    await expect(valueEditor(page)).toHaveText("after", LIVE);
+    await expect(panel(page).getByRole("status", { name: "Live change" })).toHaveText(`Changed by another client: now at index ${index}.`);
+    await expect(panel(page)).toContainText(`${index}`);
+    // The form is based on the new version: Save is a compare-and-swap that succeeds.
+    await setValue(page, "mine");
+    await panel(page).getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText(`Saved ${key}`)).toBeVisible();
+    expect(await etcd.value(key)).toBe("mine");
+  });
+
+  test("an edit in progress keeps the typed text and shows 'changed since you opened it' with both values", async ({ page, etcd, ns }) => {
+    const key = `${ns}/dirty`;
+    const notice = await editWhileTheyWrite(page, etcd, key);
+    await expect(notice.getByRole("alert")).toContainText(`${key} changed since you opened it`, LIVE);
+    await expect(notice.getByRole("textbox", { name: "Their value" })).toHaveText("theirs");
+    await expect(notice.getByRole("textbox", { name: "Your value" })).toHaveText("mine");
+    await expect(valueEditor(page)).toHaveText("mine");
+
+    // Keep editing: the notice goes, the text stays, and Save goes through the conflict dialog.
+    await notice.getByRole("button", { name: "Keep editing" }).click();
+    await expect(notice).toBeHidden();
+    await expect(valueEditor(page)).toHaveText("mine");
+    await panel(page).getByRole("button", { name: "Save" }).click();
+    const dialog = page.getByRole("dialog", { name: "Conflict" });
+    await expect(dialog.getByRole("textbox", { name: "Their value" })).toHaveText("theirs");
+    await dialog.getByRole("button", { name: "Reload (discard mine)" }).click();
+    await expect(valueEditor(page)).toHaveText("theirs");
+    expect(await etcd.value(key)).toBe("theirs");
+  });
+
+  test("Load theirs replaces the edit with the stored value", async ({ page, etcd, ns }) => {
+    const notice = await editWhileTheyWrite(page, etcd, `${ns}/load`);
+    await notice.getByRole("button", { name: "Load theirs (discard mine)" }).click();
+    await expect(notice).toBeHidden();
+    await expect(valueEditor(page)).toHaveText("theirs");
+    await expect(panel(page).getByText("(unsaved changes)")).toBeHidden();
+  });
+
+  test("the open key deleted elsewhere shows as deleted, and comes back when written again", async ({ page, etcd, ns }) => {
+    const key = `${ns}/gone`;
+    await etcd.put(key, "here");
+    await openLive(page, key);
+    const deleted = await etcd.delete(key);
+    await expect(panel(page).getByRole("alert")).toHaveText(`${key} was deleted at etcd index ${deleted.body.node!.modifiedIndex}; it is not found any more.`, LIVE);
+    await expect(item(page, "gone")).toHaveCount(0);
+    await expect(panel(page).getByRole("button", { name: "Create it" })).toBeVisible();
+
+    await etcd.put(key, "back");
+    await expect(valueEditor(page)).toHaveText("back", { timeout: 2000 });
+    await expect(item(page, "gone")).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`${keyPage(key)}$`));
+  });
+});
