@@ -83,6 +83,27 @@ test.describe("live key tree", () => {
     await expect(row).toContainText(/TTL (9m \d+s|10m)/);
   });
 
+  test("with reduced motion a changed row is marked without the fading animation", async ({ page, etcd, ns }) => {
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await etcd.put(`${ns}/k`, "1");
+    await openLiveDir(page, ns);
+    await expect(item(page, "k")).toBeVisible();
+    await etcd.put(`${ns}/k`, "2");
+    const mark = item(page, "k").locator(".live-flash");
+    await expect(mark).toHaveCount(1, LIVE);
+    expect(await mark.evaluate((element) => getComputedStyle(element).animationName)).toBe("none");
+    await page.emulateMedia({ reducedMotion: "no-preference" });
+    await etcd.put(`${ns}/k`, "3");
+    await expect(item(page, "k")).toHaveAttribute("data-changed-index", /\d+/);
+    expect(await mark.evaluate((element) => getComputedStyle(element).animationName)).toBe("live-flash");
+  });
+
+  test("the indicator says when etcd cannot be reached", async ({ page }) => {
+    await page.goto("/keys?cluster=down");
+    await expect(liveStatus(page)).toHaveText(/^(reconnecting|failed)/);
+    await expect(liveStatus(page)).toHaveAttribute("title", /etcd|watch/i);
+  });
+
   test("a write with etcdctl (v2 API) appears in the tree", async ({ page, etcd, ns }) => {
     test.skip(!fs.existsSync(ETCDCTL), `${ETCDCTL} is not installed`);
     await etcd.put(`${ns}/first`, "1");
