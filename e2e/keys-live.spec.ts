@@ -93,9 +93,9 @@ test.describe("live key tree", () => {
     await expect(mark).toHaveCount(1, LIVE);
     expect(await mark.evaluate((element) => getComputedStyle(element).animationName)).toBe("none");
     await page.emulateMedia({ reducedMotion: "no-preference" });
-    await etcd.put(`${ns}/k`, "3");
-    await expect(item(page, "k")).toHaveAttribute("data-changed-index", /\d+/);
-    expect(await mark.evaluate((element) => getComputedStyle(element).animationName)).toBe("live-flash");
+    const third = await etcd.put(`${ns}/k`, "3");
+    await expect(item(page, "k")).toHaveAttribute("data-changed-index", String(third.body.node!.modifiedIndex), LIVE);
+    await expect.poll(() => mark.evaluate((element) => getComputedStyle(element).animationName)).toBe("live-flash");
   });
 
   test("the indicator says when etcd cannot be reached", async ({ page }) => {
@@ -198,5 +198,21 @@ test.describe("live key panel", () => {
     await expect(valueEditor(page)).toHaveText("back", { timeout: 2000 });
     await expect(item(page, "gone")).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`${keyPage(key)}$`));
+  });
+
+  test("an edit in progress outlives its key: deleted elsewhere, Create it starts with the typed text", async ({ page, etcd, ns }) => {
+    const key = `${ns}/typed`;
+    await etcd.put(key, "stored");
+    await openLive(page, key);
+    await setValue(page, "my unsaved text");
+    await etcd.delete(key);
+    await expect(panel(page).getByRole("alert")).toContainText(`${key} was deleted at etcd index`, LIVE);
+    await expect(panel(page).getByRole("status")).toHaveText("Your unsaved text is kept: Create it starts with it.");
+    await panel(page).getByRole("button", { name: "Create it" }).click();
+    const dialog = page.getByRole("dialog", { name: "New key" });
+    await expect(dialog.getByLabel("Value")).toHaveValue("my unsaved text");
+    await dialog.getByRole("button", { name: "Create" }).click();
+    await expect(valueEditor(page)).toHaveText("my unsaved text");
+    expect(await etcd.value(key)).toBe("my unsaved text");
   });
 });

@@ -29,10 +29,19 @@ function keyUnder(dir: string, name: string): { key: string } | { error: string 
 }
 
 /** New key (create only: prevExist=false, so an existing key is never overwritten). */
-export function NewKeyDialog({ open, onOpenChange, cluster, dir, initialName = "", onCreated, kind = "key" }: BaseProps & { initialName?: string; onCreated: (key: string) => void; kind?: "key" | "directory" }) {
+export function NewKeyDialog({
+  open,
+  onOpenChange,
+  cluster,
+  dir,
+  initialName = "",
+  initialValue = "",
+  onCreated,
+  kind = "key",
+}: BaseProps & { initialName?: string; initialValue?: string; onCreated: (key: string) => void; kind?: "key" | "directory" }) {
   const afterWrite = useAfterWrite();
   const [name, setName] = useState(initialName);
-  const [value, setValue] = useState("");
+  const [value, setValue] = useState(initialValue);
   const [ttl, setTtl] = useState("");
   const [nameError, setNameError] = useState<string | null>(null);
   const [ttlError, setTtlError] = useState<string | null>(null);
@@ -43,7 +52,7 @@ export function NewKeyDialog({ open, onOpenChange, cluster, dir, initialName = "
   function close(next: boolean) {
     if (!next) {
       setName(initialName);
-      setValue("");
+      setValue(initialValue);
       setTtl("");
       setNameError(null);
       setTtlError(null);

@@ -28,10 +28,12 @@ export interface KeyEditorProps {
   onNavigate: (key: string) => void;
   /** Re-read the key from the server; resolves to the fresh node (undefined when it is gone). */
   reload: () => Promise<EtcdNode | undefined>;
+  /** The edit not saved yet (null when there is none), so that it outlives the editor if the key goes. */
+  onUnsavedChange?: (text: string | null) => void;
 }
 
 /** A key's value and TTL, saved with compare-and-swap on the index it was loaded at. */
-export function KeyEditor({ cluster, node, onNavigate, reload }: KeyEditorProps) {
+export function KeyEditor({ cluster, node, onNavigate, reload, onUnsavedChange }: KeyEditorProps) {
   const keyPath = node.key;
   const afterWrite = useAfterWrite();
   // The node the edit is based on (its modifiedIndex is what Save compares with), and the edit.
@@ -57,6 +59,9 @@ export function KeyEditor({ cluster, node, onNavigate, reload }: KeyEditorProps)
     }
   }
   const theirsNewer = (node.modifiedIndex ?? 0) > (base.modifiedIndex ?? 0) && !busy;
+
+  const unsaved = dirty ? draft : null;
+  useEffect(() => onUnsavedChange?.(unsaved), [unsaved, onUnsavedChange]);
 
   const [info, setInfo] = useState<FormatInfo>(() => detectFormat(node.value ?? ""));
   useEffect(() => {

@@ -1,6 +1,6 @@
 "use client";
 import { FilePlus, GitCompareArrows } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/field";
 import { useKey } from "@/lib/hooks/use-key";
@@ -24,6 +24,11 @@ export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
   const { data, error, isLoading, mutate } = useKey(cluster, keyPath);
   const live = useLiveKeysContext().state === "live";
   const removal = useKeyRemoval(keyPath, () => void mutate());
+  // The editor's unsaved text, kept here: when the key is deleted or expires the editor goes, the text stays.
+  const unsaved = useRef<string | null>(null);
+  const keepUnsaved = useCallback((text: string | null) => {
+    unsaved.current = text;
+  }, []);
   const node = data?.node;
   const expiration = error ? undefined : node?.expiration;
 
@@ -45,7 +50,7 @@ export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
     };
   }, [expiration, mutate, live]);
 
-  if (removal) return <NotFound cluster={cluster} keyPath={keyPath} onNavigate={onNavigate} removal={removal} />;
+  if (removal) return <NotFound cluster={cluster} keyPath={keyPath} onNavigate={onNavigate} removal={removal} unsaved={unsaved.current} />;
   if (error?.code === "key_not_found") return <NotFound cluster={cluster} keyPath={keyPath} onNavigate={onNavigate} />;
   if (isLoading && !node) return <p role="status">Loading {keyPath}…</p>;
   if (!node) return error ? <ErrorNote error={errorText(error, "load", keyPath)} /> : null;
@@ -62,6 +67,7 @@ export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
           node={node}
           onNavigate={onNavigate}
           reload={async () => (await mutate())?.node}
+          onUnsavedChange={keepUnsaved}
         />
       )}
     </article>
@@ -77,13 +83,14 @@ function goneText(keyPath: string, removal: Removal | undefined): string {
   return `${keyPath} is not found any more: its directory ${removal.key} ${what} ${when}.`;
 }
 
-function NotFound({ cluster, keyPath, onNavigate, removal }: KeyPanelProps & { removal?: Removal }) {
+function NotFound({ cluster, keyPath, onNavigate, removal, unsaved }: KeyPanelProps & { removal?: Removal; unsaved?: string | null }) {
   const [creating, setCreating] = useState(false);
   const [cas, setCas] = useState(false);
   return (
     <article aria-label={`Key ${keyPath}`} className="space-y-4">
       <h1 className="break-all font-mono text-lg">{keyPath}</h1>
       <p role="alert">{goneText(keyPath, removal)}</p>
+      {unsaved ? <p role="status">Your unsaved text is kept: Create it starts with it.</p> : null}
       <div className="flex gap-2">
         <Button variant="primary" onClick={() => setCreating(true)}>
           <FilePlus aria-hidden size={14} /> Create it
@@ -98,6 +105,7 @@ function NotFound({ cluster, keyPath, onNavigate, removal }: KeyPanelProps & { r
         cluster={cluster}
         dir={parentOf(keyPath)}
         initialName={baseNameOf(keyPath)}
+        initialValue={unsaved ?? ""}
         onCreated={onNavigate}
       />
       <CasDialog open={cas} onOpenChange={setCas} cluster={cluster} keyPath={keyPath} />

@@ -13,7 +13,10 @@ export interface EventBatcher<T> {
 /** Runs `run` once, soon; returns a cancel function. */
 export type Scheduler = (run: () => void) => () => void;
 
-/** Next animation frame, or after 250 ms when no frame comes (a hidden tab paints nothing). */
+/**
+ * Next animation frame, or after 32 ms when no frame comes first: a hidden tab paints nothing, and a busy
+ * (or headless) page can hold frames back for hundreds of ms, which would make a live change late.
+ */
 export const nextFrame: Scheduler = (run) => {
   let done = false;
   const once = () => {
@@ -24,7 +27,7 @@ export const nextFrame: Scheduler = (run) => {
     run();
   };
   const frame = requestAnimationFrame(once);
-  const timer = setTimeout(once, 250);
+  const timer = setTimeout(once, 32);
   return () => {
     done = true;
     cancelAnimationFrame(frame);
