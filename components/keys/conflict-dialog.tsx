@@ -1,11 +1,8 @@
 "use client";
-import { MergeView } from "@codemirror/merge";
-import { EditorState } from "@codemirror/state";
-import { EditorView } from "@codemirror/view";
-import { useCallback } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote } from "@/components/ui/field";
+import { ReadOnlyMerge } from "@/components/ui/read-only-merge";
 import type { EtcdNode } from "@/lib/api/types";
 import type { ErrorText } from "@/lib/editor/error-text";
 
@@ -21,30 +18,8 @@ export interface ConflictDialogProps {
   onKeepEditing: () => void;
 }
 
-const readOnly = (label: string) => [
-  EditorState.readOnly.of(true),
-  EditorView.editable.of(false),
-  EditorView.lineWrapping,
-  EditorView.contentAttributes.of({ "aria-label": label }),
-];
-
 /** Save found the key changed: their current value beside yours (read-only diff), and three ways on. */
 export function ConflictDialog({ open, keyPath, theirs, mine, busy, error, onReload, onOverwrite, onKeepEditing }: ConflictDialogProps) {
-  const theirValue = theirs.value ?? "";
-  // A callback ref with cleanup (React 19): the merge view lives as long as its element.
-  const mergeRef = useCallback(
-    (element: HTMLDivElement | null) => {
-      if (!element) return;
-      const view = new MergeView({
-        a: { doc: theirValue, extensions: readOnly("Their value") },
-        b: { doc: mine, extensions: readOnly("Your value") },
-        parent: element,
-        gutter: true,
-      });
-      return () => view.destroy();
-    },
-    [theirValue, mine],
-  );
   return (
     <Dialog
       open={open}
@@ -57,7 +32,7 @@ export function ConflictDialog({ open, keyPath, theirs, mine, busy, error, onRel
         <p>Theirs (stored now, index {theirs.modifiedIndex ?? "?"})</p>
         <p>Yours (not saved)</p>
       </div>
-      <div ref={mergeRef} className="mt-1 max-h-[50vh] overflow-auto rounded-md border border-zinc-300 text-sm dark:border-zinc-700" />
+      <ReadOnlyMerge a={{ doc: theirs.value ?? "", label: "Their value" }} b={{ doc: mine, label: "Your value" }} className="mt-1" />
       <div className="mt-3">
         <ErrorNote error={error} />
       </div>
