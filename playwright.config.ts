@@ -20,6 +20,8 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
+      // *.alone.spec.ts count things etcd counts for everyone (e.g. its watchers): they run afterwards, alone.
+      testIgnore: /\.alone\.spec\.ts$/,
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
@@ -34,6 +36,12 @@ export default defineConfig({
           ],
         },
       },
+    },
+    {
+      name: "alone",
+      testMatch: /\.alone\.spec\.ts$/,
+      dependencies: ["chromium"],
+      fullyParallel: false,
     },
   ],
 });

@@ -157,6 +157,19 @@ export class KeysApi {
     return decodeKeysResponse(res);
   }
 
+  /**
+   * etcd's current store index, cheaply: a read of a hidden child of `under` that nobody writes
+   * answers 404 (or "not a directory") with X-Etcd-Index, without listing anything, and needs no more
+   * permission than reading `under`. Watches start right after it, so no event is missed.
+   */
+  async currentIndex(under: KeyPath, signal?: AbortSignal): Promise<number> {
+    const probe = (under === ROOT_KEY ? "" : encodeKeyPath(under)) + "/_etcd-dashboard-index-probe";
+    const res = await this.transport.request({ method: "GET", path: "/v2/keys" + probe, idempotent: true, signal });
+    if (res.etcdIndex && res.status !== 401 && res.status < 500) return res.etcdIndex;
+    decodeKeysResponse(res); // throws the typed error etcd answered with
+    throw new EtcdError("protocol", `etcd answered HTTP ${res.status} without an X-Etcd-Index header.`);
+  }
+
   /** The general PUT: set, create, update, compare-and-swap, TTL set / refresh / removal, mkdir. */
   async put(key: KeyPath, options: PutOptions): Promise<KeysResult> {
     validatePut(key, options);

@@ -19,6 +19,7 @@ import {
   waitFor,
   within,
 } from "../testing/etcd-direct";
+import { writeWhileKilling } from "../testing/write-while-killing";
 
 type EventItem = Extract<WatchItem, { type: "event" }>;
 const events = (items: WatchItem[]) => items.filter((i): i is EventItem => i.type === "event");
@@ -242,16 +243,7 @@ describe("watch on a 3-member cluster", () => {
         30_000,
       );
 
-      for (let i = 0; i < 50; i++) {
-        if (i === 15) expect(watched!.kill("SIGKILL")).toBe(true);
-        try {
-          const res = await writer.keys.set(parseKey(`${p}/k${i}`), `v${i}`);
-          acked.set(res.node!.modifiedIndex!, `${p}/k${i}`);
-        } catch {
-          // not acknowledged: its event may or may not come, but never twice
-        }
-        await sleep(10);
-      }
+      for (const [index, key] of await writeWhileKilling(writer, p, watched!)) acked.set(index, key);
       writing = false;
       // Wake the predicate up if the last event came before `writing` turned false.
       await writer.keys.set(parseKey(`${p}/zz-end`), "end");

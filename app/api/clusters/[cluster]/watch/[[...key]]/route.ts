@@ -1,0 +1,29 @@
+import { ApiError } from "@/lib/api/errors";
+import { readQuery } from "@/lib/api/server/request-guards";
+import { apiRoute, requireCluster, requireKey } from "@/lib/api/server/route";
+import { KEEP_ALIVE_MS, lastEventIdSchema, watchQuerySchema } from "@/lib/watch/protocol";
+import { watchStream } from "@/lib/watch/sse-response";
+import { watchHub } from "@/lib/watch/server-hub";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/clusters/:cluster/watch/:key* - server-sent events of the key's changes (?recursive, waitIndex);
+// Last-Event-ID resumes right after that index. The frames are described in lib/watch/protocol.ts.
+export const GET = apiRoute(async ({ request, params }) => {
+  const { name, client } = requireCluster(params);
+  const key = requireKey(params);
+  const { recursive, waitIndex } = readQuery(request, watchQuerySchema);
+  const fromIndex = resumeIndex(request.headers.get("last-event-id")) ?? waitIndex;
+  const subscription = watchHub().subscribe({ cluster: name, client, key, recursive, fromIndex });
+  return watchStream(subscription, request.signal, KEEP_ALIVE_MS);
+});
+
+/** The index after `Last-Event-ID`, which EventSource sends when it reconnects. */
+function resumeIndex(header: string | null): number | undefined {
+  if (header === null || header === "") return undefined;
+  const parsed = lastEventIdSchema.safeParse(header);
+  if (!parsed.success) {
+    throw ApiError.of("invalid_input", "Last-Event-ID must be the index of an event.", { issues: [{ path: "header.last-event-id", message: "not an index" }] });
+  }
+  return parsed.data + 1;
+}
