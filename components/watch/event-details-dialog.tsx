@@ -4,12 +4,12 @@ import { ReadOnlyMerge } from "@/components/ui/read-only-merge";
 import type { EtcdNode } from "@/lib/api/types";
 import { formatClock } from "@/lib/watch-page/format";
 import type { LogEntry } from "@/lib/watch-page/log";
-import { valueChange, type ShownValue } from "@/lib/watch-page/value-change";
+import { absentText, valueChange, type ShownValue } from "@/lib/watch-page/value-change";
 
 type ChangeEntry = Extract<LogEntry, { kind: "event" }>;
 
-function PlainValue({ label, value }: { label: string; value: ShownValue }) {
-  const text = value.kind === "dir" ? "(directory)" : value.kind === "none" ? "(none)" : value.text;
+function PlainValue({ label, value, absent }: { label: string; value: ShownValue; absent: string }) {
+  const text = value.kind === "dir" ? "(directory)" : value.kind === "none" ? absent : value.text;
   return (
     <div>
       <p className="text-xs font-medium text-zinc-600 dark:text-zinc-400">{label}</p>
@@ -68,8 +68,8 @@ export function EventDetailsDialog({ entry, onClose }: { entry: ChangeEntry | nu
         </>
       ) : (
         <div className="grid gap-3 sm:grid-cols-2">
-          <PlainValue label="Previous value" value={before} />
-          <PlainValue label="New value" value={after} />
+          <PlainValue label="Previous value" value={before} absent={absentText("before", event.action)} />
+          <PlainValue label="New value" value={after} absent={absentText("after", event.action)} />
         </div>
       )}
       <div className="mt-4 grid gap-3 sm:grid-cols-2">

@@ -1,6 +1,6 @@
 "use client";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useRef, useState } from "react";
+import { memo, useCallback, useRef, useState } from "react";
 import type { LogEntry } from "@/lib/watch-page/log";
 import { EventDetailsDialog } from "./event-details-dialog";
 import { EventRow } from "./event-row";
@@ -19,8 +19,9 @@ export interface EventLogProps {
 /**
  * The log, newest first, virtualized: a panel can hold 10,000 rows and only the visible ones (plus a
  * few) are in the DOM. A list of list items, with each row's position for assistive technology.
+ * Memoized: the stream's state changes with every event, the log only with each batch.
  */
-export function EventLog({ entries, label, emptyText }: EventLogProps) {
+export const EventLog = memo(function EventLog({ entries, label, emptyText }: EventLogProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = entries.length;
   const at = (row: number) => entries[count - 1 - row];
@@ -65,4 +66,4 @@ export function EventLog({ entries, label, emptyText }: EventLogProps) {
       <EventDetailsDialog entry={details} onClose={() => setDetails(null)} />
     </>
   );
-}
+});

@@ -1,27 +1,32 @@
-import { clipDiff, clipText, inlineDiff, type InlineDiff, type ShownValue, type ValueChange } from "@/lib/watch-page/value-change";
+import type { ReactNode } from "react";
+import { absentText, clipDiff, clipText, inlineDiff, type InlineDiff, type ShownValue, type ValueChange } from "@/lib/watch-page/value-change";
 import type { WatchAction } from "@/lib/watch/protocol";
 
-const REMOVED = "rounded-sm bg-red-100 text-red-900 line-through decoration-red-700/60 dark:bg-red-950 dark:text-red-200";
-const ADDED = "rounded-sm bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200";
+type Side = "before" | "after";
 const MUTED = "italic text-zinc-500";
 
-function Absent({ action, side }: { action: WatchAction; side: "before" | "after" }) {
-  if (side === "before") return <span className={MUTED}>(none)</span>;
-  return <span className={MUTED}>{action === "expire" ? "(expired)" : "(deleted)"}</span>;
+/** What changed, marked: <del> in the previous value, <ins> in the new one (their meaning for assistive technology). */
+function Marked({ side, children }: { side: Side; children: ReactNode }) {
+  return side === "before" ? (
+    <del className="rounded-sm bg-red-100 text-red-900 decoration-red-700/60 dark:bg-red-950 dark:text-red-200">{children}</del>
+  ) : (
+    <ins className="rounded-sm bg-emerald-100 text-emerald-900 no-underline dark:bg-emerald-950 dark:text-emerald-200">{children}</ins>
+  );
 }
 
-function Whole({ value, tone }: { value: ShownValue; tone: string }) {
+/** A whole value (no counterpart to compare with): all of it marked. */
+function Whole({ value, side, action }: { value: ShownValue; side: Side; action: WatchAction }) {
   if (value.kind === "dir") return <span className={MUTED}>(directory)</span>;
-  if (value.kind === "none") return null;
-  return value.text === "" ? <span className={MUTED}>(empty)</span> : <span className={tone}>{clipText(value.text)}</span>;
+  if (value.kind === "none") return <span className={MUTED}>{absentText(side, action)}</span>;
+  return value.text === "" ? <span className={MUTED}>(empty)</span> : <Marked side={side}>{clipText(value.text)}</Marked>;
 }
 
 /** One side of an inline diff: the common parts plain, the changed stretch marked. */
-function DiffSide({ diff, middle, tone }: { diff: InlineDiff; middle: string; tone: string }) {
+function DiffSide({ diff, side }: { diff: InlineDiff; side: Side }) {
   return (
     <span>
       {diff.prefix}
-      <span className={tone}>{middle}</span>
+      <Marked side={side}>{side === "before" ? diff.removed : diff.added}</Marked>
       {diff.suffix}
     </span>
   );
@@ -33,25 +38,17 @@ function DiffSide({ diff, middle, tone }: { diff: InlineDiff; middle: string; to
  */
 export function ValueDiff({ change, action }: { change: ValueChange; action: WatchAction }) {
   const { before, after } = change;
-  let shownBefore;
-  let shownAfter;
-  if (before.kind === "text" && after.kind === "text" && before.text !== "" && after.text !== "") {
-    const diff = clipDiff(inlineDiff(before.text, after.text));
-    shownBefore = <DiffSide diff={diff} middle={diff.removed} tone={REMOVED} />;
-    shownAfter = <DiffSide diff={diff} middle={diff.added} tone={ADDED} />;
-  } else {
-    shownBefore = before.kind === "none" ? <Absent action={action} side="before" /> : <Whole value={before} tone={REMOVED} />;
-    shownAfter = after.kind === "none" ? <Absent action={action} side="after" /> : <Whole value={after} tone={ADDED} />;
-  }
+  const comparable = before.kind === "text" && after.kind === "text" && before.text !== "" && after.text !== "";
+  const diff = comparable ? clipDiff(inlineDiff(before.text, after.text)) : null;
   return (
     <span className="block truncate font-mono text-xs">
       <span className="sr-only">previous value: </span>
-      {shownBefore}
+      {diff ? <DiffSide diff={diff} side="before" /> : <Whole value={before} side="before" action={action} />}
       <span aria-hidden className="px-1.5 text-zinc-400">
         →
       </span>
       <span className="sr-only">, new value: </span>
-      {shownAfter}
+      {diff ? <DiffSide diff={diff} side="after" /> : <Whole value={after} side="after" action={action} />}
     </span>
   );
 }

@@ -1,7 +1,7 @@
 // What a change did to a value, for a compact log row: the previous value beside the new one, with the
 // part that differs marked. Pure.
 import type { EtcdNode } from "@/lib/api/types";
-import type { WatchEvent } from "@/lib/watch/protocol";
+import type { WatchAction, WatchEvent } from "@/lib/watch/protocol";
 
 /** A value as the log shows it: text, a directory, or nothing (no such key before / after). */
 export type ShownValue = { kind: "text"; text: string } | { kind: "dir" } | { kind: "none" };
@@ -22,6 +22,12 @@ const REMOVES = new Set(["delete", "expire", "compareAndDelete"]);
 /** Before: the previous node; after: the new node, or nothing when the change removed the key. */
 export function valueChange(event: WatchEvent): ValueChange {
   return { before: shown(event.prevNode), after: REMOVES.has(event.action) ? { kind: "none" } : shown(event.node) };
+}
+
+/** How a missing value reads: no key before the change, or the key gone after it. */
+export function absentText(side: "before" | "after", action: WatchAction): string {
+  if (side === "before") return "(none)";
+  return action === "expire" ? "(expired)" : "(deleted)";
 }
 
 /** Two texts as a common prefix, the differing middles, and a common suffix. */
