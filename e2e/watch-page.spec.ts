@@ -191,6 +191,14 @@ test.describe("watch page", () => {
     await expect(watchPanel(page, `${ns}/one`).state).toHaveText("Live");
   });
 
+  test("says Reconnecting, with the reason, while etcd cannot be reached", async ({ page }) => {
+    // `down` is a configured cluster whose only endpoint is a loopback port where nothing listens.
+    await page.goto("/watch?cluster=down&w=r/anything");
+    const state = watchPanel(page, "/anything", { recursive: true }).state;
+    await expect(state).toContainText("Reconnecting");
+    await expect(state).toContainText("etcd cannot be reached");
+  });
+
   test("refuses an invalid key or From index, naming the problem", async ({ page }) => {
     await openWatchPage(page);
     await page.getByLabel("Key", { exact: true }).fill("/a//b");
