@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { useWatchLog } from "@/lib/hooks/use-watch-log";
 import { formatCount } from "@/lib/tree/format";
 import { buildExport, exportFileName } from "@/lib/watch-page/export";
-import { countEvents, filterEntries, MAX_KEPT_ENTRIES, type ActionFilter, type WatchLog } from "@/lib/watch-page/log";
+import { countEvents, filterEntries, MAX_KEPT_ENTRIES, type ActionFilter } from "@/lib/watch-page/log";
 import { describePanel, type PanelSpec } from "@/lib/watch-page/panels";
 import { WATCH_ACTIONS, type WatchAction } from "@/lib/watch/protocol";
 import { downloadJson } from "./download-json";
@@ -21,12 +21,11 @@ export interface WatchPanelProps {
 const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? "" : "s"}`;
 
 /** "12 events", "Showing 3 of 12 events", and what the cap let go, in plain words. */
-function LogSummary({ log, shownCount, filter }: { log: WatchLog; shownCount: number; filter: ActionFilter }) {
-  const total = countEvents(log.entries);
+function LogSummary({ total, shownCount, dropped, filter }: { total: number; shownCount: number; dropped: number; filter: ActionFilter }) {
   return (
     <p className="text-xs text-zinc-600 dark:text-zinc-400">
       {filter === "all" ? plural(total, "event") : `Showing ${formatCount(shownCount)} of ${plural(total, "event")}`}
-      {log.dropped > 0 ? ` · the oldest ${formatCount(log.dropped)} were let go (a panel keeps the newest ${formatCount(MAX_KEPT_ENTRIES)})` : ""}
+      {dropped > 0 ? ` · the oldest ${formatCount(dropped)} were let go (a panel keeps the newest ${formatCount(MAX_KEPT_ENTRIES)})` : ""}
     </p>
   );
 }
@@ -36,6 +35,10 @@ export function WatchPanel({ cluster, spec, onRemove }: WatchPanelProps) {
   const { log, stream, pause, resume, clear } = useWatchLog(cluster, spec);
   const [filter, setFilter] = useState<ActionFilter>("all");
   const shown = useMemo(() => filterEntries(log.entries, filter), [log.entries, filter]);
+  // Counted once per batch, not on every render (the stream's state changes with every event).
+  const total = useMemo(() => countEvents(log.entries), [log.entries]);
+  const shownCount = useMemo(() => countEvents(shown), [shown]);
+  const heldCount = useMemo(() => countEvents(log.held), [log.held]);
   const title = describePanel(spec);
   const PauseIcon = log.paused ? Play : Pause;
 
@@ -99,10 +102,10 @@ export function WatchPanel({ cluster, spec, onRemove }: WatchPanelProps) {
         </div>
         {log.paused ? (
           <p role="status" aria-label="Paused" className="rounded-md bg-amber-50 px-2 py-1 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-            Paused: {plural(countEvents(log.held), "new event")} held; Resume shows them.
+            Paused: {plural(heldCount, "new event")} held; Resume shows them.
           </p>
         ) : null}
-        <LogSummary log={log} shownCount={countEvents(shown)} filter={filter} />
+        <LogSummary total={total} shownCount={shownCount} dropped={log.dropped} filter={filter} />
       </header>
       <EventLog entries={shown} label={`Events of ${title}`} emptyText={filter === "all" ? "No changes yet." : "No changes with this action."} />
     </section>
