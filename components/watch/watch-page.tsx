@@ -1,5 +1,5 @@
 "use client";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { useClusterParam } from "@/lib/hooks/use-cluster-param";
 import { panelIds, panelsFromSearchParams, watchPageHref, type PanelSpec } from "@/lib/watch-page/panels";
@@ -10,11 +10,12 @@ import { WatchPanel } from "./watch-panel";
 export function WatchPage() {
   const cluster = useClusterParam();
   const searchParams = useSearchParams();
-  const router = useRouter();
   const panels = useMemo(() => panelsFromSearchParams(searchParams), [searchParams]);
   const ids = panelIds(panels);
-  // replace, not push: Back should leave the page, not remove panels one by one.
-  const show = (next: PanelSpec[]) => router.replace(watchPageHref(cluster, next), { scroll: false });
+  // The native history API, which Next's router follows (useSearchParams updates): the panel list
+  // changes without a round trip to the server. replace, not push: Back leaves the page rather than
+  // removing panels one by one.
+  const show = (next: PanelSpec[]) => window.history.replaceState(null, "", watchPageHref(cluster, next));
 
   return (
     <main className="flex flex-col gap-4 p-6">
