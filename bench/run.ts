@@ -7,12 +7,16 @@ import { startDashboard } from "../scripts/lib/dashboard.mjs";
 import { ensureBuild, ensureEtcdInstalled } from "../scripts/lib/ensure.mjs";
 import { latency, makeAgent, summarize, throughput, timedGet } from "./http-load";
 import { treeMemoryMb } from "./process-memory";
+import { watchFanout } from "./watch-fanout";
 
 const quick = process.argv.includes("--quick");
 const large = !process.argv.includes("--no-large");
 const LATENCY_REQUESTS = quick ? 500 : 3000;
 const THROUGHPUT_MS = quick ? 2000 : 5000;
 const LISTING_RUNS = quick ? 5 : 20;
+const WATCH_SUBSCRIBERS = 1000;
+const WATCH_WRITES = quick ? 20 : 50;
+const WATCH_INTERVAL_MS = 200;
 
 interface Row {
   what: string;
@@ -111,6 +115,14 @@ async function main() {
       compare("100,000-children dir: response (MB)", directHundred.bytes / 1e6, dashHundred.bytes / 1e6);
     }
 
+    console.error(`bench: watch fan-out to ${WATCH_SUBSCRIBERS} subscribers …`);
+    const fanout = await watchFanout({ etcdURL: etcd.clientURL, dashboardURL: dashboard.url, dashboardPid: dashboard.pid, subscribers: WATCH_SUBSCRIBERS, writes: WATCH_WRITES, intervalMs: WATCH_INTERVAL_MS });
+    rows.push({ what: `watch: upstream etcd watches for ${WATCH_SUBSCRIBERS} subscribers of one key`, direct: "", dashboard: String(fanout.upstreamWatches), ratio: "" });
+    compare("watch: delivery from etcd write p50 (ms)", fanout.direct.p50, fanout.dashboard.p50);
+    compare("watch: delivery from etcd write p99 (ms)", fanout.direct.p99, fanout.dashboard.p99);
+    rows.push({ what: "watch: events delivered / expected", direct: "", dashboard: `${fanout.received} / ${fanout.expected}`, ratio: "" });
+    rows.push({ what: `watch: server RSS with ${WATCH_SUBSCRIBERS} subscribers (MB)`, direct: "", dashboard: fmt(fanout.rssMb, 0), ratio: "" });
+
     const after = treeMemoryMb(dashboard.pid);
     rows.push({ what: "dashboard server memory: idle RSS (MB)", direct: "", dashboard: fmt(idle.rssMb, 0), ratio: "" });
     rows.push({ what: "dashboard server memory: peak RSS (MB)", direct: "", dashboard: fmt(after.peakMb, 0), ratio: "" });
@@ -122,7 +134,7 @@ async function main() {
   const header = "| measurement | direct etcd | dashboard | dashboard vs direct |\n|---|---:|---:|---:|";
   const table = rows.map((r) => `| ${r.what} | ${r.direct} | ${r.dashboard} | ${r.ratio} |`).join("\n");
   console.log(`\n${header}\n${table}\n`);
-  console.log(`(${quick ? "--quick, " : ""}${LATENCY_REQUESTS} sequential GETs, ${THROUGHPUT_MS / 1000} s of load, ${LISTING_RUNS} listings; node ${process.version})`);
+  console.log(`(${quick ? "--quick, " : ""}${LATENCY_REQUESTS} sequential GETs, ${THROUGHPUT_MS / 1000} s of load, ${LISTING_RUNS} listings, ${WATCH_WRITES} writes ${WATCH_INTERVAL_MS} ms apart watched by ${WATCH_SUBSCRIBERS} subscribers; node ${process.version})`);
 }
 
 main().catch((error) => {

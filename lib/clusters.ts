@@ -18,6 +18,7 @@ export interface ClusterConnectionInfo {
   auth: boolean;
   requestTimeoutMs: number;
   writeTimeoutMs: number;
+  statsIntervalMs: number;
 }
 
 interface Registry {
@@ -63,6 +64,7 @@ export function clusterConnectionInfo(name: string): ClusterConnectionInfo | und
     auth: config.username !== undefined,
     requestTimeoutMs: config.requestTimeoutMs,
     writeTimeoutMs: config.writeTimeoutMs,
+    statsIntervalMs: config.statsIntervalMs,
   };
 }
 

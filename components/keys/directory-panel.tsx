@@ -56,7 +56,7 @@ export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string;
                 onClick={() => onNavigate(child.key)}
                 className="flex w-full items-center gap-2 px-3 py-1.5 text-left hover:bg-zinc-50 dark:hover:bg-zinc-900"
               >
-                {child.dir ? <Folder aria-hidden size={14} /> : <File aria-hidden size={14} />}
+                {child.dir ? <Folder aria-hidden size={14} className="shrink-0" /> : <File aria-hidden size={14} className="shrink-0" />}
                 <span className="shrink-0 font-mono">{baseNameOf(child.key)}</span>
                 {child.dir ? null : (
                   <span className="truncate font-mono text-zinc-500">

@@ -1,5 +1,5 @@
 "use client";
-import { KeyRound, Server } from "lucide-react";
+import { KeyRound, Radio, Server } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useClusterParam } from "@/lib/hooks/use-cluster-param";
@@ -10,6 +10,7 @@ import { ThemeToggle } from "./theme-toggle";
 
 const LINKS = [
   { href: "/keys", label: "Keys", icon: KeyRound },
+  { href: "/watch", label: "Watch", icon: Radio },
   { href: "/", label: "Clusters", icon: Server },
 ];
 

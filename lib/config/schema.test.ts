@@ -17,6 +17,7 @@ describe("configuration", () => {
         ETCD_PASSWORD: "pw",
         ETCD_CA_FILE: "/ca.pem",
         ETCD_TIMEOUT_MS: "2500",
+        ETCD_STATS_INTERVAL_MS: "5000",
       }),
       undefined,
     );
@@ -26,7 +27,10 @@ describe("configuration", () => {
       password: "pw",
       tls: { ca: "/ca.pem" },
       requestTimeoutMs: 2500,
+      statsIntervalMs: 5000,
     });
+    expect(resolveClusters(env({}), undefined)[0]!.statsIntervalMs).toBe(2000);
+    expect(() => resolveClusters(env({ ETCD_STATS_INTERVAL_MS: "100" }), undefined)).toThrow(ConfigError);
   });
 
   it("explains a bad endpoint clearly", () => {

@@ -52,6 +52,8 @@ export const clusterConfigSchema = z
     requestTimeoutMs: timeoutSchema.default(5_000),
     /** Deadline of one write attempt, ms: keep it above etcd's own 7 s. */
     writeTimeoutMs: timeoutSchema.default(10_000),
+    /** How often the Cluster page's figures are refreshed from etcd, ms (one poll per interval, shared by all viewers). */
+    statsIntervalMs: z.number().int().min(500).max(600_000).default(2_000),
   })
   .strict()
   .refine((c) => (c.username === undefined) === (c.password === undefined), {
@@ -88,6 +90,7 @@ export const envSchema = z.object({
   ETCD_CERT_FILE: z.string().min(1).optional(),
   ETCD_KEY_FILE: z.string().min(1).optional(),
   ETCD_TIMEOUT_MS: optionalInt,
+  ETCD_STATS_INTERVAL_MS: optionalInt,
   ETCD_DASHBOARD_CONFIG: z.string().min(1).optional(),
 });
 export type DashboardEnv = z.infer<typeof envSchema>;
@@ -108,6 +111,7 @@ export function defaultClusterFromEnv(env: DashboardEnv): unknown {
     password: env.ETCD_USERNAME ? (env.ETCD_PASSWORD ?? "") : env.ETCD_PASSWORD,
     tls,
     requestTimeoutMs: env.ETCD_TIMEOUT_MS,
+    statsIntervalMs: env.ETCD_STATS_INTERVAL_MS,
   };
 }
 

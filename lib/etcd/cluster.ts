@@ -42,9 +42,42 @@ export interface ClusterHealth {
   members: MemberStatus[];
 }
 
+/** One member as one poll of the cluster saw it: health and version, self and store stats. */
+export interface MemberSnapshot extends MemberStatus {
+  isLeader: boolean;
+  self?: SelfStats;
+  store?: StoreStats;
+  /** Why self / store stats are missing (the member is down, or answered something unexpected). */
+  statsError?: EtcdError;
+}
+
+export interface ClusterSnapshot {
+  quorum: boolean;
+  healthyCount: number;
+  memberCount: number;
+  members: MemberSnapshot[];
+  /** The leader's id, as the members that answer agree on it; undefined without a leader. */
+  leaderId?: string;
+  leaderStats?: LeaderStats;
+  leaderStatsError?: EtcdError;
+  /** Client URLs of started members, dead ones included (etcd's own list). */
+  machines: string[];
+}
+
 export type PerMember<T> =
   | { id: string; name: string; endpoint: string | null; ok: true; value: T }
   | { id: string; name: string; endpoint: string | null; ok: false; error: EtcdError };
+
+/** /health answers text/plain {"health":"true"} with 200, or {"health":"false"} with 503. */
+function isHealthy(res: { status: number; body: string | null }): boolean {
+  try {
+    return res.status === 200 && healthSchema.parse(JSON.parse(res.body ?? "")).health === "true";
+  } catch {
+    return false;
+  }
+}
+
+const isStats = (value: unknown) => typeof value === "object" && value !== null && !(value instanceof Error);
 
 export class ClusterApi {
   constructor(private readonly transport: EtcdTransport) {}
@@ -174,14 +207,7 @@ export class ClusterApi {
           .then((res) => decodeJson(res, versionsSchema, "version"))
           .catch(() => undefined),
       ]);
-      // /health answers text/plain {"health":"true"} with 200, or {"health":"false"} with 503.
-      let healthy = false;
-      try {
-        healthy = healthRes.status === 200 && healthSchema.parse(JSON.parse(healthRes.body ?? "")).health === "true";
-      } catch {
-        healthy = false;
-      }
-      return { healthy, version };
+      return { healthy: isHealthy(healthRes), version };
     });
     const members = results.map((r, i): MemberStatus => {
       const member = memberList[i]!;
@@ -199,6 +225,62 @@ export class ClusterApi {
     });
     const healthyCount = members.filter((m) => m.health === "healthy").length;
     return { quorum: healthyCount > members.length / 2, healthyCount, memberCount: members.length, members };
+  }
+
+  /**
+   * Everything the Cluster page shows, in one round: the member list once, then each member's own
+   * /health, /version, /v2/stats/self and /v2/stats/store in parallel, and the leader's follower stats.
+   */
+  async snapshot(signal?: AbortSignal): Promise<ClusterSnapshot> {
+    const memberList = await this.members(signal);
+    const [results, machines] = await Promise.all([
+      this.askEach(memberList, async (endpoint) => {
+        const [health, version, self, store] = await Promise.all([
+          this.probe(endpoint, "/health", signal).then(isHealthy, () => undefined),
+          this.probe(endpoint, "/version", signal).then((res) => decodeJson(res, versionsSchema, "version"), () => undefined),
+          this.probe(endpoint, "/v2/stats/self", signal).then((res) => decodeJson(res, selfStatsSchema, "self stats"), (error: unknown) => error),
+          this.probe(endpoint, "/v2/stats/store", signal).then((res) => decodeJson(res, storeStatsSchema, "store stats"), (error: unknown) => error),
+        ]);
+        // A member that answers nothing at all is unreachable: throw so askEach reports its error.
+        if (health === undefined && version === undefined && !isStats(self) && !isStats(store)) throw self;
+        return { health, version, self, store };
+      }),
+      this.machines(signal).catch(() => [] as string[]),
+    ]);
+    const members = results.map((r, i): MemberSnapshot => {
+      const member = memberList[i]!;
+      const base = { id: member.id, name: member.name, peerURLs: member.peerURLs, clientURLs: member.clientURLs, isLeader: false };
+      if (!r.ok) {
+        if (r.endpoint === null) return { ...base, health: "unstarted", reason: "added to the cluster but never started" };
+        return { ...base, health: "unreachable", reason: r.error.message, statsError: r.error };
+      }
+      const { health, version, self, store } = r.value;
+      const healthy = health === true;
+      const statsError = [self, store].find((v): v is EtcdError => isEtcdError(v));
+      return {
+        ...base,
+        health: healthy ? "healthy" : "unhealthy",
+        reason: healthy ? undefined : "the member answers but reports unhealthy (no leader, or no quorum)",
+        version,
+        self: isStats(self) ? (self as SelfStats) : undefined,
+        store: isStats(store) ? (store as StoreStats) : undefined,
+        statsError,
+      };
+    });
+    const leaderId = members.find((m) => m.self?.state === "StateLeader")?.id;
+    for (const m of members) m.isLeader = m.id === leaderId;
+    const healthyCount = members.filter((m) => m.health === "healthy").length;
+    const snapshot: ClusterSnapshot = { quorum: healthyCount > members.length / 2, healthyCount, memberCount: members.length, members, leaderId, machines };
+    const leaderEndpoint = members.find((m) => m.isLeader)?.clientURLs[0];
+    if (leaderEndpoint) {
+      try {
+        snapshot.leaderStats = decodeJson(await this.probe(leaderEndpoint, "/v2/stats/leader", signal), leaderStatsSchema, "leader stats");
+      } catch (error) {
+        if (!isEtcdError(error)) throw error;
+        snapshot.leaderStatsError = error;
+      }
+    }
+    return snapshot;
   }
 
   private probe(endpoint: string, path: string, signal?: AbortSignal) {

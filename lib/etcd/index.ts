@@ -6,7 +6,7 @@ export { EtcdError, isEtcdError, type EtcdErrorKind } from "./errors";
 export { ROOT_KEY, keyFromSegments, parseKey, encodeKeyPath, type KeyPath } from "./key-path";
 export type { KeysResult } from "./decode";
 export type { GetOptions, PutOptions, DeleteOptions } from "./keys";
-export type { ClusterHealth, MemberStatus, PerMember } from "./cluster";
+export type { ClusterHealth, ClusterSnapshot, MemberSnapshot, MemberStatus, PerMember } from "./cluster";
 export type { WatchItem, WatchOptions } from "./watch";
 export type { TransportOptions } from "./transport";
 export type { V2Node, V2Response, V2Action, Member, SelfStats, LeaderStats, StoreStats, Versions } from "./wire";

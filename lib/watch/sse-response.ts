@@ -1,11 +1,36 @@
 // A hub subscription as a text/event-stream response. The stream is pulled: items are taken only as fast
 // as the client reads, so a slow client fills its own bounded queue in the hub, not the server's memory.
 import "server-only";
-import type { Subscription } from "./hub";
+import type { HubItem, Subscription } from "./hub";
 import { SSE_COMMENT_KEEP_ALIVE } from "./sse";
 
+const encoder = new TextEncoder();
+const KEEP_ALIVE_BYTES = encoder.encode(SSE_COMMENT_KEEP_ALIVE);
+/** An event fans out to every subscriber of its upstream: encode its frame once, not once per subscriber. */
+const encoded = new WeakMap<HubItem, Uint8Array>();
+
+function bytesOf(item: HubItem): Uint8Array {
+  let bytes = encoded.get(item);
+  if (!bytes) {
+    bytes = encoder.encode(item.frame);
+    encoded.set(item, bytes);
+  }
+  return bytes;
+}
+
+function bytesOfAll(items: HubItem[]): Uint8Array {
+  if (items.length === 1) return bytesOf(items[0]!);
+  const parts = items.map(bytesOf);
+  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    all.set(part, offset);
+    offset += part.length;
+  }
+  return all;
+}
+
 export function watchStream(subscription: Subscription, signal: AbortSignal, keepAliveMs: number): Response {
-  const encoder = new TextEncoder();
   const close = () => subscription.close();
   signal.addEventListener("abort", close, { once: true });
   const body = new ReadableStream<Uint8Array>(
@@ -17,7 +42,7 @@ export function watchStream(subscription: Subscription, signal: AbortSignal, kee
           controller.close();
           return;
         }
-        controller.enqueue(encoder.encode(items.length === 0 ? SSE_COMMENT_KEEP_ALIVE : items.map((item) => item.frame).join("")));
+        controller.enqueue(items.length === 0 ? KEEP_ALIVE_BYTES : bytesOfAll(items));
       },
       cancel() {
         signal.removeEventListener("abort", close);

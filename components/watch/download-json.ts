@@ -1,0 +1,11 @@
+/** Saves `data` as a JSON file through the browser's download (a Blob URL: nothing goes to the server). */
+export function downloadJson(fileName: string, data: unknown): void {
+  const blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  // The download has started by the next turn, but some browsers read the URL late: free it later.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { absentText, clipDiff, clipText, inlineDiff, valueChange } from "./value-change";
+
+describe("valueChange", () => {
+  it("puts the previous value beside the new one", () => {
+    expect(valueChange({ index: 2, action: "set", node: { key: "/a", value: "new" }, prevNode: { key: "/a", value: "old" } })).toEqual({
+      before: { kind: "text", text: "old" },
+      after: { kind: "text", text: "new" },
+    });
+    expect(valueChange({ index: 2, action: "create", node: { key: "/a", value: "" } })).toEqual({ before: { kind: "none" }, after: { kind: "text", text: "" } });
+  });
+  it("shows nothing after a removal, whatever the node still carries", () => {
+    for (const action of ["delete", "expire", "compareAndDelete"] as const) {
+      expect(valueChange({ index: 3, action, node: { key: "/a" }, prevNode: { key: "/a", value: "gone" } })).toEqual({
+        before: { kind: "text", text: "gone" },
+        after: { kind: "none" },
+      });
+    }
+  });
+  it("names a missing value after the action", () => {
+    expect(absentText("before", "create")).toBe("(none)");
+    expect(absentText("after", "expire")).toBe("(expired)");
+    expect(absentText("after", "compareAndDelete")).toBe("(deleted)");
+  });
+  it("marks directories", () => {
+    expect(valueChange({ index: 4, action: "create", node: { key: "/d", dir: true } }).after).toEqual({ kind: "dir" });
+  });
+});
+
+describe("inlineDiff", () => {
+  it("finds the one changed stretch", () => {
+    expect(inlineDiff('{"n":41,"ok":true}', '{"n":42,"ok":true}')).toEqual({ prefix: '{"n":4', removed: "1", added: "2", suffix: ',"ok":true}' });
+    expect(inlineDiff("abc", "abc")).toEqual({ prefix: "abc", removed: "", added: "", suffix: "" });
+    expect(inlineDiff("", "new")).toEqual({ prefix: "", removed: "", added: "new", suffix: "" });
+    expect(inlineDiff("aXa", "aa")).toEqual({ prefix: "a", removed: "X", added: "", suffix: "a" });
+  });
+  it("never lets prefix and suffix overlap", () => {
+    const d = inlineDiff("aaa", "aaaa");
+    expect(d.prefix + d.removed + d.suffix).toBe("aaa");
+    expect(d.prefix + d.added + d.suffix).toBe("aaaa");
+  });
+  it("never splits a surrogate pair", () => {
+    // 😀 and 😁 share their first UTF-16 unit.
+    const d = inlineDiff("x😀y", "x😁y");
+    expect(d).toEqual({ prefix: "x", removed: "😀", added: "😁", suffix: "y" });
+    // U+1F600 and U+1F200 share their second UTF-16 unit.
+    const e = inlineDiff("a\uD83D\uDE00", "a\uD83C\uDE00");
+    expect(e).toEqual({ prefix: "a", removed: "\uD83D\uDE00", added: "\uD83C\uDE00", suffix: "" });
+  });
+});
+
+describe("clipping for a row", () => {
+  it("keeps the change and a little context", () => {
+    const long = "p".repeat(100);
+    const d = clipDiff(inlineDiff(`${long}1${long}`, `${long}2${long}`), 5, 10);
+    expect(d).toEqual({ prefix: "…ppppp", removed: "1", added: "2", suffix: "ppppp…" });
+    expect(clipDiff(inlineDiff("", "x".repeat(20)), 5, 10).added).toBe(`${"x".repeat(10)}…`);
+    expect(clipText("abc", 2)).toBe("ab…");
+    expect(clipText("ab", 2)).toBe("ab");
+  });
+});
