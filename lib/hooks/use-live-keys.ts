@@ -48,7 +48,8 @@ function cachedSwrKeys(cache: Cache, cluster: string): Map<string, string> {
 export function useLiveKeys(cluster: string): { live: LiveKeys; middleware: Middleware } {
   const { cache, mutate } = useSWRConfig();
   const listeners = useRef(new Set<LiveListener>());
-  const recent = useRef(new RecentEvents<WatchEvent>());
+  // Per cluster: another cluster's indexes mean nothing here.
+  const recent = useMemo(() => new RecentEvents<WatchEvent>(), [cluster]);
 
   const applyBatch = useCallback(
     (events: WatchEvent[]) => {
@@ -58,13 +59,13 @@ export function useLiveKeys(cluster: string): { live: LiveKeys; middleware: Midd
         if (data) cached.set(key, data);
       }
       const update = applyWatchEvents(cached, events);
-      recent.current.add(events);
+      recent.add(events);
       for (const [key, response] of update.updated) void mutate(keySwrKey(cluster, key), response, { revalidate: false });
       // Gone: no data, so whoever reads it next fetches (and gets "not found", or its new life).
       for (const key of update.removed) void mutate(keySwrKey(cluster, key), undefined, { revalidate: false });
       for (const listener of listeners.current) listener({ events, update });
     },
-    [cache, mutate, cluster],
+    [cache, mutate, cluster, recent],
   );
 
   const batcher = useMemo(() => createEventBatcher(applyBatch), [applyBatch]);
@@ -96,7 +97,7 @@ export function useLiveKeys(cluster: string): { live: LiveKeys; middleware: Midd
     onEvent: batcher.push,
     onResync: () => {
       batcher.flushNow(); // the events before the resync were real; the reload comes after them
-      recent.current.clear(); // and the history has a gap: nothing before the reload may be replayed
+      recent.clear(); // and the history has a gap: nothing before the reload may be replayed
       return reread();
     },
   });
@@ -118,7 +119,7 @@ export function useLiveKeys(cluster: string): { live: LiveKeys; middleware: Midd
         fetcher && key !== null
           ? async (...args: unknown[]) => {
               const data = (await fetcher(...args)) as KeyResponse;
-              const missed = recent.current.after(data.etcdIndex);
+              const missed = recent.after(data.etcdIndex);
               if (missed.length === 0) return data;
               const { updated, removed } = applyWatchEvents(new Map([[key, data]]), missed);
               if (removed.has(key)) throw ApiError.of("key_not_found", `${key} was removed while it was being read.`);
@@ -127,7 +128,7 @@ export function useLiveKeys(cluster: string): { live: LiveKeys; middleware: Midd
           : fetcher;
       return useSWRNext(swrKey, caughtUp as typeof fetcher, config);
     },
-    [cluster],
+    [cluster, recent],
   );
 
   const subscribe = useCallback((listener: LiveListener) => {
