@@ -50,6 +50,7 @@ export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
     };
   }, [expiration, mutate, live]);
 
+  // The ref is read in the render the removal itself causes, after the editor's last report.
   if (removal) return <NotFound cluster={cluster} keyPath={keyPath} onNavigate={onNavigate} removal={removal} unsaved={unsaved.current} />;
   if (error?.code === "key_not_found") return <NotFound cluster={cluster} keyPath={keyPath} onNavigate={onNavigate} />;
   if (isLoading && !node) return <p role="status">Loading {keyPath}…</p>;
