@@ -10,7 +10,7 @@ import { ThemeToggle } from "./theme-toggle";
 
 const LINKS = [
   { href: "/keys", label: "Keys", icon: KeyRound },
-  { href: "/", label: "Clusters", icon: Server },
+  { href: "/cluster", label: "Cluster", icon: Server },
 ];
 
 export function Sidebar() {
