@@ -20,12 +20,7 @@ export function MembersTable({ members, onRemove }: MembersTableProps) {
         <tr key={member.id} aria-label={memberLabel(member)}>
           <th scope="row" className={`${CELL} font-medium`}>
             {member.name || <span className="text-zinc-500">(not started)</span>}
-            {member.isLeader ? (
-              <span className="ml-2 inline-flex items-center gap-1 rounded bg-sky-100 px-1.5 py-0.5 text-xs font-medium text-sky-900 dark:bg-sky-950 dark:text-sky-200">
-                <Crown aria-hidden size={12} />
-                leader
-              </span>
-            ) : null}
+            {member.isLeader ? <LeaderBadge current={member.health === "healthy"} /> : null}
           </th>
           <td className={MONO_CELL}>{member.id}</td>
           <td className={MONO_CELL}>{member.peerURLs.join(", ")}</td>
@@ -44,5 +39,20 @@ export function MembersTable({ members, onRemove }: MembersTableProps) {
         </tr>
       ))}
     </DataTable>
+  );
+}
+
+/**
+ * A member without a quorum keeps reporting itself leader in its self stats (etcd updates them only
+ * through raft), so an unhealthy "leader" is shown as the last known one.
+ */
+function LeaderBadge({ current }: { current: boolean }) {
+  return (
+    <span
+      className={`ml-2 inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium ${current ? "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200" : "bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"}`}
+    >
+      <Crown aria-hidden size={12} />
+      {current ? "leader" : "last known leader"}
+    </span>
   );
 }

@@ -7,7 +7,7 @@ export function DataTable({ caption, columns, children, captionHidden = true }: 
       <table className="w-full border-collapse text-left text-sm">
         <caption className={captionHidden ? "sr-only" : "mb-1 text-left text-sm font-medium"}>{caption}</caption>
         <thead>
-          <tr className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800">
+          <tr className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
             {columns.map((column, i) => (
               <th key={i} scope="col" className="px-2 py-1.5 font-medium">
                 {column}
