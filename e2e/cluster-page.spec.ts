@@ -7,9 +7,10 @@ import { expect, test } from "./fixtures";
 import { SECRET_PASSWORD, SECRET_USERNAME } from "./global-setup";
 
 const INTERVAL_MS = 1_000;
-// A change shows at the latest one browser poll after the server's next poll of etcd: two intervals, plus
-// the time of a poll (a stopped member refuses connections at once) and of rendering.
-const WITHIN_ONE_POLL_MS = 2 * INTERVAL_MS + 1_500;
+// The browser asks one interval after its last answer, when the server's poll is older than an interval, so
+// each ask polls etcd afresh: a change shows within one interval, plus the time of a poll or two (a stopped
+// member refuses connections at once) and of rendering.
+const WITHIN_ONE_POLL_MS = INTERVAL_MS + 1_500;
 
 const membersTable = (page: Page) => page.getByRole("table", { name: "Members" });
 const memberRow = (page: Page, member: Member) => membersTable(page).getByRole("row", { name: member.name, exact: true });
@@ -44,25 +45,30 @@ test.describe("Cluster page on a 3-member cluster", () => {
     await page.goto(dashboard.url + "/cluster");
     await expect(page.getByRole("heading", { level: 1, name: "Cluster default" })).toBeVisible();
     await expect(page.getByRole("status").filter({ hasText: "Quorum: 3 of 3 members healthy" })).toBeVisible();
-    const leader = (await cluster.leader())!;
     for (const member of cluster.members) {
       const row = memberRow(page, member);
       await expect(healthy(row)).toBeVisible();
       await expect(row.getByRole("cell", { name: /^3\.\d+\.\d+$/ })).toBeVisible();
       await expect(row.getByRole("cell", { name: member.clientURL })).toBeVisible();
-      if (member === leader) await expect(row.getByRole("rowheader")).toHaveText(`${member.name}leader`);
-      else await expect(row.getByRole("rowheader")).toHaveText(member.name);
     }
+    // One leader badge, on the member etcd reports as leader. Elections happen on a loaded machine with the
+    // harness's short timeouts, so ask etcd again until the page's next poll agrees.
+    await expect(membersTable(page).getByRole("rowheader").filter({ hasText: "leader" })).toHaveCount(1);
+    await expect(async () => {
+      const leader = await cluster.leader();
+      expect(leader).toBeDefined();
+      await expect(memberRow(page, leader!).getByRole("rowheader")).toHaveText(`${leader!.name}leader`, { timeout: 2 * INTERVAL_MS });
+    }).toPass({ timeout: 15_000 });
     await expect(page.getByRole("definition").filter({ hasText: /^3\.4\.\d+$/ }).first()).toBeVisible();
 
     // The leader's follower table and both charts, each an image with a name and its numbers in a table.
     const followers = page.getByRole("table", { name: "Followers as the leader sees them" });
     await expect(followers.getByRole("row")).toHaveCount(3);
     await expect(page.getByRole("img", { name: /^Follower latency \(current\)/ })).toBeVisible();
-    await expect(page.getByRole("img", { name: new RegExp(`^Store operations per second on ${leader.name}`) })).toBeVisible();
+    await expect(page.getByRole("img", { name: /^Store operations per second on m\d/ })).toBeVisible();
     await expect(page.getByRole("table", { name: "Follower latency (current)" }).getByRole("row")).toHaveCount(3);
     await expect(page.locator("canvas").first()).toBeVisible();
-    await expect(page.getByRole("table", { name: /^Self stats/ }).getByRole("row", { name: new RegExp(`^${leader.name} leader`) })).toBeVisible();
+    await expect(page.getByRole("table", { name: /^Self stats/ }).getByRole("row", { name: /^m\d leader / })).toHaveCount(1);
     await expect(noQuorum(page)).toHaveCount(0);
     expect(pageErrors).toEqual([]);
   });
@@ -157,10 +163,10 @@ test.describe("Cluster page on a 3-member cluster", () => {
     // The survivor answers, but without a quorum its own /health says unhealthy.
     await expect(alert).toContainText("No quorum: 0 of 3 members healthy, 2 needed");
     for (const member of stopped) await expect(unreachable(memberRow(page, member))).toBeVisible();
-    const survivorRow = memberRow(page, survivor);
-    await expect(survivorRow.getByRole("cell", { name: /^unhealthy/ })).toBeVisible();
-    // Its self stats still say leader (etcd does not update them without a quorum): not shown as a leader.
-    await expect(survivorRow.getByRole("rowheader")).toHaveText(`${survivor.name}last known leader`);
+    await expect(memberRow(page, survivor).getByRole("cell", { name: /^unhealthy/ })).toBeVisible();
+    // A leader's self stats keep saying leader without a quorum (etcd updates them through raft): no
+    // member is shown as the current leader, at most as the last known one.
+    for (const member of cluster.members) await expect(memberRow(page, member).getByRole("rowheader")).not.toHaveText(`${member.name}leader`);
   });
 });
 
@@ -179,6 +185,35 @@ test.describe("Cluster page on the shared dashboard", () => {
     expect(html).not.toContain(SECRET_USERNAME);
     // The sidebar's link keeps the chosen cluster.
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Cluster" })).toHaveAttribute("href", "/cluster?cluster=down");
+  });
+
+  test("polls only while the page is visible, asking only for samples it does not have", async ({ page }) => {
+    test.setTimeout(60_000);
+    const asked: URL[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === "/api/clusters/default/overview") asked.push(url);
+    });
+    const setVisibility = (state: "hidden" | "visible") =>
+      page.evaluate((value) => {
+        Object.defineProperty(document, "visibilityState", { configurable: true, get: () => value });
+        document.dispatchEvent(new Event("visibilitychange"));
+      }, state);
+
+    await page.goto("/cluster");
+    await expect(page.getByRole("table", { name: "Members" })).toBeVisible();
+    await expect.poll(() => asked.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    expect(asked[0]!.searchParams.has("since")).toBe(false);
+    for (const url of asked.slice(1)) expect(url.searchParams.get("since")).toMatch(/^\d+$/);
+
+    await setVisibility("hidden");
+    await page.waitForTimeout(500); // a request already on its way
+    const whileHidden = asked.length;
+    await page.waitForTimeout(3 * 2_000); // three of the shared dashboard's intervals
+    expect(asked.length).toBe(whileHidden);
+
+    await setVisibility("visible");
+    await expect.poll(() => asked.length, { timeout: 5_000 }).toBeGreaterThan(whileHidden);
   });
 
   test("an etcd without the v2 API: how to enable it", async ({ page }) => {
