@@ -6,20 +6,21 @@ import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote, Field } from "@/components/ui/field";
 import { addMember } from "@/lib/api/members-client";
 import { parsePeerURLs } from "@/lib/cluster-page/member-changes";
-import { quorumSize } from "@/lib/cluster-page/quorum";
 import type { ErrorText } from "@/lib/editor/error-text";
 import { memberErrorText } from "./member-error";
+import { QuorumAfterNote } from "./quorum-after-note";
 
 export interface AddMemberDialogProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   cluster: string;
   memberCount: number;
+  healthyCount: number;
   onChanged: () => void;
 }
 
 /** Two steps: the peer URLs, then a confirmation that says what the change does to the quorum. */
-export function AddMemberDialog({ open, onOpenChange, cluster, memberCount, onChanged }: AddMemberDialogProps) {
+export function AddMemberDialog({ open, onOpenChange, cluster, memberCount, healthyCount, onChanged }: AddMemberDialogProps) {
   const [text, setText] = useState("");
   const [peerURLs, setPeerURLs] = useState<string[] | null>(null);
   const [inputError, setInputError] = useState<string | null>(null);
@@ -61,7 +62,6 @@ export function AddMemberDialog({ open, onOpenChange, cluster, memberCount, onCh
     }
   }
 
-  const after = memberCount + 1;
   return (
     <Dialog open={open} onOpenChange={reset} title={peerURLs ? "Add this member?" : "Add member"}>
       {peerURLs ? (
@@ -69,9 +69,9 @@ export function AddMemberDialog({ open, onOpenChange, cluster, memberCount, onCh
           <p>
             etcd will add a member with peer URL{peerURLs.length === 1 ? "" : "s"} <span className="font-mono">{peerURLs.join(", ")}</span>.
           </p>
+          <QuorumAfterNote change={{ memberCount, healthyCount, delta: 1 }} />
           <p>
-            The cluster then has {after} members and needs {quorumSize(after)} of them healthy for writes. Start the new member right away with{" "}
-            <code className="font-mono">--initial-cluster-state existing</code>: until it joins it counts as down.
+            Start the new member right away with <code className="font-mono">--initial-cluster-state existing</code>: until it joins it counts as down.
           </p>
           <ErrorNote error={error} />
           <div className="flex justify-end gap-2">

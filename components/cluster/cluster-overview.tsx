@@ -101,8 +101,8 @@ function ReachableCluster({ cluster, overview, status, onChanged }: { cluster: s
           </div>
         </Section>
       </div>
-      <AddMemberDialog open={adding} onOpenChange={setAdding} cluster={cluster} memberCount={status.memberCount} onChanged={onChanged} />
-      <RemoveMemberDialog member={removing} onClose={() => setRemoving(null)} cluster={cluster} memberCount={status.memberCount} onChanged={onChanged} />
+      <AddMemberDialog open={adding} onOpenChange={setAdding} cluster={cluster} memberCount={status.memberCount} healthyCount={status.healthyCount} onChanged={onChanged} />
+      <RemoveMemberDialog member={removing} onClose={() => setRemoving(null)} cluster={cluster} memberCount={status.memberCount} healthyCount={status.healthyCount} onChanged={onChanged} />
     </>
   );
 }

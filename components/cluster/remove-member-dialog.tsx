@@ -6,9 +6,9 @@ import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote } from "@/components/ui/field";
 import type { MemberOverview } from "@/lib/cluster-monitor/overview";
 import { removeMember } from "@/lib/api/members-client";
-import { quorumSize } from "@/lib/cluster-page/quorum";
 import type { ErrorText } from "@/lib/editor/error-text";
 import { memberErrorText } from "./member-error";
+import { QuorumAfterNote } from "./quorum-after-note";
 import { memberLabel } from "@/lib/cluster-page/member-label";
 
 export interface RemoveMemberDialogProps {
@@ -16,10 +16,11 @@ export interface RemoveMemberDialogProps {
   onClose: () => void;
   cluster: string;
   memberCount: number;
+  healthyCount: number;
   onChanged: () => void;
 }
 
-export function RemoveMemberDialog({ member, onClose, cluster, memberCount, onChanged }: RemoveMemberDialogProps) {
+export function RemoveMemberDialog({ member, onClose, cluster, memberCount, healthyCount, onChanged }: RemoveMemberDialogProps) {
   const [error, setError] = useState<ErrorText | null>(null);
   const [busy, setBusy] = useState(false);
   const label = member ? memberLabel(member) : "";
@@ -40,7 +41,6 @@ export function RemoveMemberDialog({ member, onClose, cluster, memberCount, onCh
     }
   }
 
-  const after = Math.max(memberCount - 1, 0);
   return (
     <Dialog
       open={member !== null}
@@ -57,9 +57,7 @@ export function RemoveMemberDialog({ member, onClose, cluster, memberCount, onCh
           : `${label} (${member?.id}) leaves the cluster and shuts itself down. It cannot rejoin under the same id.`
       }
     >
-      <p className="text-sm">
-        The cluster then has {after} member{after === 1 ? "" : "s"} and needs {quorumSize(after)} of them healthy for writes.
-      </p>
+      <QuorumAfterNote change={{ memberCount, healthyCount, delta: -1, removedHealthy: member?.health === "healthy" }} />
       <div className="mt-3">
         <ErrorNote error={error} />
       </div>

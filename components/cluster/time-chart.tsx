@@ -26,7 +26,7 @@ export function TimeChart({ title, data, format }: TimeChartProps) {
     <figure className="mt-3">
       <figcaption className="mb-1 text-sm font-medium">{title}</figcaption>
       {data.times.length === 0 || data.series.length === 0 ? (
-        <p className="text-sm text-zinc-500">No samples yet.</p>
+        <p className="text-sm text-zinc-500">Nothing to chart yet.</p>
       ) : (
         <>
           <div role="img" aria-label={label}>

@@ -20,3 +20,20 @@ export function quorumSummary({ healthyCount, memberCount }: { healthyCount: num
   const tolerance = spare === 0 ? "no further member may fail" : `${spare} more member${spare === 1 ? "" : "s"} may fail`;
   return { ok: true, text: `Quorum: ${of} (${needed} needed); ${tolerance}.` };
 }
+
+export interface MembershipChange {
+  memberCount: number;
+  healthyCount: number;
+  /** +1: a member is added (it counts as down until it joins); -1: a member is removed. */
+  delta: 1 | -1;
+  /** For a removal: whether the member removed is healthy. */
+  removedHealthy?: boolean;
+}
+
+/** What the quorum looks like right after a membership change, before an added member joins. */
+export function quorumAfter({ memberCount, healthyCount, delta, removedHealthy }: MembershipChange): { memberCount: number; needed: number; healthyCount: number; ok: boolean } {
+  const after = memberCount + delta;
+  const healthy = delta === 1 ? healthyCount : healthyCount - (removedHealthy ? 1 : 0);
+  const needed = quorumSize(after);
+  return { memberCount: after, needed, healthyCount: healthy, ok: healthy >= needed };
+}
