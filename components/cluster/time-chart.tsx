@@ -3,7 +3,8 @@
 // and the numbers behind it (latest, lowest, highest, mean of each line) are in a table for screen readers.
 import dynamic from "next/dynamic";
 import type { ChartData } from "@/lib/cluster-page/chart-series";
-import { summarizeSeries } from "@/lib/cluster-page/chart-series";
+import { chartSpanMs, summarizeSeries } from "@/lib/cluster-page/chart-series";
+import { formatDuration } from "@/lib/cluster-page/format";
 
 // Client-only and in its own chunk: uPlot draws on a canvas, and no other page needs its code.
 const UplotChart = dynamic(() => import("./uplot-chart").then((m) => m.UplotChart), {
@@ -20,8 +21,7 @@ export interface TimeChartProps {
 export function TimeChart({ title, data, format }: TimeChartProps) {
   const summaries = data.series.map(summarizeSeries);
   const show = (v: number | null) => (v === null ? "no data" : format(v));
-  const minutes = data.times.length > 1 ? Math.max(1, Math.round((data.times[data.times.length - 1]! - data.times[0]!) / 60)) : 0;
-  const label = `${title}, last ${minutes || "<1"} min: ${summaries.map((s) => `${s.label} ${show(s.latest)}`).join(", ") || "no data yet"}`;
+  const label = `${title} over the last ${formatDuration(chartSpanMs(data))}: ${summaries.map((s) => `${s.label} ${show(s.latest)}`).join(", ")}`;
   return (
     <figure className="mt-3">
       <figcaption className="mb-1 text-sm font-medium">{title}</figcaption>

@@ -56,7 +56,6 @@ export function UplotChart({ data, format }: UplotChartProps) {
       plot.destroy();
       chart.current = null;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuilt only when the set of lines changes
   }, [labels]);
 
   useEffect(() => {

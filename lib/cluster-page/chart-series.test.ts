@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ClusterSample, FollowerSample } from "@/lib/cluster-monitor/samples";
-import { followerLatencyChart, latestStoreRates, storeRateChart, summarizeSeries } from "./chart-series";
+import { chartSpanMs, followerLatencyChart, latestStoreRates, storeRateChart, summarizeSeries } from "./chart-series";
 
 const follower = (current: number): FollowerSample => ({ current, average: current, minimum: current, maximum: current, standardDeviation: 0, success: 1, fail: 0 });
 
@@ -47,5 +47,13 @@ describe("summarizeSeries", () => {
   });
   it("is empty for a line without values", () => {
     expect(summarizeSeries({ label: "x", values: [null] })).toEqual({ label: "x", latest: null, min: null, max: null, mean: null });
+  });
+});
+
+describe("chartSpanMs", () => {
+  it("is the time from the first sample to the last", () => {
+    expect(chartSpanMs({ times: [] })).toBe(0);
+    expect(chartSpanMs({ times: [5] })).toBe(0);
+    expect(chartSpanMs({ times: [100, 101.5, 700] })).toBe(600_000);
   });
 });

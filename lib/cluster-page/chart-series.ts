@@ -80,3 +80,8 @@ export function summarizeSeries(series: ChartSeries): SeriesSummary {
     mean: values.reduce((a, b) => a + b, 0) / values.length,
   };
 }
+
+/** How much time a chart covers, ms. */
+export function chartSpanMs(data: Pick<ChartData, "times">): number {
+  return data.times.length > 1 ? (data.times[data.times.length - 1]! - data.times[0]!) * 1000 : 0;
+}
