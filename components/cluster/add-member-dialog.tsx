@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -37,7 +37,7 @@ export function AddMemberDialog({ open, onOpenChange, cluster, memberCount, heal
     onOpenChange(next);
   }
 
-  function review(event: React.FormEvent) {
+  function review(event: FormEvent) {
     event.preventDefault();
     const parsed = parsePeerURLs(text);
     if (!parsed.ok) return setInputError(parsed.message);

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { ClusterOverview } from "@/lib/cluster-monitor/overview";
 import { formatMilliseconds } from "@/lib/cluster-page/format";
 
@@ -5,7 +6,7 @@ const onOff = (on: boolean) => (on ? "on" : "off");
 
 /** How this dashboard reaches the cluster: endpoints, TLS, auth and timeouts; never a credential. */
 export function ConnectionSettings({ connection }: { connection: ClusterOverview["connection"] }) {
-  const rows: [string, React.ReactNode][] = [
+  const rows: [string, ReactNode][] = [
     ["Cluster", connection.name],
     ["Endpoints", <span key="e" className="font-mono text-xs">{connection.endpoints.join(", ")}</span>],
     ["TLS", `${onOff(connection.tls)}${connection.tls ? `, client certificate ${onOff(connection.clientCertificate)}` : ""}`],

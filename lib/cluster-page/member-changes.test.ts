@@ -34,6 +34,9 @@ describe("describeMemberError", () => {
     expect(describeMemberError({ code: "etcd_rejected", message: "the cluster is not healthy" }, "add").message).toBe("etcd refused to add the member: the cluster is not healthy");
     expect(describeMemberError({ code: "etcd_unauthorized", message: "Insufficient credentials" }, "remove").message).toMatch(/root role/);
   });
+  it("says when the outcome is unknown", () => {
+    expect(describeMemberError({ code: "etcd_timeout", message: "timed out", outcomeUnknown: true }, "add").message).toMatch(/^No answer in time: etcd may or may not have made the change/);
+  });
   it("falls back to the server's message", () => {
     expect(describeMemberError({ code: "etcd_unavailable", message: "etcd cannot be reached" }, "add")).toEqual({ message: "etcd cannot be reached", etcdCode: undefined });
   });

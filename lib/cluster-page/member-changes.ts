@@ -19,9 +19,12 @@ export function parsePeerURLs(text: string): PeerURLsInput {
 export type MemberAction = "add" | "remove";
 
 /** Plain words for a failed member change; `member` names the member being removed. */
-export function describeMemberError(body: Pick<ApiErrorBody, "code" | "message" | "etcdCode" | "issues">, action: MemberAction, member?: string): ErrorText {
+export function describeMemberError(body: Pick<ApiErrorBody, "code" | "message" | "etcdCode" | "issues" | "outcomeUnknown">, action: MemberAction, member?: string): ErrorText {
   const etcdCode = body.etcdCode;
   const subject = member ?? "The member";
+  if (body.outcomeUnknown) {
+    return { etcdCode, message: `No answer in time: etcd may or may not have made the change (${body.message}). The members list shows what it did.` };
+  }
   switch (body.code) {
     case "conflict":
       return { etcdCode, message: `etcd refused: ${body.message}. Another member already uses that peer URL.` };
