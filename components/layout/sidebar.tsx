@@ -11,7 +11,7 @@ import { ThemeToggle } from "./theme-toggle";
 const LINKS = [
   { href: "/keys", label: "Keys", icon: KeyRound },
   { href: "/watch", label: "Watch", icon: Radio },
-  { href: "/", label: "Clusters", icon: Server },
+  { href: "/cluster", label: "Cluster", icon: Server },
 ];
 
 export function Sidebar() {

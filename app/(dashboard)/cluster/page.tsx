@@ -1,0 +1,11 @@
+import { Suspense } from "react";
+import { ClusterOverview } from "@/components/cluster/cluster-overview";
+
+// /cluster?cluster=prod: health, leader, stats, versions and membership of one configured cluster.
+export default function ClusterPage() {
+  return (
+    <Suspense>
+      <ClusterOverview />
+    </Suspense>
+  );
+}

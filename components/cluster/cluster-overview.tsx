@@ -1,0 +1,108 @@
+"use client";
+import { Plus } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { ClusterOverview as Overview, MemberOverview } from "@/lib/cluster-monitor/overview";
+import { formatTimestamp } from "@/lib/cluster-page/format";
+import type { ReachableClusterStatus } from "@/lib/cluster-page/types";
+import { clusterVersions } from "@/lib/cluster-page/versions";
+import { useClusterOverview } from "@/lib/hooks/use-cluster-overview";
+import { useClusterParam } from "@/lib/hooks/use-cluster-param";
+import { AddMemberDialog } from "./add-member-dialog";
+import { ClusterUnavailable, QuorumBanner } from "./cluster-banners";
+import { ClusterConfiguration, ConnectionSettings } from "./cluster-settings";
+import { LeaderStats } from "./leader-stats";
+import { MembersTable } from "./members-table";
+import { RemoveMemberDialog } from "./remove-member-dialog";
+import { Section } from "./section";
+import { SelfStatsTable } from "./self-stats-table";
+import { StoreStats } from "./store-stats";
+
+/** The Cluster page: is etcd healthy, and if not, why. */
+export function ClusterOverview() {
+  const cluster = useClusterParam();
+  const { data, error, mutate } = useClusterOverview(cluster);
+  return (
+    <main className="mx-auto max-w-6xl space-y-4 p-6">
+      <header className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Cluster {cluster}</h1>
+        {data ? <p className="text-xs text-zinc-500">etcd polled {formatTimestamp(new Date(data.at).toISOString())}, every {data.intervalMs / 1000} s while this page is visible</p> : null}
+      </header>
+      {error ? (
+        <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+          {data ? "Showing the last answer: " : ""}
+          {error.message}
+        </div>
+      ) : null}
+      {!data ? (
+        error ? null : (
+          <p role="status" className="text-sm text-zinc-500">
+            Loading the cluster…
+          </p>
+        )
+      ) : data.status.ok ? (
+        <ReachableCluster cluster={cluster} overview={data} status={data.status} onChanged={() => void mutate()} />
+      ) : (
+        <>
+          <ClusterUnavailable error={data.status.error} />
+          <Section id="configuration-heading" title="Configuration">
+            <ConnectionSettings connection={data.connection} />
+          </Section>
+        </>
+      )}
+    </main>
+  );
+}
+
+function ReachableCluster({ cluster, overview, status, onChanged }: { cluster: string; overview: Overview; status: ReachableClusterStatus; onChanged: () => void }) {
+  const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<MemberOverview | null>(null);
+  const versions = clusterVersions(status.members);
+  return (
+    <>
+      <QuorumBanner healthyCount={status.healthyCount} memberCount={status.memberCount} />
+      <Section
+        id="members-heading"
+        title="Members"
+        actions={
+          <Button variant="primary" onClick={() => setAdding(true)}>
+            <Plus aria-hidden size={16} />
+            Add member
+          </Button>
+        }
+      >
+        <MembersTable members={status.members} onRemove={setRemoving} />
+      </Section>
+      <Section id="leader-heading" title="Leader">
+        <LeaderStats stats={status.leaderStats} error={status.leaderStatsError} members={status.members} samples={overview.samples} />
+      </Section>
+      <Section id="self-heading" title="Member stats">
+        <SelfStatsTable members={status.members} />
+      </Section>
+      <Section id="store-heading" title="Store">
+        <StoreStats members={status.members} samples={overview.samples} leaderId={status.leaderId} />
+      </Section>
+      <div className="grid gap-4 md:grid-cols-2">
+        <Section id="version-heading" title="Version">
+          <dl aria-label="Versions" className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="text-zinc-500">etcd server</dt>
+            <dd className="font-mono">{versions.servers.join(", ") || "unknown"}</dd>
+            <dt className="text-zinc-500">cluster version</dt>
+            <dd className="font-mono">{versions.cluster ?? "unknown"}</dd>
+          </dl>
+        </Section>
+        <Section id="configuration-heading" title="Configuration">
+          <div className="space-y-4">
+            <ClusterConfiguration machines={status.machines} members={status.members} clusterVersion={versions.cluster} />
+            <div>
+              <h3 className="mb-1 text-sm font-medium">This dashboard&apos;s connection</h3>
+              <ConnectionSettings connection={overview.connection} />
+            </div>
+          </div>
+        </Section>
+      </div>
+      <AddMemberDialog open={adding} onOpenChange={setAdding} cluster={cluster} memberCount={status.memberCount} healthyCount={status.healthyCount} onChanged={onChanged} />
+      <RemoveMemberDialog member={removing} onClose={() => setRemoving(null)} cluster={cluster} memberCount={status.memberCount} healthyCount={status.healthyCount} onChanged={onChanged} />
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+import { Crown } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import type { MemberOverview } from "@/lib/cluster-monitor/overview";
+import { memberLabel } from "@/lib/cluster-page/member-label";
+import { MemberHealth } from "./member-health";
+import { CELL, DataTable, MONO_CELL } from "./table";
+
+export interface MembersTableProps {
+  members: MemberOverview[];
+  /** Absent: the viewer may not change membership. */
+  onRemove?: (member: MemberOverview) => void;
+}
+
+export function MembersTable({ members, onRemove }: MembersTableProps) {
+  const columns = ["Name", "ID", "Peer URLs", "Client URLs", "Health", "Version", ...(onRemove ? [<span key="a" className="sr-only">Actions</span>] : [])];
+  return (
+    <DataTable caption="Members" columns={columns}>
+      {members.map((member) => (
+        <tr key={member.id} aria-label={memberLabel(member)}>
+          <th scope="row" className={`${CELL} font-medium`}>
+            {member.name || <span className="text-zinc-500">(not started)</span>}
+            {member.isLeader ? <LeaderBadge current={member.health === "healthy"} /> : null}
+          </th>
+          <td className={MONO_CELL}>{member.id}</td>
+          <td className={MONO_CELL}>{member.peerURLs.join(", ")}</td>
+          <td className={MONO_CELL}>{member.clientURLs.join(", ") || "–"}</td>
+          <td className={CELL}>
+            <MemberHealth member={member} />
+          </td>
+          <td className={MONO_CELL}>{member.version ? member.version.etcdserver : "–"}</td>
+          {onRemove ? (
+            <td className={`${CELL} text-right`}>
+              <Button variant="secondary" onClick={() => onRemove(member)}>
+                Remove<span className="sr-only"> {memberLabel(member)}</span>
+              </Button>
+            </td>
+          ) : null}
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
+/**
+ * A member without a quorum keeps reporting itself leader in its self stats (etcd updates them only
+ * through raft), so an unhealthy "leader" is shown as the last known one.
+ */
+function LeaderBadge({ current }: { current: boolean }) {
+  return (
+    <span
+      className={`ml-2 inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium ${current ? "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200" : "bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"}`}
+    >
+      <Crown aria-hidden size={12} />
+      {current ? "leader" : "last known leader"}
+    </span>
+  );
+}

@@ -1,0 +1,25 @@
+import type { ReactNode } from "react";
+
+/** The Cluster page's tables: a caption (their accessible name), column headers, quiet borders. */
+export function DataTable({ caption, columns, children, captionHidden = true }: { caption: string; columns: ReactNode[]; children: ReactNode; captionHidden?: boolean }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className={captionHidden ? "sr-only" : "mb-1 text-left text-sm font-medium"}>{caption}</caption>
+        <thead>
+          <tr className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
+            {columns.map((column, i) => (
+              <th key={i} scope="col" className="px-2 py-1.5 font-medium">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-900">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+export const CELL = "px-2 py-1.5 align-top";
+export const MONO_CELL = `${CELL} font-mono text-xs`;

@@ -1,0 +1,62 @@
+"use client";
+// A small line chart over time with a text alternative: the canvas is one image named by its title,
+// and the numbers behind it (latest, lowest, highest, mean of each line) are in a table for screen readers.
+import dynamic from "next/dynamic";
+import type { ChartData } from "@/lib/cluster-page/chart-series";
+import { chartSpanMs, summarizeSeries } from "@/lib/cluster-page/chart-series";
+import { formatDuration } from "@/lib/cluster-page/format";
+
+// Client-only and in its own chunk: uPlot draws on a canvas, and no other page needs its code.
+const UplotChart = dynamic(() => import("./uplot-chart").then((m) => m.UplotChart), {
+  ssr: false,
+  loading: () => <div className="h-[180px]" />,
+});
+
+export interface TimeChartProps {
+  title: string;
+  data: ChartData;
+  format: (value: number) => string;
+}
+
+export function TimeChart({ title, data, format }: TimeChartProps) {
+  const summaries = data.series.map(summarizeSeries);
+  const show = (v: number | null) => (v === null ? "no data" : format(v));
+  const label = `${title} over the last ${formatDuration(chartSpanMs(data))}: ${summaries.map((s) => `${s.label} ${show(s.latest)}`).join(", ")}`;
+  return (
+    <figure className="mt-3">
+      <figcaption className="mb-1 text-sm font-medium">{title}</figcaption>
+      {data.times.length === 0 || data.series.length === 0 ? (
+        <p className="text-sm text-zinc-500">Nothing to chart yet.</p>
+      ) : (
+        <>
+          <div role="img" aria-label={label}>
+            <UplotChart data={data} format={format} />
+          </div>
+          <table className="sr-only">
+            <caption>{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">line</th>
+                <th scope="col">latest</th>
+                <th scope="col">lowest</th>
+                <th scope="col">highest</th>
+                <th scope="col">mean</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summaries.map((s) => (
+                <tr key={s.label}>
+                  <th scope="row">{s.label}</th>
+                  <td>{show(s.latest)}</td>
+                  <td>{show(s.min)}</td>
+                  <td>{show(s.max)}</td>
+                  <td>{show(s.mean)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </figure>
+  );
+}

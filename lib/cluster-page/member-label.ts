@@ -1,0 +1,6 @@
+import type { MemberOverview } from "@/lib/cluster-monitor/overview";
+
+/** A member's name; one added but not started yet has none (etcd reports ""), so its id stands in. */
+export function memberLabel(member: Pick<MemberOverview, "id" | "name">): string {
+  return member.name || `member ${member.id}`;
+}
