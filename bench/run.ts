@@ -89,6 +89,15 @@ async function main() {
     await fill(etcd.clientURL, "/bench/ten", 10_000);
     if (large) await fill(etcd.clientURL, "/bench/hundred", 100_000);
 
+    // Before the large listings, so that the RSS with subscribers is theirs, not the 100,000-children listing's.
+    console.error(`bench: watch fan-out to ${WATCH_SUBSCRIBERS} subscribers …`);
+    const fanout = await watchFanout({ etcdURL: etcd.clientURL, dashboardURL: dashboard.url, dashboardPid: dashboard.pid, subscribers: WATCH_SUBSCRIBERS, writes: WATCH_WRITES, intervalMs: WATCH_INTERVAL_MS });
+    rows.push({ what: `watch: upstream etcd watches for ${WATCH_SUBSCRIBERS} subscribers of one key`, direct: "", dashboard: String(fanout.upstreamWatches), ratio: "" });
+    compare("watch: delivery from etcd write p50 (ms)", fanout.direct.p50, fanout.dashboard.p50);
+    compare("watch: delivery from etcd write p99 (ms)", fanout.direct.p99, fanout.dashboard.p99);
+    rows.push({ what: "watch: events delivered / expected", direct: "", dashboard: `${fanout.received} / ${fanout.expected}`, ratio: "" });
+    rows.push({ what: `watch: server RSS with ${WATCH_SUBSCRIBERS} subscribers (MB)`, direct: "", dashboard: fmt(fanout.rssMb, 0), ratio: "" });
+
     console.error("bench: key GET latency …");
     const directKey = await latency(`${etcd.clientURL}/v2/keys/bench/one/k000000`, LATENCY_REQUESTS);
     const dashKey = await latency(`${api}/keys/bench/one/k000000`, LATENCY_REQUESTS);
@@ -114,14 +123,6 @@ async function main() {
       compare("100,000-children dir, sorted: p50 (ms)", directHundred.p50, dashHundred.p50);
       compare("100,000-children dir: response (MB)", directHundred.bytes / 1e6, dashHundred.bytes / 1e6);
     }
-
-    console.error(`bench: watch fan-out to ${WATCH_SUBSCRIBERS} subscribers …`);
-    const fanout = await watchFanout({ etcdURL: etcd.clientURL, dashboardURL: dashboard.url, dashboardPid: dashboard.pid, subscribers: WATCH_SUBSCRIBERS, writes: WATCH_WRITES, intervalMs: WATCH_INTERVAL_MS });
-    rows.push({ what: `watch: upstream etcd watches for ${WATCH_SUBSCRIBERS} subscribers of one key`, direct: "", dashboard: String(fanout.upstreamWatches), ratio: "" });
-    compare("watch: delivery from etcd write p50 (ms)", fanout.direct.p50, fanout.dashboard.p50);
-    compare("watch: delivery from etcd write p99 (ms)", fanout.direct.p99, fanout.dashboard.p99);
-    rows.push({ what: "watch: events delivered / expected", direct: "", dashboard: `${fanout.received} / ${fanout.expected}`, ratio: "" });
-    rows.push({ what: `watch: server RSS with ${WATCH_SUBSCRIBERS} subscribers (MB)`, direct: "", dashboard: fmt(fanout.rssMb, 0), ratio: "" });
 
     const after = treeMemoryMb(dashboard.pid);
     rows.push({ what: "dashboard server memory: idle RSS (MB)", direct: "", dashboard: fmt(idle.rssMb, 0), ratio: "" });
