@@ -96,6 +96,19 @@ test.describe("start-up with an invalid configuration", () => {
   });
 });
 
+test.describe("listening beyond loopback", () => {
+  test.setTimeout(60_000);
+
+  // Only the refusal is tried for real: the tests never listen beyond loopback themselves
+  // (scripts/lib/bind-policy.test.ts covers ETCD_DASHBOARD_ALLOW_ANONYMOUS=true).
+  test("without a login, any address but loopback stops the server, saying why and how to allow it", async () => {
+    const said = await startFailure({ host: "0.0.0.0", env: { ETCD_DASHBOARD_ALLOW_ANONYMOUS: undefined } });
+    expect(said).toMatch(/exited during start-up \(code 1/);
+    expect(said).toContain("refusing to listen on 0.0.0.0: no login is configured");
+    expect(said).toContain("ETCD_DASHBOARD_ALLOW_ANONYMOUS=true");
+  });
+});
+
 test.describe("credentials from the environment", () => {
   test.setTimeout(60_000);
   const USERNAME = "env-user-9c41d7e2";
