@@ -3,6 +3,9 @@ import type { ReactNode } from "react";
 import { Providers } from "./providers";
 import "./globals.css";
 
+// Every page is rendered per request: its scripts carry that response's CSP nonce (scripts/server.mjs).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: "etcd dashboard",
   description: "Browse, edit and watch etcd keys; monitor the cluster.",

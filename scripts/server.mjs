@@ -7,6 +7,7 @@ import next from "next";
 import { anonymousBindProblem } from "./lib/bind-policy.mjs";
 import { repoRoot } from "./lib/paths.mjs";
 import { rejectReason } from "./lib/request-guard.mjs";
+import { newNonce, securityHeaders } from "./lib/security-headers.mjs";
 
 function option(flags, envName, fallback) {
   const args = process.argv.slice(2);
@@ -34,6 +35,10 @@ async function main() {
   await app.prepare();
 
   const server = http.createServer((req, res) => {
+    const headers = securityHeaders(newNonce());
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    // Next.js takes the nonce for its scripts from the request's policy, as if a proxy had set it.
+    req.headers["content-security-policy"] = headers["content-security-policy"];
     const reason = rejectReason(req.method ?? "GET", req.url);
     if (reason) return sendError(res, reason);
     handle(req, res).catch((error) => {
