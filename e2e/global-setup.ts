@@ -18,6 +18,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   await ensureEtcdInstalled();
   const etcd = await startEtcd();
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "etcd-dashboard-e2e-"));
+  const auditLog = path.join(tempDir, "audit.jsonl");
   let dashboard: DashboardHandle | undefined;
   try {
     const downPort = await freePort();
@@ -41,7 +42,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const logFile = path.resolve(".tmp", "e2e-dashboard.log");
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     fs.rmSync(logFile, { force: true });
-    dashboard = await startDashboard({ configFile, logFile });
+    dashboard = await startDashboard({ configFile, logFile, env: { ETCD_DASHBOARD_AUDIT_LOG: auditLog } });
   } catch (error) {
     await etcd.stop();
     fs.rmSync(tempDir, { recursive: true, force: true });
@@ -51,6 +52,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // Inherited by the workers, which Playwright starts after global setup.
   process.env.E2E_BASE_URL = dashboard.url;
   process.env.E2E_ETCD_URL = etcd.clientURL;
+  process.env.E2E_AUDIT_LOG = auditLog;
 
   const started = dashboard;
   return async () => {

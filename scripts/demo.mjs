@@ -82,7 +82,13 @@ async function main() {
   const sample = await loadSampleData(etcd.clientURL);
   console.log(sample.loaded ? `demo: wrote ${sample.keys} sample keys` : "demo: keeping the existing data (sample data was loaded before)");
 
-  dashboard = await startDashboard({ etcdEndpoints: [etcd.clientURL], port: PORT, host: HOST, echo: true });
+  dashboard = await startDashboard({
+    etcdEndpoints: [etcd.clientURL],
+    port: PORT,
+    host: HOST,
+    echo: true,
+    env: { ETCD_DASHBOARD_AUDIT_LOG: process.env.ETCD_DASHBOARD_AUDIT_LOG || path.join(DEMO_DIR, "audit.jsonl") },
+  });
   up = true;
 
   // Either child dying on its own ends the demo instead of leaving half of it running.
@@ -91,7 +97,7 @@ async function main() {
 
   console.log("");
   console.log(`etcd-dashboard: ${dashboard.url}`);
-  console.log(`etcd:           ${etcd.clientURL}  (data in .demo-data/etcd, log in .demo-data/etcd.log)`);
+  console.log(`etcd:           ${etcd.clientURL}  (data in .demo-data/etcd, log in .demo-data/etcd.log, writes audited in .demo-data/audit.jsonl)`);
   console.log("Press Ctrl-C to stop.");
 }
 

@@ -201,7 +201,17 @@ function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
   /** Selects a key: a new URL (the current one again would only reload the page). */
   const select = useCallback((key: string) => key !== selectedKey && onSelect(key), [onSelect, selectedKey]);
 
-  const setDirOpen = useCallback((dir: string, value: boolean) => setOpen((o) => new Map(o).set(dir, value)), []);
+  // Remembered at once, not only in the effect after render: a click on a row also navigates, and a tree
+  // remounted by that navigation must not come back with the directory closed again.
+  const setDirOpen = useCallback(
+    (dir: string, value: boolean) =>
+      setOpen((o) => {
+        const next = new Map(o).set(dir, value);
+        memory.open = next;
+        return next;
+      }),
+    [memory],
+  );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;

@@ -92,6 +92,7 @@ export const envSchema = z.object({
   ETCD_TIMEOUT_MS: optionalInt,
   ETCD_STATS_INTERVAL_MS: optionalInt,
   ETCD_DASHBOARD_CONFIG: z.string().min(1).optional(),
+  ETCD_DASHBOARD_AUDIT_LOG: z.string().min(1).optional(),
 });
 export type DashboardEnv = z.infer<typeof envSchema>;
 

@@ -142,8 +142,18 @@ describe("a frozen member", () => {
     const { inUse, other, leader } = await roles();
     const p = uniquePrefix();
     await seed(leader, `${p}/k`, "v");
-    const client = makeClient([inUse.clientURL, other.clientURL, leader.clientURL], { readTimeoutMs: 1_000 });
-    await client.keys.get(parseKey(`${p}/k`)); // a keep-alive socket to the member in use
+    // A keep-alive socket to the member in use. A member that has just been restarted (by the previous
+    // test's clean-up) can fail a first read, which sets it aside: then this test would never meet it, so
+    // warm up with fresh clients until the member in use has served the read.
+    let client = makeClient([inUse.clientURL, other.clientURL, leader.clientURL], { readTimeoutMs: 1_000 });
+    for (let attempt = 1; ; attempt++) {
+      await client.keys.get(parseKey(`${p}/k`));
+      const warm = stateOf(client, inUse.clientURL);
+      if (!warm.lastError) break;
+      if (attempt === 10) throw new Error(`the member in use kept failing its first read: ${warm.lastError}`);
+      await sleep(300);
+      client = makeClient([inUse.clientURL, other.clientURL, leader.clientURL], { readTimeoutMs: 1_000 });
+    }
 
     inUse.freeze();
     const t0 = Date.now();

@@ -1,6 +1,7 @@
 import { addMemberBodySchema } from "@/lib/api/schemas";
 import { apiRoute, json, requireCluster } from "@/lib/api/server/route";
 import { readJsonBody } from "@/lib/api/server/request-guards";
+import { audited } from "@/lib/audit/log";
 
 export const dynamic = "force-dynamic";
 
@@ -12,9 +13,10 @@ export const GET = apiRoute(async ({ request, params }) => ({
 // POST /api/clusters/:cluster/members - add a member by its peer URLs
 export const POST = apiRoute(
   async ({ request, params }) => {
-    const { client } = requireCluster(params);
+    const { name, client } = requireCluster(params);
     const body = await readJsonBody(request, addMemberBodySchema);
-    return json(await client.cluster.addMember(body.peerURLs), 201);
+    const member = await audited({ cluster: name, operation: "member-add", options: { peerURLs: body.peerURLs } }, () => client.cluster.addMember(body.peerURLs), (m) => ({ action: `added ${m.id}` }));
+    return json(member, 201);
   },
   { mutating: true },
 );

@@ -2,6 +2,8 @@ import { deleteKeyQuerySchema, getKeyQuerySchema, postKeyBodySchema, putKeyBodyS
 import { reshapeKeysResult, writeStatus } from "@/lib/api/server/reshape";
 import { readJsonBody, readQuery } from "@/lib/api/server/request-guards";
 import { apiRoute, json, requireCluster, requireKey } from "@/lib/api/server/route";
+import { describeWrite, keysOutcome } from "@/lib/audit/entry";
+import { audited } from "@/lib/audit/log";
 
 export const dynamic = "force-dynamic";
 
@@ -16,10 +18,10 @@ export const GET = apiRoute(async ({ request, params }) => {
 // PUT /api/clusters/:cluster/keys/:key* - set, create, update, CAS, TTL set / refresh / remove, mkdir
 export const PUT = apiRoute(
   async ({ request, params }) => {
-    const { client } = requireCluster(params);
+    const { name, client } = requireCluster(params);
     const key = requireKey(params);
     const body = await readJsonBody(request, putKeyBodySchema);
-    const result = await client.keys.put(key, body);
+    const result = await audited({ cluster: name, operation: "put", key, ...describeWrite(body) }, () => client.keys.put(key, body), keysOutcome);
     return json(reshapeKeysResult(result), writeStatus(result));
   },
   { mutating: true },
@@ -28,10 +30,11 @@ export const PUT = apiRoute(
 // POST /api/clusters/:cluster/keys/:dir* - an in-order key in the directory
 export const POST = apiRoute(
   async ({ request, params }) => {
-    const { client } = requireCluster(params);
+    const { name, client } = requireCluster(params);
     const dir = requireKey(params);
     const body = await readJsonBody(request, postKeyBodySchema);
-    const result = await client.keys.createInOrder(dir, body.value, { ttl: body.ttl });
+    const write = () => client.keys.createInOrder(dir, body.value, { ttl: body.ttl });
+    const result = await audited({ cluster: name, operation: "post", key: dir, ...describeWrite(body) }, write, keysOutcome);
     return json(reshapeKeysResult(result), 201);
   },
   { mutating: true },
@@ -40,10 +43,10 @@ export const POST = apiRoute(
 // DELETE /api/clusters/:cluster/keys/:key* - delete, compare-and-delete, delete a directory (?dir, recursive)
 export const DELETE = apiRoute(
   async ({ request, params }) => {
-    const { client } = requireCluster(params);
+    const { name, client } = requireCluster(params);
     const key = requireKey(params);
     const query = readQuery(request, deleteKeyQuerySchema);
-    return reshapeKeysResult(await client.keys.delete(key, query));
+    return reshapeKeysResult(await audited({ cluster: name, operation: "delete", key, ...describeWrite(query) }, () => client.keys.delete(key, query), keysOutcome));
   },
   { mutating: true },
 );

@@ -1,0 +1,52 @@
+// The audit log: every write through the dashboard appends one JSON line (time, user, cluster, key,
+// operation, the conditions it was based on, the resulting index or the error), and never a new value.
+import fs from "node:fs";
+import { expect, test } from "../fixtures";
+
+interface Entry {
+  time: string;
+  user: string;
+  cluster: string;
+  operation: string;
+  key?: string;
+  conditions?: Record<string, unknown>;
+  options?: Record<string, unknown>;
+  result: { ok: boolean; action?: string; index?: number; code?: string; etcdCode?: number };
+}
+
+function entriesFor(prefix: string): Entry[] {
+  const file = process.env.E2E_AUDIT_LOG;
+  if (!file) throw new Error("E2E_AUDIT_LOG is not set: run the tests through playwright.config.ts.");
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Entry)
+    .filter((e) => e.key?.startsWith(prefix));
+}
+
+test("each write through the API is recorded with its conditions and outcome, never its value", async ({ request, keysUrl, ns }) => {
+  const secret = "value-that-must-not-be-logged-5d1c";
+  const created = await request.put(keysUrl(`${ns}/k`), { data: { value: secret, prevExist: false, ttl: 60 } });
+  expect(created.status()).toBe(201);
+  const index = ((await created.json()) as { node: { modifiedIndex: number } }).node.modifiedIndex;
+  expect((await request.put(keysUrl(`${ns}/k`), { data: { value: "other", prevIndex: index - 1 } })).status()).toBe(412);
+  expect((await request.post(keysUrl(`${ns}/q`), { data: { value: secret } })).status()).toBe(201);
+  expect((await request.delete(`${keysUrl(`${ns}/k`)}?prevIndex=${index}`)).status()).toBe(200);
+  expect((await request.put(keysUrl(`${ns}/bad`), { data: { valu: "typo" } })).status()).toBe(400);
+
+  await expect.poll(() => entriesFor(ns).length).toBe(4);
+  const entries = entriesFor(ns);
+  expect(entries.map((e) => [e.operation, e.key, e.result.ok])).toEqual([
+    ["put", `${ns}/k`, true],
+    ["put", `${ns}/k`, false],
+    ["post", `${ns}/q`, true],
+    ["delete", `${ns}/k`, true],
+  ]);
+  expect(entries[0]).toMatchObject({ user: "anonymous", cluster: "default", conditions: { prevExist: false }, options: { ttl: 60 }, result: { action: "create", index } });
+  expect(entries[1]).toMatchObject({ conditions: { prevIndex: index - 1 }, result: { ok: false, code: "compare_failed", etcdCode: 101 } });
+  expect(entries[3]).toMatchObject({ operation: "delete", conditions: { prevIndex: index }, result: { ok: true, action: "compareAndDelete" } });
+  for (const e of entries) expect(Date.parse(e.time)).toBeGreaterThan(Date.now() - 60_000);
+  expect(fs.readFileSync(process.env.E2E_AUDIT_LOG!, "utf8")).not.toContain(secret);
+});

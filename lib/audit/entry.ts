@@ -1,0 +1,42 @@
+// One audit record: who asked for which write on which cluster and key, what it was conditioned on, and
+// how it ended. New values are never recorded (they may be secrets); the prevValue a write was
+// conditioned on is, because it says what the writer believed was there.
+export interface AuditEntry {
+  time: string;
+  user: string;
+  cluster: string;
+  /** "put", "post" (in-order key), "delete", "member-add", "member-remove". */
+  operation: string;
+  key?: string;
+  member?: string;
+  /** What the write required of the current state. */
+  conditions?: { prevIndex?: number; prevValue?: string; prevExist?: boolean };
+  /** Options that change what the write does (dir, ttl, refresh, recursive). */
+  options?: Record<string, unknown>;
+  result: { ok: true; action?: string; index?: number } | { ok: false; code: string; message: string; etcdCode?: number; outcomeUnknown?: boolean };
+}
+
+/** The record as one JSON line; undefined fields are left out. */
+export function auditLine(entry: AuditEntry): string {
+  return JSON.stringify(entry, (_key, value: unknown) => (value === undefined ? undefined : value)) + "\n";
+}
+
+/** Splits a write's fields into conditions and options, leaving the value out. */
+export function describeWrite(fields: Record<string, unknown>): Pick<AuditEntry, "conditions" | "options"> {
+  const conditions: NonNullable<AuditEntry["conditions"]> = {};
+  const options: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (value === undefined || name === "value") continue;
+    if (name === "prevIndex" || name === "prevValue" || name === "prevExist") (conditions as Record<string, unknown>)[name] = value;
+    else options[name] = value;
+  }
+  return {
+    ...(Object.keys(conditions).length ? { conditions } : {}),
+    ...(Object.keys(options).length ? { options } : {}),
+  };
+}
+
+/** What a keys write ended with: etcd's action and the index it got. */
+export function keysOutcome(result: { action?: string; node?: { modifiedIndex?: number }; etcdIndex?: number }): { action?: string; index?: number } {
+  return { action: result.action, index: result.node?.modifiedIndex ?? result.etcdIndex };
+}

@@ -1,0 +1,41 @@
+// The audit log: every write made through the dashboard, appended as one JSON line to a file
+// (ETCD_DASHBOARD_AUDIT_LOG, default audit.jsonl in the server's working directory), in the order the
+// writes finished. A failure to append is reported on the server's console and never hides the write's result.
+import "server-only";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { toApiError } from "@/lib/api/server/error-response";
+import { auditLine, type AuditEntry } from "./entry";
+
+export function auditLogPath(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.ETCD_DASHBOARD_AUDIT_LOG || "audit.jsonl");
+}
+
+let tail: Promise<void> = Promise.resolve();
+
+function append(entry: AuditEntry): Promise<void> {
+  const file = auditLogPath();
+  tail = tail
+    .then(async () => {
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.appendFile(file, auditLine(entry), { mode: 0o600 });
+    })
+    .catch((error: unknown) => console.error(`[etcd-dashboard] could not append to the audit log ${file}:`, error));
+  return tail;
+}
+
+type Described = Omit<AuditEntry, "time" | "user" | "result">;
+
+/** Runs a write and records it, whatever its outcome; the write's result or error passes through. */
+export async function audited<T>(what: Described, write: () => Promise<T>, indexOf: (result: T) => { action?: string; index?: number } = () => ({})): Promise<T> {
+  const base = { time: "", user: "anonymous", ...what };
+  try {
+    const result = await write();
+    await append({ ...base, time: new Date().toISOString(), result: { ok: true, ...indexOf(result) } });
+    return result;
+  } catch (error) {
+    const { code, message, etcdCode, outcomeUnknown } = toApiError(error).body;
+    await append({ ...base, time: new Date().toISOString(), result: { ok: false, code, message, etcdCode, outcomeUnknown } });
+    throw error;
+  }
+}
