@@ -5,7 +5,7 @@
 //   npm test                               every step
 //   npm test -- --only unit,integration    selected steps (typecheck, unit, integration, build, e2e)
 import fs from "node:fs";
-import { ensureBuild, ensureChromium, ensureEtcdInstalled, ensureNodeModules, run } from "./lib/ensure.mjs";
+import { ensureBuild, ensureChromium, ensureEtcdInstalled, ensureNodeModules, ensureOpenssl, run } from "./lib/ensure.mjs";
 import { fromRoot } from "./lib/paths.mjs";
 import { parseTestArgs } from "./lib/test-args.mjs";
 import { playwrightCounts, readCounts, sumCounts, totalLine, vitestCounts } from "./lib/test-report.mjs";
@@ -143,6 +143,7 @@ async function main() {
     try {
       await ensureNodeModules();
       if (willRun("integration") || willRun("e2e")) await ensureEtcdInstalled();
+      if (willRun("integration")) await ensureOpenssl();
       if (willRun("e2e")) await ensureChromium();
       // e2e runs the production build: without the build step, at least make sure it is current.
       if (willRun("e2e") && !selected.includes("build")) await ensureBuild();

@@ -8,6 +8,9 @@ export function run(cmd: string, args: string[], opts?: { cwd?: string; env?: Re
 export function ensureNodeModules(): Promise<void>;
 /** apt-get install chromium as root when /usr/bin/chromium is missing; otherwise throws the command to run. */
 export function ensureChromium(): Promise<void>;
+export const OPENSSL_BIN: string;
+/** Installs openssl when it is missing (apt-get as root; otherwise throws the command to run). */
+export function ensureOpenssl(): Promise<void>;
 /** Whether .next/BUILD_ID is missing or older than a build input (app/, lib/, components/, configs). */
 export function buildIsStale(): boolean;
 /** `npm run build` when the production build is missing or stale. */

@@ -34,6 +34,18 @@ export async function ensureChromium() {
   await aptInstall(["chromium"]);
 }
 
+export const OPENSSL_BIN = "/usr/bin/openssl";
+
+/**
+ * Install Debian's openssl (the TLS integration tests make their certificates with it) when it is
+ * missing: apt-get as root, otherwise throws an Error whose message is exactly the command to run.
+ * @returns {Promise<void>}
+ */
+export async function ensureOpenssl() {
+  if (fs.existsSync(OPENSSL_BIN)) return;
+  await aptInstall(["openssl"]);
+}
+
 /** Everything `next build` reads from the project (tests excluded: they do not change the build). */
 const BUILD_INPUTS = [
   "app",

@@ -9,7 +9,7 @@ export interface ExitInfo {
 export const ETCD_BIN: string;
 
 /**
- * Install etcd-server and etcd-client when /usr/bin/etcd is missing: apt-get as root, otherwise
+ * Install etcd-server and / or etcd-client when /usr/bin/etcd or /usr/bin/etcdctl is missing: apt-get as root, otherwise
  * throws an Error whose message is exactly the command to run.
  */
 export function ensureEtcdInstalled(): Promise<void>;
