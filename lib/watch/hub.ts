@@ -71,6 +71,15 @@ function indexOf(item: HubItem): number | undefined {
   }
 }
 
+/** The index the last indexed item accounts for (held items are in index order), or -1. */
+function lastIndexIn(items: HubItem[]): number {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const index = indexOf(items[i]!);
+    if (index !== undefined) return index;
+  }
+  return -1;
+}
+
 /** A watch event from etcd's response, or undefined for an action a watch does not deliver. */
 export function toWatchEvent(index: number, response: { action: string; node?: unknown; prevNode?: unknown }): WatchEvent | undefined {
   if (!isWatchAction(response.action) || !response.node) return undefined;
@@ -110,7 +119,7 @@ export class Subscription {
     if (this.closed) return;
     if (this.held) {
       this.held.push(item);
-      if (this.held.length > this.maxQueue) this.overflow(Math.max(this.position, ...this.held.map((i) => indexOf(i) ?? -1)));
+      if (this.held.length > this.maxQueue) this.overflow(Math.max(this.position, lastIndexIn(this.held)));
       return;
     }
     this.enqueue(item);

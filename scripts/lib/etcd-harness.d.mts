@@ -57,7 +57,8 @@ export interface EtcdTlsOptions {
   clientCertAuth?: boolean;
 }
 
-export interface EtcdHandle {
+/** Where one etcd process listens and keeps its data. */
+export interface EtcdAddresses {
   name: string;
   /** http://127.0.0.1:PORT (https:// with the tls option) */
   clientURL: string;
@@ -65,6 +66,9 @@ export interface EtcdHandle {
   clientPort: number;
   peerPort: number;
   dataDir: string;
+}
+
+export interface EtcdHandle extends EtcdAddresses {
   pid: number;
   readonly running: boolean;
   /** Resolves (never rejects) when the process is gone, expected or not. */
@@ -100,13 +104,7 @@ export interface StartClusterOptions {
   startTimeoutMs?: number;
 }
 
-export interface Member {
-  name: string;
-  clientURL: string;
-  peerURL: string;
-  clientPort: number;
-  peerPort: number;
-  dataDir: string;
+export interface Member extends EtcdAddresses {
   /** True while the process exists, also when frozen. */
   readonly running: boolean;
   readonly frozen: boolean;

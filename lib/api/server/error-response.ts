@@ -50,8 +50,16 @@ export function toApiError(error: unknown): ApiError {
 
 export function errorResponse(error: unknown): Response {
   const apiError = toApiError(error);
-  const body = Object.fromEntries(Object.entries(apiError.body).filter(([, v]) => v !== undefined));
-  return Response.json({ error: body }, { status: API_ERROR_STATUS[apiError.code], headers: NO_STORE });
+  return Response.json({ error: definedFields(apiError.body) }, { status: API_ERROR_STATUS[apiError.code], headers: NO_STORE });
+}
+
+/** The error envelope's body for anything thrown, as the API sends it (also inside watch streams). */
+export function errorEnvelope(error: unknown): { error: Record<string, unknown> } {
+  return { error: definedFields(toApiError(error).body) };
+}
+
+function definedFields(body: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
 }
 
 export const NO_STORE = { "cache-control": "no-store" };
