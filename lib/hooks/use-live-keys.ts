@@ -5,9 +5,9 @@ import { ApiError } from "@/lib/api/errors";
 import type { KeyResponse } from "@/lib/api/types";
 import { keyFromApiPath } from "@/lib/keys-url";
 import { applyWatchEvents, type LiveUpdate } from "@/lib/tree/apply-event";
-import { createEventBatcher } from "@/lib/watch/event-batcher";
 import type { WatchEvent } from "@/lib/watch/protocol";
 import { RecentEvents } from "@/lib/watch/recent-events";
+import { useEventBatcher } from "./use-event-batcher";
 import { keySwrKey } from "./use-key";
 import { useWatchStream, type WatchStream } from "./use-watch-stream";
 
@@ -68,8 +68,7 @@ export function useLiveKeys(cluster: string): { live: LiveKeys; middleware: Midd
     [cache, mutate, cluster, recent],
   );
 
-  const batcher = useMemo(() => createEventBatcher(applyBatch), [applyBatch]);
-  useEffect(() => () => batcher.cancel(), [batcher]);
+  const batcher = useEventBatcher(applyBatch);
 
   /**
    * Reads every cached key of the cluster again (`olderThan`: only those read before that index). What

@@ -1,14 +1,16 @@
 "use client";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
+import { useEventBatcher } from "@/lib/hooks/use-event-batcher";
 import { useWatchStream, type WatchStream } from "@/lib/hooks/use-watch-stream";
 import { clear, emptyLog, pause, receive, resume, type LogItem, type WatchLog } from "@/lib/watch-page/log";
 import type { PanelSpec } from "@/lib/watch-page/panels";
+import { afterMs } from "@/lib/watch/event-batcher";
 
 /**
  * Events are gathered for this long and added to the log together: a busy watch then re-renders the
  * panel a few dozen times a second at most, not once per event, and the log is copied once per batch.
  */
-const BATCH_MS = 40;
+const gatherForBatch = afterMs(40);
 
 export interface WatchLogControls {
   log: WatchLog;
@@ -21,24 +23,8 @@ export interface WatchLogControls {
 /** One panel's live log: the watch stream of `spec` on `cluster`, gathered into a capped, pausable log. */
 export function useWatchLog(cluster: string, spec: PanelSpec): WatchLogControls {
   const [log, setLog] = useState<WatchLog>(emptyLog);
-  const pending = useRef<LogItem[]>([]);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const flush = useCallback(() => {
-    clearTimeout(timer.current);
-    timer.current = undefined;
-    const items = pending.current;
-    pending.current = [];
-    setLog((current) => receive(current, items));
-  }, []);
-  const enqueue = useCallback(
-    (item: LogItem) => {
-      pending.current.push(item);
-      if (timer.current === undefined) timer.current = setTimeout(flush, BATCH_MS);
-    },
-    [flush],
-  );
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const batcher = useEventBatcher<LogItem>((items) => setLog((current) => receive(current, items)), gatherForBatch);
+  const { push: enqueue, flushNow: flush, discard } = batcher;
 
   const stream = useWatchStream({
     cluster,
@@ -64,8 +50,8 @@ export function useWatchLog(cluster: string, spec: PanelSpec): WatchLogControls 
     }, [flush]),
     clear: useCallback(() => {
       // Received before the click: cleared with the rest.
-      pending.current = [];
+      discard();
       setLog(clear);
-    }, []),
+    }, [discard]),
   };
 }

@@ -39,6 +39,18 @@ describe("createEventBatcher", () => {
     expect(scheduler.size).toBe(0);
   });
 
+  it("discard drops what is pending and goes on batching later pushes", () => {
+    const scheduler = manualScheduler();
+    const batches: string[][] = [];
+    const batcher = createEventBatcher<string>((items) => batches.push(items), scheduler.schedule);
+    batcher.push("old");
+    batcher.discard();
+    expect(scheduler.size).toBe(0);
+    batcher.push("new");
+    scheduler.runAll();
+    expect(batches).toEqual([["new"]]);
+  });
+
   it("cancel drops what is pending and ignores later pushes", () => {
     const scheduler = manualScheduler();
     const batches: string[][] = [];

@@ -6,6 +6,8 @@ export interface EventBatcher<T> {
   push(item: T): void;
   /** Hands over what is pending now (before a resync, whose reload must come after these). */
   flushNow(): void;
+  /** Drops what is pending; later pushes are batched as before (a cleared log). */
+  discard(): void;
   /** Drops what is pending; nothing is handed over any more. */
   cancel(): void;
 }
@@ -35,6 +37,14 @@ export const nextFrame: Scheduler = (run) => {
   };
 };
 
+/** Once, after `ms`: a scheduler for batches that need no frame (a log gathering events). */
+export function afterMs(ms: number): Scheduler {
+  return (run) => {
+    const timer = setTimeout(run, ms);
+    return () => clearTimeout(timer);
+  };
+}
+
 export function createEventBatcher<T>(flush: (items: T[]) => void, schedule: Scheduler = nextFrame): EventBatcher<T> {
   let pending: T[] = [];
   let cancelScheduled: (() => void) | null = null;
@@ -54,6 +64,11 @@ export function createEventBatcher<T>(flush: (items: T[]) => void, schedule: Sch
       cancelScheduled ??= schedule(flushNow);
     },
     flushNow,
+    discard() {
+      cancelScheduled?.();
+      cancelScheduled = null;
+      pending = [];
+    },
     cancel() {
       stopped = true;
       cancelScheduled?.();

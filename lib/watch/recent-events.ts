@@ -11,7 +11,7 @@ export class RecentEvents<T extends { index: number } = { index: number }> {
 
   /** Appends events in index order (as the stream delivers them). */
   add(events: readonly T[]) {
-    this.events.push(...events);
+    for (const event of events) this.events.push(event); // not push(...events): a huge batch would overflow the call stack
     if (this.events.length > this.limit * 2) this.events = this.events.slice(-this.limit); // amortized trim
   }
 
