@@ -1,25 +1,7 @@
-import { Suspense } from "react";
-import { KeyBrowser } from "@/components/keys/key-browser";
-
 export const dynamic = "force-dynamic";
 
-// /keys/a/b opens the tree at /a/b and selects it; the cluster comes from ?cluster= (default: "default").
-export default async function KeysPage({ params }: { params: Promise<{ key?: string[] }> }) {
-  const { key } = await params;
-  // Next hands catch-all segments over still percent-encoded ("%3Ca%20b%3E"): decode each once, so
-  // /keys/a%20b is the key "/a b" (scripts/server.mjs has already refused malformed escapes).
-  const selectedKey = "/" + (key ?? []).map(decodeSegment).join("/");
-  return (
-    <Suspense>
-      <KeyBrowser selectedKey={selectedKey} />
-    </Suspense>
-  );
-}
-
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
+// /keys/a/b: the key browser itself is rendered by the keys layout (app/(dashboard)/keys/layout.tsx) from the
+// URL, so that it survives navigations; the route exists so that every /keys/… URL is a page.
+export default function KeysPage() {
+  return null;
 }

@@ -1,0 +1,23 @@
+"use client";
+import { useParams } from "next/navigation";
+import { KeyBrowser } from "./key-browser";
+
+/**
+ * The Keys page's browser, rendered by the keys layout so that it stays mounted while the selected key
+ * (the URL) changes: a navigation re-renders the tree instead of remounting it, so a click or the keyboard
+ * focus is never lost to a remount. /keys/a/b selects /a/b.
+ */
+export function KeyBrowserFromUrl() {
+  const { key } = useParams<{ key?: string[] }>();
+  const segments = key === undefined ? [] : Array.isArray(key) ? key : [key];
+  // Catch-all segments arrive still percent-encoded ("a%20b"): decode each once.
+  return <KeyBrowser selectedKey={"/" + segments.map(decodeSegment).join("/")} />;
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
