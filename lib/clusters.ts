@@ -1,12 +1,14 @@
 // The configured clusters and one etcd client per cluster, created on first use and kept for the
 // life of the server process (kept on globalThis so dev-mode reloads do not leak connection pools).
 import "server-only";
-import { loadClusters, type LoadedCluster } from "./config/load";
+import { loadConfiguration, type AccessSettings, type LoadedCluster } from "./config/load";
 import { EtcdClient } from "./etcd";
 
 export interface ClusterSummary {
   name: string;
   endpointCount: number;
+  /** Writes to it are refused (the cluster's own setting, or the global one). */
+  readOnly: boolean;
 }
 
 /** What a browser may learn of a cluster's connection settings: never a secret. */
@@ -24,14 +26,15 @@ export interface ClusterConnectionInfo {
 interface Registry {
   clusters: Map<string, LoadedCluster>;
   clients: Map<string, EtcdClient>;
+  access: AccessSettings;
 }
 
 const globalRegistry = globalThis as typeof globalThis & { __etcdDashboardRegistry?: Registry };
 
 function registry(): Registry {
   if (!globalRegistry.__etcdDashboardRegistry) {
-    const clusters = new Map(loadClusters().map((c) => [c.config.name, c]));
-    globalRegistry.__etcdDashboardRegistry = { clusters, clients: new Map() };
+    const { clusters, access } = loadConfiguration();
+    globalRegistry.__etcdDashboardRegistry = { clusters: new Map(clusters.map((c) => [c.config.name, c])), clients: new Map(), access };
   }
   return globalRegistry.__etcdDashboardRegistry;
 }
@@ -45,7 +48,19 @@ export function listClusters(): ClusterSummary[] {
   return [...registry().clusters.values()].map(({ config }) => ({
     name: config.name,
     endpointCount: config.endpoints.length,
+    readOnly: isReadOnly(config.name),
   }));
+}
+
+/** Who may log in, and the global read-only switch. */
+export function accessSettings(): AccessSettings {
+  return registry().access;
+}
+
+/** Whether writes to the cluster are refused: by its own setting or the global one. */
+export function isReadOnly(name: string): boolean {
+  const reg = registry();
+  return reg.access.readOnly || reg.clusters.get(name)?.config.readOnly === true;
 }
 
 export function hasCluster(name: string): boolean {

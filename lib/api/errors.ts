@@ -9,6 +9,11 @@ export const apiErrorCodeSchema = z.enum([
   "method_not_allowed",
   "cancelled",
   "cross_origin",
+  "unauthenticated",
+  "invalid_credentials",
+  "too_many_attempts",
+  "forbidden",
+  "read_only",
   "not_found",
   "cluster_not_found",
   "key_not_found",
@@ -41,6 +46,14 @@ export const API_ERROR_STATUS: Record<ApiErrorCode, number> = {
   // nginx's "client closed request": the browser went away before the answer; nobody reads it.
   cancelled: 499,
   cross_origin: 403,
+  /** No session, or it expired: log in. */
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  too_many_attempts: 429,
+  /** Logged in, but the role doesn't allow it. */
+  forbidden: 403,
+  /** The cluster (or the whole dashboard) is configured read-only. */
+  read_only: 403,
   not_found: 404,
   cluster_not_found: 404,
   key_not_found: 404,
@@ -80,6 +93,8 @@ export const apiErrorBodySchema = z.object({
   issues: z.array(apiIssueSchema).optional(),
   /** A write that may or may not have been applied. */
   outcomeUnknown: z.boolean().optional(),
+  /** too_many_attempts: seconds to wait before trying again. */
+  retryAfterSeconds: z.number().optional(),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
 

@@ -24,11 +24,11 @@ function append(entry: AuditEntry): Promise<void> {
   return tail;
 }
 
-type Described = Omit<AuditEntry, "time" | "user" | "result">;
+type Described = Omit<AuditEntry, "time" | "result">;
 
 /** Runs a write and records it, whatever its outcome; the write's result or error passes through. */
 export async function audited<T>(what: Described, write: () => Promise<T>, indexOf: (result: T) => { action?: string; index?: number } = () => ({})): Promise<T> {
-  const base = { time: "", user: "anonymous", ...what };
+  const base = { time: "", ...what };
   try {
     const result = await write();
     await append({ ...base, time: new Date().toISOString(), result: { ok: true, ...indexOf(result) } });

@@ -1,7 +1,7 @@
 // Reads and validates the configuration once, at start-up (instrumentation.ts) or first use.
 import "server-only";
 import fs from "node:fs";
-import { ConfigError, configFileSchema, envSchema, resolveClusters, type ClusterConfig, type ConfigFile } from "./schema";
+import { ConfigError, configFileSchema, envSchema, resolveClusters, type ClusterConfig, type ConfigFile, type DashboardUser } from "./schema";
 
 export interface LoadedCluster {
   config: ClusterConfig;
@@ -35,11 +35,32 @@ function readConfigFile(path: string): ConfigFile {
   return parsed.data;
 }
 
-export function loadClusters(environment: NodeJS.ProcessEnv = process.env): LoadedCluster[] {
+/** Who may log in and what they may change: from the config file, and ETCD_DASHBOARD_READ_ONLY. */
+export interface AccessSettings {
+  /** Empty: no login; anonymous users get every role (the server only listens on loopback then, see scripts/lib/bind-policy.mjs). */
+  users: DashboardUser[];
+  /** Every write through the dashboard refused, on every cluster. */
+  readOnly: boolean;
+  sessionHours: number;
+}
+
+export const DEFAULT_SESSION_HOURS = 12;
+
+export interface Configuration {
+  clusters: LoadedCluster[];
+  access: AccessSettings;
+}
+
+export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env): Configuration {
   const env = envSchema.safeParse(environment);
   if (!env.success) throw new ConfigError("the environment", env.error);
   const file = env.data.ETCD_DASHBOARD_CONFIG ? readConfigFile(env.data.ETCD_DASHBOARD_CONFIG) : undefined;
-  return resolveClusters(env.data, file).map((config) => ({
+  const access: AccessSettings = {
+    users: file?.users ?? [],
+    readOnly: file?.readOnly === true || env.data.ETCD_DASHBOARD_READ_ONLY === "true",
+    sessionHours: file?.sessionHours ?? DEFAULT_SESSION_HOURS,
+  };
+  const clusters = resolveClusters(env.data, file).map((config) => ({
     config,
     tls: config.tls
       ? {
@@ -49,4 +70,5 @@ export function loadClusters(environment: NodeJS.ProcessEnv = process.env): Load
         }
       : undefined,
   }));
+  return { clusters, access };
 }

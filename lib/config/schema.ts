@@ -1,6 +1,8 @@
 // The dashboard's configuration: which etcd clusters it talks to, and how. Server-side only; nothing
 // here ever comes from a browser request.
 import { z } from "zod";
+import { roleSchema } from "../auth/roles";
+import { PASSWORD_HASH_PATTERN } from "../../scripts/lib/password-hash.mjs";
 
 export const DEFAULT_ENDPOINTS = ["http://127.0.0.1:2379", "http://127.0.0.1:4001"];
 export const DEFAULT_CLUSTER = "default";
@@ -54,6 +56,8 @@ export const clusterConfigSchema = z
     writeTimeoutMs: timeoutSchema.default(10_000),
     /** How often the Cluster page's figures are refreshed from etcd, ms (one poll per interval, shared by all viewers). */
     statsIntervalMs: z.number().int().min(500).max(600_000).default(2_000),
+    /** Refuse every write to this cluster through the dashboard (keys, members, etcd auth). */
+    readOnly: z.boolean().default(false),
   })
   .strict()
   .refine((c) => (c.username === undefined) === (c.password === undefined), {
@@ -66,12 +70,36 @@ export const clusterConfigSchema = z
   });
 export type ClusterConfig = z.infer<typeof clusterConfigSchema>;
 
+export const userNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$/, "a user name is 1-64 letters, digits, '.', '_', '@' or '-', starting with a letter or digit");
+
+export const dashboardUserSchema = z
+  .object({
+    name: userNameSchema,
+    /** From `npm run hash-password`: "scrypt$N$r$p$salt$hash". */
+    passwordHash: z.string().regex(PASSWORD_HASH_PATTERN, 'a passwordHash is what `npm run hash-password` prints ("scrypt$N$r$p$salt$hash"), never the password itself'),
+    role: roleSchema,
+  })
+  .strict();
+export type DashboardUser = z.infer<typeof dashboardUserSchema>;
+
 export const configFileSchema = z
-  .object({ clusters: z.array(clusterConfigSchema).min(1) })
+  .object({
+    clusters: z.array(clusterConfigSchema).min(1).optional(),
+    /** Who may log in. With none, the dashboard serves anonymous users (with every role) on loopback only. */
+    users: z.array(dashboardUserSchema).optional(),
+    /** Refuse every write through the dashboard, on every cluster. */
+    readOnly: z.boolean().optional(),
+    /** How long a login lasts. */
+    sessionHours: z.number().positive().max(24 * 30).optional(),
+  })
   .strict()
-  .refine((c) => new Set(c.clusters.map((x) => x.name)).size === c.clusters.length, {
+  .refine((c) => !c.clusters || new Set(c.clusters.map((x) => x.name)).size === c.clusters.length, {
     message: "cluster names must be unique",
     path: ["clusters"],
+  })
+  .refine((c) => !c.users || new Set(c.users.map((u) => u.name)).size === c.users.length, {
+    message: "user names must be unique",
+    path: ["users"],
   });
 export type ConfigFile = z.infer<typeof configFileSchema>;
 
@@ -93,6 +121,8 @@ export const envSchema = z.object({
   ETCD_STATS_INTERVAL_MS: optionalInt,
   ETCD_DASHBOARD_CONFIG: z.string().min(1).optional(),
   ETCD_DASHBOARD_AUDIT_LOG: z.string().min(1).optional(),
+  ETCD_DASHBOARD_READ_ONLY: z.enum(["true", "false", ""], { message: 'ETCD_DASHBOARD_READ_ONLY is "true" or "false"' }).optional(),
+  ETCD_DASHBOARD_ALLOW_ANONYMOUS: z.enum(["true", "false", ""], { message: 'ETCD_DASHBOARD_ALLOW_ANONYMOUS is "true" or "false"' }).optional(),
 });
 export type DashboardEnv = z.infer<typeof envSchema>;
 
@@ -113,6 +143,7 @@ export function defaultClusterFromEnv(env: DashboardEnv): unknown {
     tls,
     requestTimeoutMs: env.ETCD_TIMEOUT_MS,
     statsIntervalMs: env.ETCD_STATS_INTERVAL_MS,
+    readOnly: false,
   };
 }
 

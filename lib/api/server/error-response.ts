@@ -50,7 +50,9 @@ export function toApiError(error: unknown): ApiError {
 
 export function errorResponse(error: unknown): Response {
   const apiError = toApiError(error);
-  return Response.json({ error: definedFields(apiError.body) }, { status: API_ERROR_STATUS[apiError.code], headers: NO_STORE });
+  const retryAfter = apiError.body.retryAfterSeconds;
+  const headers = retryAfter === undefined ? NO_STORE : { ...NO_STORE, "retry-after": String(retryAfter) };
+  return Response.json({ error: definedFields(apiError.body) }, { status: API_ERROR_STATUS[apiError.code], headers });
 }
 
 /** The error envelope's body for anything thrown, as the API sends it (also inside watch streams). */

@@ -1,6 +1,9 @@
-// The thin wrapper every route handler goes through: same-origin check for writes, input helpers,
-// and one place where anything thrown becomes the JSON error envelope (never an unhandled 500).
+// The thin wrapper every route handler goes through: same-origin check for writes, the role the route
+// needs, read-only clusters, input helpers, and one place where anything thrown becomes the JSON error
+// envelope (never an unhandled 500).
 import "server-only";
+import { assertWritable, authorize } from "@/lib/auth/access";
+import type { Role, SessionUser } from "@/lib/auth/roles";
 import { clusterClient } from "@/lib/clusters";
 import { EtcdError, keyFromSegments, type EtcdClient, type KeyPath } from "@/lib/etcd";
 import { ApiError } from "../errors";
@@ -16,21 +19,48 @@ export interface RouteContext {
 export interface HandlerArgs {
   request: Request;
   params: RawParams;
+  /** Who asked: a logged-in user, or anonymous when no login is configured. */
+  user: SessionUser;
 }
 
 type Handler = (args: HandlerArgs) => Promise<Response | object>;
 
-export function apiRoute(handler: Handler, options: { mutating?: boolean } = {}) {
+export interface RouteOptions {
+  /** Changes something: refused cross-site, and on a read-only cluster (the URL's :cluster) or dashboard. */
+  mutating?: boolean;
+  /** The role the route needs; default viewer, or editor when mutating. */
+  role?: Role;
+}
+
+export function apiRoute(handler: Handler, options: RouteOptions = {}) {
+  const needed: Role = options.role ?? (options.mutating ? "editor" : "viewer");
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       if (options.mutating) assertSameOrigin(request);
+      const user = authorize(request, needed);
       const params = (await context.params) ?? {};
-      const result = await handler({ request, params });
-      return result instanceof Response ? result : Response.json(result, { headers: NO_STORE });
+      if (options.mutating && typeof params.cluster === "string") assertWritable(params.cluster);
+      return asResponse(await handler({ request, params, user }));
     } catch (error) {
       return errorResponse(error);
     }
   };
+}
+
+/** A route anyone may reach without a session (logging in, asking who you are). */
+export function publicRoute(handler: (args: { request: Request }) => Promise<Response | object>, options: { mutating?: boolean } = {}) {
+  return async (request: Request): Promise<Response> => {
+    try {
+      if (options.mutating) assertSameOrigin(request);
+      return asResponse(await handler({ request }));
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+function asResponse(result: Response | object): Response {
+  return result instanceof Response ? result : Response.json(result, { headers: NO_STORE });
 }
 
 export function json(body: unknown, status = 200): Response {

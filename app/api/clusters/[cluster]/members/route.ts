@@ -12,11 +12,11 @@ export const GET = apiRoute(async ({ request, params }) => ({
 
 // POST /api/clusters/:cluster/members - add a member by its peer URLs
 export const POST = apiRoute(
-  async ({ request, params }) => {
+  async ({ request, params, user }) => {
     const { name, client } = requireCluster(params);
     const body = await readJsonBody(request, addMemberBodySchema);
-    const member = await audited({ cluster: name, operation: "member-add", options: { peerURLs: body.peerURLs } }, () => client.cluster.addMember(body.peerURLs), (m) => ({ action: `added ${m.id}` }));
+    const member = await audited({ user: user.name, cluster: name, operation: "member-add", options: { peerURLs: body.peerURLs } }, () => client.cluster.addMember(body.peerURLs), (m) => ({ action: `added ${m.id}` }));
     return json(member, 201);
   },
-  { mutating: true },
+  { mutating: true, role: "admin" },
 );

@@ -17,11 +17,11 @@ export const GET = apiRoute(async ({ request, params }) => {
 
 // PUT /api/clusters/:cluster/keys/:key* - set, create, update, CAS, TTL set / refresh / remove, mkdir
 export const PUT = apiRoute(
-  async ({ request, params }) => {
+  async ({ request, params, user }) => {
     const { name, client } = requireCluster(params);
     const key = requireKey(params);
     const body = await readJsonBody(request, putKeyBodySchema);
-    const result = await audited({ cluster: name, operation: "put", key, ...describeWrite(body) }, () => client.keys.put(key, body), keysOutcome);
+    const result = await audited({ user: user.name, cluster: name, operation: "put", key, ...describeWrite(body) }, () => client.keys.put(key, body), keysOutcome);
     return json(reshapeKeysResult(result), writeStatus(result));
   },
   { mutating: true },
@@ -29,12 +29,12 @@ export const PUT = apiRoute(
 
 // POST /api/clusters/:cluster/keys/:dir* - an in-order key in the directory
 export const POST = apiRoute(
-  async ({ request, params }) => {
+  async ({ request, params, user }) => {
     const { name, client } = requireCluster(params);
     const dir = requireKey(params);
     const body = await readJsonBody(request, postKeyBodySchema);
     const write = () => client.keys.createInOrder(dir, body.value, { ttl: body.ttl });
-    const result = await audited({ cluster: name, operation: "post", key: dir, ...describeWrite(body) }, write, keysOutcome);
+    const result = await audited({ user: user.name, cluster: name, operation: "post", key: dir, ...describeWrite(body) }, write, keysOutcome);
     return json(reshapeKeysResult(result), 201);
   },
   { mutating: true },
@@ -42,11 +42,11 @@ export const POST = apiRoute(
 
 // DELETE /api/clusters/:cluster/keys/:key* - delete, compare-and-delete, delete a directory (?dir, recursive)
 export const DELETE = apiRoute(
-  async ({ request, params }) => {
+  async ({ request, params, user }) => {
     const { name, client } = requireCluster(params);
     const key = requireKey(params);
     const query = readQuery(request, deleteKeyQuerySchema);
-    return reshapeKeysResult(await audited({ cluster: name, operation: "delete", key, ...describeWrite(query) }, () => client.keys.delete(key, query), keysOutcome));
+    return reshapeKeysResult(await audited({ user: user.name, cluster: name, operation: "delete", key, ...describeWrite(query) }, () => client.keys.delete(key, query), keysOutcome));
   },
   { mutating: true },
 );

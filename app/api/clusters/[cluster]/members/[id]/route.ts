@@ -7,11 +7,11 @@ export const dynamic = "force-dynamic";
 
 // DELETE /api/clusters/:cluster/members/:id - remove a member (it shuts itself down)
 export const DELETE = apiRoute(
-  async ({ params }) => {
+  async ({ params, user }) => {
     const { name, client } = requireCluster(params);
     const id = parseInput(memberIdParamSchema, params.id, "id");
-    await audited({ cluster: name, operation: "member-remove", member: id }, () => client.cluster.removeMember(id));
+    await audited({ user: user.name, cluster: name, operation: "member-remove", member: id }, () => client.cluster.removeMember(id));
     return new Response(null, { status: 204 });
   },
-  { mutating: true },
+  { mutating: true, role: "admin" },
 );

@@ -1,0 +1,78 @@
+// Who is asking, and whether they may: the session cookie (or anonymous, when no login is configured),
+// the role a route needs, and the read-only switches. Every route goes through authorize() (lib/api/server/route.ts).
+import "server-only";
+import { ApiError } from "@/lib/api/errors";
+import { accessSettings, isReadOnly } from "@/lib/clusters";
+import { LoginThrottle } from "./login-throttle";
+import { ANONYMOUS_NAME, roleAllows, type Role, type SessionUser } from "./roles";
+import { SessionStore } from "./session-store";
+
+export const SESSION_COOKIE = "etcd_dashboard_session";
+/** Set by scripts/server.mjs from the socket's address, replacing whatever a client sent. */
+export const CLIENT_ADDRESS_HEADER = "x-etcd-dashboard-client";
+
+const ANONYMOUS: SessionUser = { name: ANONYMOUS_NAME, role: "admin" };
+
+interface AuthState {
+  sessions: SessionStore;
+  throttle: LoginThrottle;
+}
+const globalAuth = globalThis as typeof globalThis & { __etcdDashboardAuth?: AuthState };
+
+/** One store and one throttle per server process (on globalThis: Next.js may load this module more than once). */
+export function authState(): AuthState {
+  globalAuth.__etcdDashboardAuth ??= { sessions: new SessionStore(), throttle: new LoginThrottle() };
+  return globalAuth.__etcdDashboardAuth;
+}
+
+export function loginRequired(): boolean {
+  return accessSettings().users.length > 0;
+}
+
+/** The session id in a Cookie header, if any. */
+export function sessionIdFrom(cookieHeader: string | null): string | undefined {
+  if (!cookieHeader) return undefined;
+  for (const part of cookieHeader.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return part.slice(eq + 1).trim() || undefined;
+  }
+  return undefined;
+}
+
+/** The user of a session id: anonymous (with every role) when no login is configured, else the logged-in user or undefined. */
+export function userOfSession(sessionId: string | undefined): SessionUser | undefined {
+  if (!loginRequired()) return ANONYMOUS;
+  if (!sessionId) return undefined;
+  const session = authState().sessions.get(sessionId);
+  if (!session) return undefined;
+  // A user removed from the config, or given another role, counts as it is now configured.
+  const configured = accessSettings().users.find((u) => u.name === session.user.name);
+  return configured ? { name: configured.name, role: configured.role } : undefined;
+}
+
+export function currentUser(request: Request): SessionUser | undefined {
+  return userOfSession(sessionIdFrom(request.headers.get("cookie")));
+}
+
+/** The request's user, if its role allows `needed`: 401 without a valid session, 403 for a role too low. */
+export function authorize(request: Request, needed: Role): SessionUser {
+  const user = currentUser(request);
+  if (!user) throw ApiError.of("unauthenticated", "Log in to use the dashboard.");
+  if (!roleAllows(user.role, needed)) {
+    throw ApiError.of("forbidden", `This needs the ${needed} role; ${user.name} is ${articled(user.role)}.`);
+  }
+  return user;
+}
+
+/** 403 when writes to the cluster are switched off. */
+export function assertWritable(cluster: string): void {
+  if (isReadOnly(cluster)) throw ApiError.of("read_only", `The dashboard is read-only for cluster "${cluster}": no change can be made through it.`);
+}
+
+export function clientAddress(request: Request): string {
+  return request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+}
+
+function articled(role: Role): string {
+  return role === "admin" || role === "editor" ? `an ${role}` : `a ${role}`;
+}
