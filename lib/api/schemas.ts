@@ -110,3 +110,11 @@ export const memberIdParamSchema = z.string().regex(/^[0-9a-f]{1,16}$/, "a membe
 export const clusterParamSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/, "not a valid cluster name");
+
+export const loginBodySchema = z
+  .object({
+    username: z.string().min(1, "enter your user name").max(64),
+    password: z.string().min(1, "enter your password").max(1024),
+  })
+  .strict();
+export type LoginBody = z.infer<typeof loginBodySchema>;
