@@ -1,5 +1,5 @@
 "use client";
-import { KeyRound, Radio, Server } from "lucide-react";
+import { KeyRound, Radio, Server, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useClusterParam } from "@/lib/hooks/use-cluster-param";
@@ -12,6 +12,8 @@ const LINKS = [
   { href: "/keys", label: "Keys", icon: KeyRound },
   { href: "/watch", label: "Watch", icon: Radio },
   { href: "/cluster", label: "Cluster", icon: Server },
+  // Admin business: to be shown only to admins once useAccess (lib/hooks/use-access.ts) exists.
+  { href: "/etcd-auth", label: "etcd auth", icon: ShieldCheck },
 ];
 
 export function Sidebar() {

@@ -4,38 +4,19 @@
 // `main` with root's credentials (configured before root exists: etcd ignores credentials while auth is
 // off), `plain` without credentials, and `frozen`, read-only. What reached etcd is checked directly.
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
-import { startDashboard, type DashboardHandle } from "../../scripts/lib/dashboard.mjs";
-import { startEtcd, type EtcdHandle } from "../../scripts/lib/etcd-harness.mjs";
 import { expect, expectApiError, expectInvalid, test } from "../fixtures";
+import { startOwnEtcd, type OwnEtcd } from "../own-etcd";
 
 const ROOT_PASSWORD = "root-pässwörd:9e1f07";
 const APP_PASSWORD = "app-password-3c55aa";
 const NEW_APP_PASSWORD = "app-password-new-71d0e2";
 
-let etcd: EtcdHandle;
-let dashboard: DashboardHandle;
-let tempDir: string;
-let auditLog: string;
-
-/** A request straight to etcd, with Basic credentials when given. */
-async function direct(method: string, urlPath: string, opts: { value?: string; auth?: [string, string] } = {}) {
-  const headers: Record<string, string> = {};
-  if (opts.value !== undefined) headers["content-type"] = "application/x-www-form-urlencoded";
-  if (opts.auth) headers.authorization = `Basic ${Buffer.from(opts.auth.join(":"), "utf8").toString("base64")}`;
-  const response = await fetch(`${etcd.clientURL}${urlPath}`, {
-    method,
-    headers,
-    body: opts.value === undefined ? undefined : new URLSearchParams({ value: opts.value }).toString(),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : undefined };
-}
+let own: OwnEtcd;
+const direct: OwnEtcd["direct"] = (...args) => own.direct(...args);
 const asRoot: [string, string] = ["root", ROOT_PASSWORD];
 
-const api = (cluster: string, resource: string) => `${dashboard.url}/api/clusters/${cluster}/auth${resource}`;
+const api = (cluster: string, resource: string) => `${own.dashboard.url}/api/clusters/${cluster}/auth${resource}`;
 
 async function ok<T>(response: Awaited<ReturnType<APIRequestContext["get"]>>, status = 200): Promise<T> {
   const text = await response.text();
@@ -48,25 +29,14 @@ test.describe("etcd auth administration API", () => {
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "etcd-dashboard-auth-e2e-"));
-    auditLog = path.join(tempDir, "audit.jsonl");
-    etcd = await startEtcd({ name: "auth-api" });
-    const configFile = path.join(tempDir, "clusters.json");
-    fs.writeFileSync(
-      configFile,
-      JSON.stringify({
-        clusters: [
-          { name: "main", endpoints: [etcd.clientURL], username: "root", password: ROOT_PASSWORD },
-          { name: "plain", endpoints: [etcd.clientURL] },
-          { name: "frozen", endpoints: [etcd.clientURL], username: "root", password: ROOT_PASSWORD, readOnly: true },
-        ],
-      }),
-    );
-    dashboard = await startDashboard({ configFile, env: { ETCD_DASHBOARD_AUDIT_LOG: auditLog, ETCD_ENDPOINTS: undefined } });
+    own = await startOwnEtcd("auth-api", (url) => [
+      { name: "main", endpoints: [url], username: "root", password: ROOT_PASSWORD },
+      { name: "plain", endpoints: [url] },
+      { name: "frozen", endpoints: [url], username: "root", password: ROOT_PASSWORD, readOnly: true },
+    ]);
   });
   test.afterAll(async () => {
-    await Promise.allSettled([dashboard?.stop(), etcd?.stop()]);
-    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
+    await own?.stop();
   });
 
   test("before any user: the status, and bad input refused before anything reaches etcd", async ({ request }) => {
@@ -174,9 +144,9 @@ test.describe("etcd auth administration API", () => {
 
   test("every write is in the audit log with who and what, never a password", async () => {
     const entries = () =>
-      fs.existsSync(auditLog)
+      fs.existsSync(own.auditLog)
         ? fs
-            .readFileSync(auditLog, "utf8")
+            .readFileSync(own.auditLog, "utf8")
             .split("\n")
             .filter(Boolean)
             .map((line) => JSON.parse(line) as { user: string; cluster: string; operation: string; etcdUser?: string; etcdRole?: string; options?: unknown; result: { ok: boolean; code?: string } })
@@ -201,7 +171,7 @@ test.describe("etcd auth administration API", () => {
     ]);
     expect(all.find((e) => e.operation === "role-create")).toMatchObject({ user: "anonymous", cluster: "main", options: { read: ["/app/*", "/shared"], write: ["/app/*"] } });
     expect(all.find((e) => e.operation === "user-grant" && !e.result.ok && e.result.code === "not_found")).toMatchObject({ options: { roles: ["ghost"] } });
-    const text = fs.readFileSync(auditLog, "utf8");
+    const text = fs.readFileSync(own.auditLog, "utf8");
     for (const secret of [ROOT_PASSWORD, APP_PASSWORD, NEW_APP_PASSWORD, '"password"']) expect(text).not.toContain(secret);
   });
 });
