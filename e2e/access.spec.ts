@@ -40,6 +40,9 @@ function writes(ns: string, cluster: string): { method: string; path: string; js
     { method: "DELETE", path: keys(cluster, `${ns}/a`) },
     { method: "POST", path: `/api/clusters/${cluster}/members`, json: { peerURLs: ["http://127.0.0.1:1"] } },
     { method: "DELETE", path: `/api/clusters/${cluster}/members/abcdef` },
+    { method: "PUT", path: `/api/clusters/${cluster}/auth` },
+    { method: "POST", path: `/api/clusters/${cluster}/auth/narrow-guest`, json: {} },
+    { method: "DELETE", path: `/api/clusters/${cluster}/auth/users/nobody` },
   ];
 }
 
@@ -219,6 +222,9 @@ test.describe("logins, roles and read-only", () => {
     await expect(page.getByRole("table", { name: "Members" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Add member" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "etcd auth" })).toHaveCount(0);
+    await page.goto(`${dashboard.url}/etcd-auth`);
+    await expect(page.getByRole("alert").filter({ hasText: "Only admins" })).toBeVisible();
   });
 
   test("an editor may edit keys but is offered no membership change; an admin is", async ({ page, etcd, ns }) => {
@@ -230,12 +236,18 @@ test.describe("logins, roles and read-only", () => {
     await page.goto(`${dashboard.url}/cluster`);
     await expect(page.getByRole("table", { name: "Members" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Add member" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "etcd auth" })).toHaveCount(0);
+    const auth = await call(dashboard.url, "/api/clusters/default/auth", { cookie: await logIn("editor") });
+    expect(auth.body.error?.code).toBe("forbidden");
 
     await page.context().clearCookies();
     await browseAs(page.context(), "admin");
     await page.goto(`${dashboard.url}/cluster`);
     await expect(page.getByRole("button", { name: "Add member" })).toBeVisible();
     await expect(page.getByRole("button", { name: /^Remove/ })).toHaveCount(1);
+    await page.getByRole("link", { name: "etcd auth" }).click();
+    await expect(page.getByRole("heading", { name: "etcd auth on default" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Enable auth…" })).toBeVisible();
   });
 
   test("on a read-only cluster even an admin is offered no write, and the page says why", async ({ page, etcd, ns }) => {
@@ -247,6 +259,12 @@ test.describe("logins, roles and read-only", () => {
     await page.goto(`${dashboard.url}/cluster?cluster=ro`);
     await expect(page.getByRole("table", { name: "Members" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Add member" })).toHaveCount(0);
+    await page.goto(`${dashboard.url}/etcd-auth?cluster=ro`);
+    await expect(page.getByText("Auth is disabled on cluster ro.")).toBeVisible();
+    await expect(page.getByRole("table", { name: "Users" }).or(page.getByText("No users yet."))).toBeVisible();
+    for (const name of ["Enable auth…", "Narrow guest…", "Create user", "Create role", "Create root user…"]) {
+      await expect(page.getByRole("button", { name })).toHaveCount(0);
+    }
     // The writable cluster next to it keeps its controls.
     await page.goto(`${dashboard.url}/keys${ns}/a`);
     await expect(page.getByRole("button", { name: "Save", exact: true })).toBeVisible();

@@ -1,5 +1,5 @@
 "use client";
-import { KeyRound, Radio, Server } from "lucide-react";
+import { KeyRound, Radio, Server, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { ReadOnlyBadge } from "@/components/auth/read-only-badge";
@@ -17,6 +17,7 @@ const LINKS: { href: string; label: string; icon: typeof KeyRound; role: Role }[
   { href: "/keys", label: "Keys", icon: KeyRound, role: "viewer" },
   { href: "/watch", label: "Watch", icon: Radio, role: "viewer" },
   { href: "/cluster", label: "Cluster", icon: Server, role: "viewer" },
+  { href: "/etcd-auth", label: "etcd auth", icon: ShieldCheck, role: "admin" },
 ];
 
 export function Sidebar() {

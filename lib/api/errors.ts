@@ -27,6 +27,7 @@ export const apiErrorCodeSchema = z.enum([
   "history_cleared",
   "conflict",
   "member_removed",
+  "root_protected",
   "etcd_unauthorized",
   "etcd_rejected",
   "etcd_protocol",
@@ -67,6 +68,8 @@ export const API_ERROR_STATUS: Record<ApiErrorCode, number> = {
   history_cleared: 409,
   conflict: 409,
   member_removed: 410,
+  /** etcd protects the root role (always) and the root user (while auth is on). */
+  root_protected: 403,
   etcd_unauthorized: 401,
   etcd_rejected: 502,
   etcd_protocol: 502,

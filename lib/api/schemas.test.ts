@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { addMemberBodySchema, deleteKeyQuerySchema, getKeyQuerySchema, postKeyBodySchema, putKeyBodySchema } from "./schemas";
+import {
+  addMemberBodySchema,
+  authNameSchema,
+  createRoleBodySchema,
+  createUserBodySchema,
+  deleteKeyQuerySchema,
+  getKeyQuerySchema,
+  narrowGuestBodySchema,
+  newUserNameSchema,
+  patchRoleBodySchema,
+  patchUserBodySchema,
+  postKeyBodySchema,
+  putKeyBodySchema,
+} from "./schemas";
 
 const ok = (schema: { safeParse(v: unknown): { success: boolean } }, value: unknown) => schema.safeParse(value).success;
 
@@ -59,5 +72,42 @@ describe("other inputs", () => {
     expect(ok(addMemberBodySchema, { peerURLs: [] })).toBe(false);
     expect(ok(addMemberBodySchema, { peerURLs: ["not a url"] })).toBe(false);
     expect(ok(addMemberBodySchema, { peerURLs: ["ftp://h:1"] })).toBe(false);
+  });
+});
+
+describe("etcd auth administration bodies", () => {
+  it("passwords: required, at most 72 bytes (bcrypt ignores the rest), counted in UTF-8", () => {
+    expect(createUserBodySchema.safeParse({ password: "x".repeat(72) }).success).toBe(true);
+    expect(createUserBodySchema.safeParse({ password: "x".repeat(73) }).success).toBe(false);
+    expect(createUserBodySchema.safeParse({ password: "é".repeat(36) }).success).toBe(true);
+    expect(createUserBodySchema.safeParse({ password: "é".repeat(37) }).success).toBe(false);
+    expect(createUserBodySchema.safeParse({ password: "" }).success).toBe(false);
+  });
+
+  it("names: one path segment, and no ':' in a new user's name", () => {
+    for (const bad of ["", ".", "..", "a/b", "a\nb"]) expect(authNameSchema.safeParse(bad).success).toBe(false);
+    expect(authNameSchema.safeParse("app:reader").success).toBe(true);
+    expect(newUserNameSchema.safeParse("app:reader").success).toBe(false);
+    expect(newUserNameSchema.safeParse("ops team").success).toBe(true);
+  });
+
+  it("a user change is exactly one of password, grant or revoke", () => {
+    expect(patchUserBodySchema.safeParse({ password: "p" }).success).toBe(true);
+    expect(patchUserBodySchema.safeParse({ grant: ["app"] }).success).toBe(true);
+    expect(patchUserBodySchema.safeParse({ revoke: ["app"] }).success).toBe(true);
+    expect(patchUserBodySchema.safeParse({}).success).toBe(false);
+    expect(patchUserBodySchema.safeParse({ grant: [] }).success).toBe(false);
+    expect(patchUserBodySchema.safeParse({ password: "p", grant: ["app"] }).success).toBe(false);
+  });
+
+  it("role patterns start with '/', and a change names at least one", () => {
+    expect(createRoleBodySchema.parse({})).toEqual({ read: [], write: [] });
+    expect(createRoleBodySchema.safeParse({ read: ["/app/*"], write: ["/app/cfg"] }).success).toBe(true);
+    expect(createRoleBodySchema.safeParse({ read: ["app/*"] }).success).toBe(false);
+    expect(createRoleBodySchema.safeParse({ read: [""] }).success).toBe(false);
+    expect(patchRoleBodySchema.safeParse({ grant: { read: ["/a"] } }).success).toBe(true);
+    expect(patchRoleBodySchema.safeParse({ grant: { read: [] }, revoke: {} }).success).toBe(false);
+    expect(narrowGuestBodySchema.safeParse({ read: true }).success).toBe(true);
+    expect(narrowGuestBodySchema.safeParse({ write: true }).success).toBe(false);
   });
 });

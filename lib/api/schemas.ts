@@ -118,3 +118,73 @@ export const loginBodySchema = z
   })
   .strict();
 export type LoginBody = z.infer<typeof loginBodySchema>;
+
+// etcd v2 auth administration (…/auth, …/auth/users, …/auth/roles).
+
+/** A user or role name as etcd can address it: one URL path segment. */
+export const authNameSchema = z
+  .string({ error: "a name is required" })
+  .min(1, "a name is required")
+  .max(256, "a name is at most 256 characters")
+  .refine((n) => n !== "." && n !== "..", 'a name cannot be "." or ".."')
+  .refine((n) => !n.includes("/"), 'a name cannot contain "/"')
+  .refine((n) => !/[\u0000-\u001f\u007f]/.test(n), "a name cannot contain control characters");
+
+/** HTTP Basic splits "user:password" at the first ":": a user name with one could never log in. */
+export const newUserNameSchema = authNameSchema.refine((n) => !n.includes(":"), 'a user name cannot contain ":"');
+
+/** etcd hashes passwords with bcrypt, which ignores everything after 72 bytes: refuse rather than truncate. */
+export const MAX_PASSWORD_BYTES = 72;
+export const passwordSchema = z
+  .string({ error: "a password is required" })
+  .min(1, "a password is required")
+  .refine((p) => new TextEncoder().encode(p).length <= MAX_PASSWORD_BYTES, `a password is at most ${MAX_PASSWORD_BYTES} bytes (etcd's bcrypt ignores the rest)`);
+
+/** A key pattern of a role: an exact key ("/app/cfg") or a prefix ending in "*" ("/app/*"). */
+export const keyGlobSchema = z
+  .string()
+  .min(1, 'a key pattern starts with "/", e.g. /app/*')
+  .max(1024, "a key pattern is at most 1024 characters")
+  .refine((g) => g.startsWith("/"), 'a key pattern starts with "/" (etcd keys always do), e.g. /app/*')
+  .refine((g) => !/[\u0000-\u001f\u007f]/.test(g), "a key pattern cannot contain control characters");
+const keyGlobListSchema = z.array(keyGlobSchema).max(256, "at most 256 patterns");
+const roleNameListSchema = z.array(authNameSchema).min(1, "name at least one role").max(64, "at most 64 roles");
+
+/** PUT …/auth/users/{name}: create a user. */
+export const createUserBodySchema = z
+  .object({ password: passwordSchema, roles: z.array(authNameSchema).max(64, "at most 64 roles").optional() })
+  .strict();
+export type CreateUserBody = z.infer<typeof createUserBodySchema>;
+
+/** PATCH …/auth/users/{name}: one change at a time, so each is audited as what it is. */
+export const patchUserBodySchema = z.union(
+  [
+    z.object({ password: passwordSchema }).strict(),
+    z.object({ grant: roleNameListSchema }).strict(),
+    z.object({ revoke: roleNameListSchema }).strict(),
+  ],
+  { error: "send exactly one of password, grant (role names) or revoke (role names)" },
+);
+export type PatchUserBody = z.infer<typeof patchUserBodySchema>;
+
+/** PUT …/auth/roles/{name}: create a role with the key patterns it may read and write. */
+export const createRoleBodySchema = z
+  .object({ read: keyGlobListSchema.default([]), write: keyGlobListSchema.default([]) })
+  .strict();
+export type CreateRoleBody = z.input<typeof createRoleBodySchema>;
+
+const permissionListsSchema = z.object({ read: keyGlobListSchema.optional(), write: keyGlobListSchema.optional() }).strict();
+
+/** PATCH …/auth/roles/{name}: grant and / or revoke patterns, in one etcd write. */
+export const patchRoleBodySchema = z
+  .object({ grant: permissionListsSchema.optional(), revoke: permissionListsSchema.optional() })
+  .strict()
+  .refine(
+    (b) => [b.grant?.read, b.grant?.write, b.revoke?.read, b.revoke?.write].some((l) => l !== undefined && l.length > 0),
+    "name at least one pattern to grant or revoke",
+  );
+export type PatchRoleBody = z.infer<typeof patchRoleBodySchema>;
+
+/** POST …/auth/narrow-guest: take "/*" away from guest's writes, and its reads too when `read` is true. */
+export const narrowGuestBodySchema = z.object({ read: z.boolean().optional() }).strict();
+export type NarrowGuestBody = z.infer<typeof narrowGuestBodySchema>;

@@ -5,10 +5,19 @@ export interface AuditEntry {
   time: string;
   user: string;
   cluster: string;
-  /** "put", "post" (in-order key), "delete", "member-add", "member-remove". */
+  /**
+   * "put", "post" (in-order key), "delete", "member-add", "member-remove", and etcd auth administration:
+   * "auth-enable", "auth-disable", "user-create", "user-password", "user-grant", "user-revoke",
+   * "user-delete", "role-create", "role-grant", "role-revoke", "role-update" (grant and revoke at once),
+   * "role-delete", "guest-narrow".
+   */
   operation: string;
   key?: string;
   member?: string;
+  /** The etcd user (auth administration) the write was about; never its password. */
+  etcdUser?: string;
+  /** The etcd role the write was about. */
+  etcdRole?: string;
   /** What the write required of the current state. */
   conditions?: { prevIndex?: number; prevValue?: string; prevExist?: boolean };
   /** Options that change what the write does (dir, ttl, refresh, recursive). */

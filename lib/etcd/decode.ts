@@ -1,6 +1,6 @@
 // Turns raw etcd responses into validated values or typed EtcdErrors (etcd-v2-api.md §4).
 import type { z } from "zod";
-import { EtcdError, V2_DISABLED_MESSAGE, fromMessageError, fromV2Error } from "./errors";
+import { EtcdError, V2_DISABLED_MESSAGE, fromAuthMessageError, fromMessageError, fromV2Error } from "./errors";
 import type { EtcdResponse } from "./transport";
 import { messageErrorSchema, v2ErrorSchema, v2ResponseSchema, type V2Response } from "./wire";
 
@@ -43,6 +43,13 @@ export function errorFromResponse(res: EtcdResponse): EtcdError {
   });
 }
 
+/** The error for a non-success answer of the auth API: its `{"message"}` errors mapped by status. */
+export function authErrorFromResponse(res: EtcdResponse): EtcdError {
+  const message = messageErrorSchema.safeParse(tryJson(res.body));
+  if (message.success) return fromAuthMessageError(message.data.message, res.status);
+  return errorFromResponse(res);
+}
+
 /** A /v2/keys response: the action with its node and prevNode, or a thrown EtcdError. */
 export function decodeKeysResponse(res: EtcdResponse): KeysResult {
   if (res.status < 200 || res.status >= 300) throw errorFromResponse(res);
@@ -57,9 +64,14 @@ export function decodeKeysResponse(res: EtcdResponse): KeysResult {
   return { ...parsed.data, etcdIndex: res.etcdIndex ?? 0 };
 }
 
-/** A JSON response of the stats, members or version endpoints, validated against `schema`. */
-export function decodeJson<S extends z.ZodType>(res: EtcdResponse, schema: S, what: string): z.infer<S> {
-  if (res.status < 200 || res.status >= 300) throw errorFromResponse(res);
+/** A JSON response of the stats, members, version or auth endpoints, validated against `schema`. */
+export function decodeJson<S extends z.ZodType>(
+  res: EtcdResponse,
+  schema: S,
+  what: string,
+  toError: (res: EtcdResponse) => EtcdError = errorFromResponse,
+): z.infer<S> {
+  if (res.status < 200 || res.status >= 300) throw toError(res);
   const parsed = schema.safeParse(tryJson(res.body));
   if (!parsed.success) {
     throw new EtcdError("protocol", `etcd sent a ${what} response this dashboard does not understand.`, {

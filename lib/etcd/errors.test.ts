@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EtcdError, fromMessageError, fromV2Error, kindForEtcdCode } from "./errors";
+import { EtcdError, fromAuthMessageError, fromMessageError, fromV2Error, kindForEtcdCode } from "./errors";
 
 describe("etcd error mapping", () => {
   it.each([
@@ -46,5 +46,17 @@ describe("etcd error mapping", () => {
     const unhealthy = fromMessageError("Internal Server Error", 500);
     expect(unhealthy.kind).toBe("rejected");
     expect(unhealthy.message).toMatch(/not healthy enough to reconfigure/);
+  });
+
+  it("maps the auth API's {message} errors by status, without etcd's 'auth: ' prefix", () => {
+    expect(fromAuthMessageError("auth: User ghost does not exist.", 404)).toMatchObject({ kind: "not-found", status: 404, message: "User ghost does not exist." });
+    expect(fromAuthMessageError("auth: Role app already exists.", 409).kind).toBe("conflict");
+    expect(fromAuthMessageError("auth: No root user available, please create one", 409).kind).toBe("conflict");
+    expect(fromAuthMessageError("auth: Cannot modify role root: is root role.", 403).kind).toBe("root-protected");
+    expect(fromAuthMessageError("auth: Cannot create user u with an empty password", 400).kind).toBe("invalid-request");
+    const denied = fromAuthMessageError("Insufficient credentials", 401);
+    expect(denied).toMatchObject({ kind: "unauthorized", etcdCause: "Insufficient credentials" });
+    expect(denied.message).toMatch(/root/);
+    expect(fromAuthMessageError("Internal Server Error", 500)).toMatchObject({ kind: "rejected", retryable: true });
   });
 });

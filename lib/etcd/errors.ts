@@ -17,6 +17,8 @@ export type EtcdErrorKind =
   | "member-not-found" // 404 from /v2/members/<id>
   | "conflict" // 409 from the members API
   | "member-removed" // 410 from the members API
+  | "not-found" // 404 from the auth API: no such user or role
+  | "root-protected" // 403 from the auth API: the root role, or the root user while auth is on
   | "rejected" // any other {"message"} error from etcd
   | "v2-disabled" // plain-text 404 on /v2/*: etcd runs without --enable-v2
   | "unavailable" // no endpoint could be reached
@@ -139,7 +141,32 @@ export function fromV2Error(
   });
 }
 
-/** Builds an EtcdError from the `{"message": "..."}` shape of the members, auth and leader-stats APIs. */
+/**
+ * Builds an EtcdError from a `{"message": "..."}` answer of the auth API (etcd-v2-api.md §8). etcd's words
+ * lose their "auth: " prefix; a 401 says plainly that these calls need root.
+ */
+export function fromAuthMessageError(message: string, status: number): EtcdError {
+  const text = message.replace(/^auth:\s*/i, "");
+  const kind: EtcdErrorKind =
+    status === 401
+      ? "unauthorized"
+      : status === 403
+        ? "root-protected"
+        : status === 404
+          ? "not-found"
+          : status === 409
+            ? "conflict"
+            : status === 400
+              ? "invalid-request"
+              : "rejected";
+  const plain =
+    kind === "unauthorized"
+      ? "etcd refused: with auth enabled, managing users, roles and auth needs a root user's credentials. Configure the dashboard's credentials for this cluster as a user with the root role."
+      : text;
+  return new EtcdError(kind, plain, { status, etcdCause: kind === "unauthorized" ? text : undefined, retryable: status >= 500 });
+}
+
+/** Builds an EtcdError from the `{"message": "..."}` shape of the members and leader-stats APIs. */
 export function fromMessageError(message: string, status: number): EtcdError {
   const kind: EtcdErrorKind =
     status === 401

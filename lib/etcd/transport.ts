@@ -113,6 +113,11 @@ export class EtcdTransport {
     this.maxResponseBytes = options.maxResponseBytes ?? 256 * 1024 * 1024;
   }
 
+  /** The etcd user the client authenticates as, if any (never the password). */
+  get username(): string | undefined {
+    return this.options.auth?.username;
+  }
+
   /** Sends one request, failing over to other endpoints where that is safe. */
   async request(req: EtcdRequest): Promise<EtcdResponse> {
     const target = buildTarget(req);

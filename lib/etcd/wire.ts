@@ -132,3 +132,35 @@ export const storeStatsSchema = z.looseObject({
   watchers: z.number(),
 });
 export type StoreStats = z.infer<typeof storeStatsSchema>;
+
+// The v2 auth API (etcd-v2-api.md §8). Lists come back as null when empty, and a role created without
+// permissions has `read: null` / `write: null`: both become [].
+const globListSchema = z.array(z.string()).nullable().optional().transform((g) => g ?? []);
+
+export const authEnabledSchema = z.object({ enabled: z.boolean() });
+
+export const wireRoleSchema = z.object({
+  role: z.string(),
+  permissions: z
+    .object({ kv: z.object({ read: globListSchema, write: globListSchema }) })
+    .optional()
+    .transform((p) => p?.kv ?? { read: [], write: [] }),
+});
+export type WireRole = z.infer<typeof wireRoleSchema>;
+
+export const wireRolesSchema = z.object({ roles: z.array(wireRoleSchema).nullable().transform((r) => r ?? []) });
+
+/** GET /v2/auth/users[/name]: each user's roles in full (roles that no longer exist are left out). */
+export const wireUserSchema = z.object({
+  user: z.string(),
+  roles: z.array(wireRoleSchema).nullable().optional().transform((r) => r ?? []),
+});
+export type WireUser = z.infer<typeof wireUserSchema>;
+
+export const wireUsersSchema = z.object({ users: z.array(wireUserSchema).nullable().transform((u) => u ?? []) });
+
+/** The answer to a user write: role names only. */
+export const wireUserWriteSchema = z.object({
+  user: z.string(),
+  roles: z.array(z.string()).nullable().optional().transform((r) => r ?? []),
+});

@@ -66,6 +66,29 @@ export async function directSet(base: string, key: string, value: string, query:
   return toDirect(res);
 }
 
+/**
+ * Any request to etcd directly: a JSON body (the auth and members APIs) or a form value (keys), with
+ * HTTP Basic credentials when given.
+ */
+export async function directRequest(
+  base: string,
+  method: string,
+  encodedPath: string,
+  opts: { json?: unknown; value?: string; auth?: readonly [user: string, password: string] } = {},
+): Promise<DirectResponse> {
+  const headers: Record<string, string> = {};
+  let body: string | undefined;
+  if (opts.json !== undefined) {
+    headers["content-type"] = "application/json";
+    body = JSON.stringify(opts.json);
+  } else if (opts.value !== undefined) {
+    headers["content-type"] = "application/x-www-form-urlencoded";
+    body = new URLSearchParams({ value: opts.value }).toString();
+  }
+  if (opts.auth) headers.authorization = `Basic ${Buffer.from(`${opts.auth[0]}:${opts.auth[1]}`, "utf8").toString("base64")}`;
+  return toDirect(await fetch(`${base}${encodedPath}`, { method, headers, body, redirect: "manual" }));
+}
+
 /** etcd's current store index (X-Etcd-Index of a GET of the root). */
 export async function currentIndex(base: string): Promise<number> {
   const res = await directGet(base, "/v2/keys/");

@@ -19,6 +19,8 @@ const CODE_BY_KIND: Record<EtcdErrorKind, ApiErrorCode> = {
   "member-not-found": "member_not_found",
   conflict: "conflict",
   "member-removed": "member_removed",
+  "not-found": "not_found",
+  "root-protected": "root_protected",
   rejected: "etcd_rejected",
   "v2-disabled": "etcd_v2_disabled",
   unavailable: "etcd_unavailable",

@@ -1,0 +1,11 @@
+import { Suspense } from "react";
+import { EtcdAuthPage } from "@/components/etcd-auth/etcd-auth-page";
+
+// /etcd-auth?cluster=prod: etcd's v2 auth of one configured cluster (admins only).
+export default function EtcdAuth() {
+  return (
+    <Suspense>
+      <EtcdAuthPage />
+    </Suspense>
+  );
+}

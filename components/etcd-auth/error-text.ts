@@ -1,0 +1,9 @@
+import { ApiError } from "@/lib/api/errors";
+import type { ErrorText } from "@/lib/editor/error-text";
+
+/** Any thrown value of an auth change as plain words (the API's messages already say what etcd refused). */
+export function authErrorText(error: unknown): ErrorText {
+  if (!(error instanceof ApiError)) return { message: error instanceof Error ? error.message : String(error) };
+  if (error.outcomeUnknown) return { message: `${error.message} Check the lists below before trying again.` };
+  return { message: error.message, etcdCode: error.body.etcdCode };
+}

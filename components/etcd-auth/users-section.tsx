@@ -1,0 +1,265 @@
+"use client";
+import { useAccess } from "@/lib/hooks/use-access";
+import { Plus } from "lucide-react";
+import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { Section } from "@/components/cluster/section";
+import { CELL, DataTable } from "@/components/cluster/table";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorNote, Field } from "@/components/ui/field";
+import { changeUser, createUser, deleteUser } from "@/lib/api/auth-admin-client";
+import { issuesFromZod } from "@/lib/api/errors";
+import { newUserNameSchema, passwordSchema } from "@/lib/api/schemas";
+import type { AuthRole, AuthUser } from "@/lib/api/types";
+import { roleChange } from "@/lib/etcd-auth/patterns";
+import { ConfirmDialog } from "./confirm-dialog";
+import { authErrorText } from "./error-text";
+import { DialogActions, useAuthAction } from "./form-parts";
+
+export interface UsersSectionProps {
+  cluster: string;
+  authEnabled: boolean;
+  users: AuthUser[] | undefined;
+  roles: AuthRole[] | undefined;
+  error?: Error;
+  onChanged: () => void;
+  /** The create dialog, opened from outside (the status's "Create root user") with a name. */
+  creating: string | null;
+  setCreating: (name: string | null) => void;
+}
+
+type Editing = { kind: "password" | "roles" | "delete"; user: AuthUser } | null;
+
+/** The first problem with a value, or null (the same schema the API checks). */
+function problem(schema: typeof passwordSchema | typeof newUserNameSchema, value: string): string | null {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? null : (issuesFromZod(parsed.error)[0]?.message ?? "invalid");
+}
+
+export function UsersSection({ cluster, authEnabled, users, roles, error, onChanged, creating, setCreating }: UsersSectionProps) {
+  const [editing, setEditing] = useState<Editing>(null);
+  const close = () => setEditing(null);
+  const { canManage } = useAccess(cluster);
+  return (
+    <Section
+      id="auth-users-heading"
+      title="Users"
+      actions={
+        canManage ? (
+          <Button onClick={() => setCreating("")}>
+            <Plus aria-hidden size={14} />
+            Create user
+          </Button>
+        ) : null
+      }
+    >
+      {error ? <ErrorNote error={authErrorText(error)} /> : null}
+      {!users ? (
+        error ? null : <p className="text-sm text-zinc-500">Loading users…</p>
+      ) : users.length === 0 ? (
+        <p className="text-sm text-zinc-500">No users yet.</p>
+      ) : (
+        <DataTable caption="Users" columns={["Name", "Roles", ...(canManage ? [<span key="a" className="sr-only">Actions</span>] : [])]}>
+          {users.map((user) => (
+            <tr key={user.name}>
+              <th scope="row" className={`${CELL} font-mono font-medium`}>
+                {user.name}
+              </th>
+              <td className={`${CELL} font-mono text-xs`}>{user.roles.length ? user.roles.join(", ") : <span className="text-zinc-500">none</span>}</td>
+              {canManage ? (
+                <td className={`${CELL} text-right`}>
+                  <div className="flex justify-end gap-1.5">
+                    <Button aria-label={`Change password of ${user.name}`} onClick={() => setEditing({ kind: "password", user })}>
+                      Password…
+                    </Button>
+                    <Button aria-label={`Edit roles of ${user.name}`} onClick={() => setEditing({ kind: "roles", user })}>
+                      Roles…
+                    </Button>
+                    <Button aria-label={`Delete user ${user.name}`} variant="danger" onClick={() => setEditing({ kind: "delete", user })}>
+                      Delete
+                    </Button>
+                  </div>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
+      )}
+
+      <CreateUserDialog cluster={cluster} initialName={creating} roles={roles ?? []} onClose={() => setCreating(null)} onChanged={onChanged} />
+      <PasswordDialog cluster={cluster} user={editing?.kind === "password" ? editing.user : null} onClose={close} onChanged={onChanged} />
+      <UserRolesDialog cluster={cluster} user={editing?.kind === "roles" ? editing.user : null} roles={roles ?? []} onClose={close} onChanged={onChanged} />
+      <ConfirmDialog
+        open={editing?.kind === "delete"}
+        onClose={close}
+        title={`Delete user ${editing?.user.name ?? ""}?`}
+        description="Clients that use its credentials are refused from then on."
+        confirmLabel="Delete user"
+        variant="danger"
+        onConfirm={async () => {
+          const name = editing!.user.name;
+          await deleteUser(cluster, name);
+          toast.success(`User ${name} deleted`);
+          onChanged();
+        }}
+      >
+        {editing?.user.name === "root" ? <p>{authEnabled ? "etcd refuses to delete root while auth is enabled." : "Without root, auth cannot be enabled again until a new root user exists."}</p> : null}
+      </ConfirmDialog>
+    </Section>
+  );
+}
+
+/** The password twice, checked like the API does; the values live only in this form's state. */
+function PasswordFields({ label, password, repeat, setPassword, setRepeat, errors }: { label: string; password: string; repeat: string; setPassword: (v: string) => void; setRepeat: (v: string) => void; errors: { password?: string | null; repeat?: string | null } }) {
+  return (
+    <>
+      <Field label={label} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} hint="At most 72 bytes: etcd ignores anything longer." />
+      <Field label={`Repeat ${label.toLowerCase()}`} type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} error={errors.repeat} />
+    </>
+  );
+}
+
+function passwordErrors(password: string, repeat: string) {
+  const errors = { password: problem(passwordSchema, password), repeat: password === repeat ? null : "the passwords differ" };
+  return errors.password || errors.repeat ? errors : null;
+}
+
+function CreateUserDialog({ cluster, initialName, roles, onClose, onChanged }: { cluster: string; initialName: string | null; roles: AuthRole[]; onClose: () => void; onChanged: () => void }) {
+  const open = initialName !== null;
+  return (
+    <Dialog open={open} onOpenChange={(next) => (next ? undefined : onClose())} title="Create user">
+      {open ? <CreateUserForm key={initialName} cluster={cluster} initialName={initialName} roles={roles} onClose={onClose} onChanged={onChanged} /> : null}
+    </Dialog>
+  );
+}
+
+function CreateUserForm({ cluster, initialName, roles, onClose, onChanged }: { cluster: string; initialName: string; roles: AuthRole[]; onClose: () => void; onChanged: () => void }) {
+  const [name, setName] = useState(initialName);
+  const [password, setPassword] = useState("");
+  const [repeat, setRepeat] = useState("");
+  const [granted, setGranted] = useState<string[]>([]);
+  const [errors, setErrors] = useState<{ name?: string | null; password?: string | null; repeat?: string | null }>({});
+  const { busy, error, run } = useAuthAction();
+  // root always has the root role; etcd adds it itself.
+  const grantable = roles.filter((r) => r.name !== "root" || name !== "root");
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = { name: problem(newUserNameSchema, name), ...passwordErrors(password, repeat) };
+    setErrors(found);
+    if (found.name || found.password || found.repeat) return;
+    await run(async () => {
+      await createUser(cluster, name, password, granted);
+      toast.success(`User ${name} created`);
+      onClose();
+      onChanged();
+    });
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} className="space-y-3">
+      <Field label="User name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} autoComplete="off" autoFocus={!initialName} />
+      <PasswordFields label="Password" password={password} repeat={repeat} setPassword={setPassword} setRepeat={setRepeat} errors={errors} />
+      {grantable.length ? <RoleChecklist legend="Roles" roles={grantable} checked={granted} onChange={setGranted} /> : null}
+      <DialogActions error={error} busy={busy} onCancel={onClose} submit>
+        Create user
+      </DialogActions>
+    </form>
+  );
+}
+
+function RoleChecklist({ legend, roles, checked, onChange }: { legend: string; roles: AuthRole[]; checked: string[]; onChange: (roles: string[]) => void }) {
+  return (
+    <fieldset className="space-y-1">
+      <legend className="text-sm font-medium">{legend}</legend>
+      {roles.map((role) => (
+        <label key={role.name} className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={checked.includes(role.name)}
+            onChange={(e) => onChange(e.target.checked ? [...checked, role.name] : checked.filter((r) => r !== role.name))}
+          />
+          <span className="font-mono">{role.name}</span>
+          {role.name === "root" ? <span className="text-xs text-zinc-500">(everything, including auth administration)</span> : null}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function PasswordDialog({ cluster, user, onClose, onChanged }: { cluster: string; user: AuthUser | null; onClose: () => void; onChanged: () => void }) {
+  return (
+    <Dialog open={user !== null} onOpenChange={(next) => (next ? undefined : onClose())} title={`Change password of ${user?.name ?? ""}`}>
+      {user ? <PasswordForm key={user.name} cluster={cluster} user={user} onClose={onClose} onChanged={onChanged} /> : null}
+    </Dialog>
+  );
+}
+
+function PasswordForm({ cluster, user, onClose, onChanged }: { cluster: string; user: AuthUser; onClose: () => void; onChanged: () => void }) {
+  const [password, setPassword] = useState("");
+  const [repeat, setRepeat] = useState("");
+  const [errors, setErrors] = useState<{ password?: string | null; repeat?: string | null }>({});
+  const { busy, error, run } = useAuthAction();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = passwordErrors(password, repeat);
+    setErrors(found ?? {});
+    if (found) return;
+    await run(async () => {
+      await changeUser(cluster, user.name, { password });
+      toast.success(`Password of ${user.name} changed`);
+      onClose();
+      onChanged();
+    });
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} className="space-y-3">
+      {user.name === "root" ? <p className="text-sm">If the dashboard connects as root, update its configured password too, or it loses access once auth is on.</p> : null}
+      <PasswordFields label="New password" password={password} repeat={repeat} setPassword={setPassword} setRepeat={setRepeat} errors={errors} />
+      <DialogActions error={error} busy={busy} onCancel={onClose} submit>
+        Change password
+      </DialogActions>
+    </form>
+  );
+}
+
+function UserRolesDialog({ cluster, user, roles, onClose, onChanged }: { cluster: string; user: AuthUser | null; roles: AuthRole[]; onClose: () => void; onChanged: () => void }) {
+  return (
+    <Dialog open={user !== null} onOpenChange={(next) => (next ? undefined : onClose())} title={`Roles of ${user?.name ?? ""}`}>
+      {user ? <UserRolesForm key={user.name} cluster={cluster} user={user} roles={roles} onClose={onClose} onChanged={onChanged} /> : null}
+    </Dialog>
+  );
+}
+
+function UserRolesForm({ cluster, user, roles, onClose, onChanged }: { cluster: string; user: AuthUser; roles: AuthRole[]; onClose: () => void; onChanged: () => void }) {
+  const [checked, setChecked] = useState(user.roles);
+  const { busy, error, run } = useAuthAction();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const { grant, revoke } = roleChange(user.roles, checked);
+    if (!grant.length && !revoke.length) return onClose();
+    // Two etcd writes at most (one per direction); after a failure the lists are read again to show where it stopped.
+    const done = await run(async () => {
+      if (grant.length) await changeUser(cluster, user.name, { grant });
+      if (revoke.length) await changeUser(cluster, user.name, { revoke });
+    });
+    onChanged();
+    if (done) {
+      toast.success(`Roles of ${user.name} changed`);
+      onClose();
+    }
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} className="space-y-3">
+      {roles.length ? <RoleChecklist legend={`Roles granted to ${user.name}`} roles={roles} checked={checked} onChange={setChecked} /> : <p className="text-sm">No roles exist yet.</p>}
+      <DialogActions error={error} busy={busy} onCancel={onClose} submit>
+        Save roles
+      </DialogActions>
+    </form>
+  );
+}
