@@ -4,20 +4,13 @@
 import "server-only";
 import fs from "node:fs/promises";
 import { AUDIT_PAGE_DEFAULT_LIMIT, type AuditQuery } from "@/lib/api/schemas";
+import type { AuditLogResponse, AuditRecord } from "@/lib/api/types";
 import { linesBackward, type BackwardLinesOptions } from "./backward-lines";
-import type { AuditEntry } from "./entry";
 import { auditMatcher } from "./filter";
 import { parseAuditLine } from "./schema";
 
-/** An entry with its id: the byte offset of its line, unique and stable in an append-only file. */
-export type AuditRecord = AuditEntry & { id: string };
-
-export interface AuditPage {
-  /** Newest first. */
-  entries: AuditRecord[];
-  /** Where the next (older) page starts; absent when the scan reached the beginning of the log. */
-  nextCursor?: string;
-}
+/** A page of entries, newest first, and where the next (older) page starts unless the scan reached the beginning. */
+export type AuditPage = Omit<AuditLogResponse, "file">;
 
 export interface ReadAuditOptions extends BackwardLinesOptions {
   /**
