@@ -1,5 +1,5 @@
 "use client";
-import { KeyRound, Radio, Server } from "lucide-react";
+import { KeyRound, Radio, ScrollText, Server } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useClusterParam } from "@/lib/hooks/use-cluster-param";
@@ -12,6 +12,8 @@ const LINKS = [
   { href: "/keys", label: "Keys", icon: KeyRound },
   { href: "/watch", label: "Watch", icon: Radio },
   { href: "/cluster", label: "Cluster", icon: Server },
+  // Admins only, once the browser knows the user's role (the API already answers 403 to anyone else).
+  { href: "/audit", label: "Audit", icon: ScrollText },
 ];
 
 export function Sidebar() {
