@@ -134,7 +134,7 @@ test.describe("credentials from the environment", () => {
 
     const clusters = await request.get(`${base}/api/clusters`);
     expect(clusters.status()).toBe(200);
-    expect(await clusters.json()).toEqual({ clusters: [{ name: "default", endpointCount: 1 }] });
+    expect(await clusters.json()).toEqual({ clusters: [{ name: "default", endpointCount: 1, readOnly: false }] });
     seen.push(await clusters.text(), JSON.stringify(clusters.headers()));
 
     // etcd runs without auth here, so it ignores the credentials: the requests succeed.

@@ -39,6 +39,8 @@ async function main() {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     // Next.js takes the nonce for its scripts from the request's policy, as if a proxy had set it.
     req.headers["content-security-policy"] = headers["content-security-policy"];
+    // Who is connecting, for slowing down failed logins: from the socket, never from what the client sent.
+    req.headers["x-etcd-dashboard-client"] = req.socket.remoteAddress ?? "unknown";
     const reason = rejectReason(req.method ?? "GET", req.url);
     if (reason) return sendError(res, reason);
     handle(req, res).catch((error) => {

@@ -1,15 +1,35 @@
+import { cookies } from "next/headers";
 import { Suspense, type ReactNode } from "react";
 import { Toaster } from "sonner";
+import { AccessProvider } from "@/components/auth/access-provider";
+import { RedirectToLogin } from "@/components/auth/redirect-to-login";
 import { Sidebar } from "@/components/layout/sidebar";
+import { SESSION_COOKIE, loginRequired, userOfSession } from "@/lib/auth/access";
+import type { AccessSnapshot } from "@/lib/auth/access-view";
+import { accessSettings, listClusters } from "@/lib/clusters";
 
-export default function DashboardLayout({ children }: { children: ReactNode }) {
+// Every dashboard page needs a session when users are configured; without one, nothing of the page is
+// rendered and the browser goes to the login page (the API refuses such a browser anyway).
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const user = userOfSession((await cookies()).get(SESSION_COOKIE)?.value);
+  if (!user) return <RedirectToLogin />;
+  const access: AccessSnapshot = {
+    user,
+    loginRequired: loginRequired(),
+    readOnly: accessSettings().readOnly,
+    readOnlyClusters: listClusters()
+      .filter((c) => c.readOnly)
+      .map((c) => c.name),
+  };
   return (
-    <div className="flex min-h-screen">
-      <Suspense>
-        <Sidebar />
-      </Suspense>
-      <div className="min-w-0 flex-1">{children}</div>
-      <Toaster position="bottom-right" richColors closeButton />
-    </div>
+    <AccessProvider value={access}>
+      <div className="flex min-h-screen">
+        <Suspense>
+          <Sidebar />
+        </Suspense>
+        <div className="min-w-0 flex-1">{children}</div>
+        <Toaster position="bottom-right" richColors closeButton />
+      </div>
+    </AccessProvider>
   );
 }

@@ -16,7 +16,7 @@ export default function HomePage() {
           <article key={cluster.name} aria-label={`Cluster ${cluster.name}`} className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
             <h3 className="mb-3 font-medium">
               {cluster.name}
-              
+              {cluster.readOnly ? <span className="ml-2 rounded bg-sky-50 px-1.5 py-0.5 text-xs font-normal text-sky-900 dark:bg-sky-950 dark:text-sky-100">read-only</span> : null}
               <span className="ml-2 text-sm font-normal text-zinc-500">
                 {cluster.endpointCount} endpoint{cluster.endpointCount === 1 ? "" : "s"}
               </span>

@@ -6,6 +6,7 @@ import type { ClusterOverview as Overview, MemberOverview } from "@/lib/cluster-
 import { formatTimestamp } from "@/lib/cluster-page/format";
 import type { ReachableClusterStatus } from "@/lib/cluster-page/types";
 import { clusterVersions } from "@/lib/cluster-page/versions";
+import { useAccess } from "@/lib/hooks/use-access";
 import { useClusterOverview } from "@/lib/hooks/use-cluster-overview";
 import { useClusterParam } from "@/lib/hooks/use-cluster-param";
 import { AddMemberDialog } from "./add-member-dialog";
@@ -58,6 +59,8 @@ function ReachableCluster({ cluster, overview, status, onChanged }: { cluster: s
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<MemberOverview | null>(null);
   const versions = clusterVersions(status.members);
+  // Membership changes are for admins, and not on a read-only cluster.
+  const { canManage } = useAccess(cluster);
   return (
     <>
       <QuorumBanner healthyCount={status.healthyCount} memberCount={status.memberCount} />
@@ -65,13 +68,15 @@ function ReachableCluster({ cluster, overview, status, onChanged }: { cluster: s
         id="members-heading"
         title="Members"
         actions={
-          <Button variant="primary" onClick={() => setAdding(true)}>
-            <Plus aria-hidden size={16} />
-            Add member
-          </Button>
+          canManage ? (
+            <Button variant="primary" onClick={() => setAdding(true)}>
+              <Plus aria-hidden size={16} />
+              Add member
+            </Button>
+          ) : null
         }
       >
-        <MembersTable members={status.members} onRemove={setRemoving} />
+        <MembersTable members={status.members} onRemove={canManage ? setRemoving : undefined} />
       </Section>
       <Section id="leader-heading" title="Leader">
         <LeaderStats stats={status.leaderStats} error={status.leaderStatsError} members={status.members} samples={overview.samples} />

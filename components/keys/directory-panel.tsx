@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { EtcdNode } from "@/lib/api/types";
 import { baseNameOf, parentOf } from "@/lib/key-path";
+import { useAccess } from "@/lib/hooks/use-access";
 import { formatCount } from "@/lib/tree/format";
 import { NewKeyDialog, QueueDialog } from "./create-dialogs";
 import { DeleteDirectoryDialog } from "./delete-dialogs";
@@ -24,29 +25,32 @@ export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string;
   const isRoot = node.key === "/" || node.key === undefined;
   const dir = isRoot ? "/" : node.key;
   const close = (open: boolean) => (open ? undefined : setDialog(null));
+  const { canWrite } = useAccess(cluster);
   return (
     <div className="space-y-4">
       {isRoot ? null : <KeyDetails node={node} />}
-      {isRoot ? null : <DirectoryTtl key={node.expiration ?? "permanent"} cluster={cluster} node={node} />}
+      {isRoot || !canWrite ? null : <DirectoryTtl key={node.expiration ?? "permanent"} cluster={cluster} node={node} />}
       <p role="status" aria-label="Children count">
         Directory with {children.length} {children.length === 1 ? "child" : "children"}.
       </p>
-      <div className="flex flex-wrap gap-2">
-        <Button onClick={() => setDialog("key")}>
-          <Plus aria-hidden size={14} /> New key
-        </Button>
-        <Button onClick={() => setDialog("dir")}>
-          <FolderPlus aria-hidden size={14} /> New directory
-        </Button>
-        <Button onClick={() => setDialog("queue")}>
-          <ListPlus aria-hidden size={14} /> Add to queue
-        </Button>
-        {isRoot ? null : (
-          <Button variant="danger" onClick={() => setDialog("delete")}>
-            <Trash2 aria-hidden size={14} /> Delete
+      {canWrite ? (
+        <div className="flex flex-wrap gap-2">
+          <Button onClick={() => setDialog("key")}>
+            <Plus aria-hidden size={14} /> New key
           </Button>
-        )}
-      </div>
+          <Button onClick={() => setDialog("dir")}>
+            <FolderPlus aria-hidden size={14} /> New directory
+          </Button>
+          <Button onClick={() => setDialog("queue")}>
+            <ListPlus aria-hidden size={14} /> Add to queue
+          </Button>
+          {isRoot ? null : (
+            <Button variant="danger" onClick={() => setDialog("delete")}>
+              <Trash2 aria-hidden size={14} /> Delete
+            </Button>
+          )}
+        </div>
+      ) : null}
       {children.length > 0 ? (
         <ul aria-label="Children" className="divide-y divide-zinc-200 rounded-md border border-zinc-200 text-sm dark:divide-zinc-800 dark:border-zinc-800">
           {children.slice(0, LISTED_CHILDREN).map((child) => (

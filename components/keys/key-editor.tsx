@@ -10,6 +10,7 @@ import type { ErrorText } from "@/lib/editor/error-text";
 import { detectFormat, hasReplacementCharacter, prettyPrint, validationDelayMs, type FormatInfo } from "@/lib/editor/format";
 import { buildSavePlan } from "@/lib/editor/save-plan";
 import { parseTtlField } from "@/lib/editor/ttl";
+import { useAccess } from "@/lib/hooks/use-access";
 import { useAfterWrite } from "@/lib/hooks/use-after-write";
 import { parentOf } from "@/lib/key-path";
 import { CasDialog } from "./cas-dialog";
@@ -36,6 +37,8 @@ export interface KeyEditorProps {
 export function KeyEditor({ cluster, node, onNavigate, reload, onUnsavedChange }: KeyEditorProps) {
   const keyPath = node.key;
   const afterWrite = useAfterWrite();
+  // A viewer, or a read-only cluster, gets the same panel without anything that would write.
+  const { canWrite } = useAccess(cluster);
   // The node the edit is based on (its modifiedIndex is what Save compares with), and the edit.
   const [base, setBase] = useState(node);
   const [draft, setDraft] = useState(node.value ?? "");
@@ -195,11 +198,13 @@ export function KeyEditor({ cluster, node, onNavigate, reload, onUnsavedChange }
             <span aria-label="Detected format">{FORMAT_NAMES[info.format]}</span>
             {dirty ? <span className="ml-2 text-xs text-amber-700 dark:text-amber-300">(unsaved changes)</span> : null}
           </p>
-          <Button onClick={prettify} disabled={!canPretty || busy}>
-            <WandSparkles aria-hidden size={14} /> Pretty-print
-          </Button>
+          {canWrite ? (
+            <Button onClick={prettify} disabled={!canPretty || busy}>
+              <WandSparkles aria-hidden size={14} /> Pretty-print
+            </Button>
+          ) : null}
         </div>
-        <ValueEditor value={draft} onChange={setDraft} format={info.format} />
+        <ValueEditor value={draft} onChange={canWrite ? setDraft : undefined} format={info.format} readOnly={!canWrite} />
         {info.problem ? (
           <p role="status" aria-label="Parse error" className="text-sm text-red-700 dark:text-red-300">
             {FORMAT_NAMES[info.format]} error{info.problem.line !== undefined ? ` on line ${info.problem.line}` : ""}: {info.problem.message}
@@ -212,37 +217,41 @@ export function KeyEditor({ cluster, node, onNavigate, reload, onUnsavedChange }
           </p>
         ) : null}
       </div>
-      <Field
-        label="TTL (seconds)"
-        inputMode="numeric"
-        value={ttlShown}
-        onChange={(e) => {
-          setTtlText(e.target.value);
-          setTtlError(null);
-        }}
-        error={ttlError}
-        hint={
-          base.expiration
-            ? "Left as is, Save keeps the TTL running (sends the time left). Empty removes the TTL."
-            : "Empty: no TTL. A number of seconds sets one on Save."
-        }
-        className="max-w-xs"
-      />
-      <ErrorNote error={error} />
-      <div className="flex flex-wrap gap-2">
-        <Button variant="primary" onClick={() => void write(base, "save")} disabled={busy}>
-          <Save aria-hidden size={14} /> Save
-        </Button>
-        <Button onClick={() => void refreshTtl()} disabled={busy}>
-          <RefreshCw aria-hidden size={14} /> Refresh TTL
-        </Button>
-        <Button onClick={() => setCasOpen(true)} disabled={busy}>
-          <GitCompareArrows aria-hidden size={14} /> Compare and swap
-        </Button>
-        <Button variant="danger" onClick={() => setDeleting(base)} disabled={busy}>
-          <Trash2 aria-hidden size={14} /> Delete
-        </Button>
-      </div>
+      {canWrite ? (
+        <>
+          <Field
+            label="TTL (seconds)"
+            inputMode="numeric"
+            value={ttlShown}
+            onChange={(e) => {
+              setTtlText(e.target.value);
+              setTtlError(null);
+            }}
+            error={ttlError}
+            hint={
+              base.expiration
+                ? "Left as is, Save keeps the TTL running (sends the time left). Empty removes the TTL."
+                : "Empty: no TTL. A number of seconds sets one on Save."
+            }
+            className="max-w-xs"
+          />
+          <ErrorNote error={error} />
+          <div className="flex flex-wrap gap-2">
+            <Button variant="primary" onClick={() => void write(base, "save")} disabled={busy}>
+              <Save aria-hidden size={14} /> Save
+            </Button>
+            <Button onClick={() => void refreshTtl()} disabled={busy}>
+              <RefreshCw aria-hidden size={14} /> Refresh TTL
+            </Button>
+            <Button onClick={() => setCasOpen(true)} disabled={busy}>
+              <GitCompareArrows aria-hidden size={14} /> Compare and swap
+            </Button>
+            <Button variant="danger" onClick={() => setDeleting(base)} disabled={busy}>
+              <Trash2 aria-hidden size={14} /> Delete
+            </Button>
+          </div>
+        </>
+      ) : null}
       {conflict ? (
         <ConflictDialog
           open

@@ -3,6 +3,7 @@ import { FilePlus, GitCompareArrows } from "lucide-react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/field";
+import { useAccess } from "@/lib/hooks/use-access";
 import { useKey } from "@/lib/hooks/use-key";
 import { useKeyRemoval, type Removal } from "@/lib/hooks/use-key-removal";
 import { useLiveKeysContext } from "@/lib/hooks/use-live-keys";
@@ -87,19 +88,22 @@ function goneText(keyPath: string, removal: Removal | undefined): string {
 function NotFound({ cluster, keyPath, onNavigate, removal, unsaved }: KeyPanelProps & { removal?: Removal; unsaved?: string | null }) {
   const [creating, setCreating] = useState(false);
   const [cas, setCas] = useState(false);
+  const { canWrite } = useAccess(cluster);
   return (
     <article aria-label={`Key ${keyPath}`} className="space-y-4">
       <h1 className="break-all font-mono text-lg">{keyPath}</h1>
       <p role="alert">{goneText(keyPath, removal)}</p>
       {unsaved ? <p role="status">Your unsaved text is kept: Create it starts with it.</p> : null}
-      <div className="flex gap-2">
-        <Button variant="primary" onClick={() => setCreating(true)}>
-          <FilePlus aria-hidden size={14} /> Create it
-        </Button>
-        <Button onClick={() => setCas(true)}>
-          <GitCompareArrows aria-hidden size={14} /> Compare and swap
-        </Button>
-      </div>
+      {canWrite ? (
+        <div className="flex gap-2">
+          <Button variant="primary" onClick={() => setCreating(true)}>
+            <FilePlus aria-hidden size={14} /> Create it
+          </Button>
+          <Button onClick={() => setCas(true)}>
+            <GitCompareArrows aria-hidden size={14} /> Compare and swap
+          </Button>
+        </div>
+      ) : null}
       <NewKeyDialog
         open={creating}
         onOpenChange={setCreating}

@@ -2,23 +2,28 @@
 import { KeyRound, Radio, ScrollText, Server } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { ReadOnlyBadge } from "@/components/auth/read-only-badge";
+import { UserMenu } from "@/components/auth/user-menu";
+import type { Role } from "@/lib/auth/roles";
+import { useAccess } from "@/lib/hooks/use-access";
 import { useClusterParam } from "@/lib/hooks/use-cluster-param";
 import { DEFAULT_CLUSTER_NAME } from "@/lib/keys-url";
 import { ClusterSwitcher } from "./cluster-switcher";
 import { ConnectionBadge } from "./connection-badge";
 import { ThemeToggle } from "./theme-toggle";
 
-const LINKS = [
-  { href: "/keys", label: "Keys", icon: KeyRound },
-  { href: "/watch", label: "Watch", icon: Radio },
-  { href: "/cluster", label: "Cluster", icon: Server },
-  // Admins only, once the browser knows the user's role (the API already answers 403 to anyone else).
-  { href: "/audit", label: "Audit", icon: ScrollText },
+/** Pages, each offered only to the roles that may use it (the server checks again). */
+const LINKS: { href: string; label: string; icon: typeof KeyRound; role: Role }[] = [
+  { href: "/keys", label: "Keys", icon: KeyRound, role: "viewer" },
+  { href: "/watch", label: "Watch", icon: Radio, role: "viewer" },
+  { href: "/cluster", label: "Cluster", icon: Server, role: "viewer" },
+  { href: "/audit", label: "Audit", icon: ScrollText, role: "admin" },
 ];
 
 export function Sidebar() {
   const cluster = useClusterParam();
   const pathname = usePathname();
+  const { can } = useAccess();
   const suffix = cluster === DEFAULT_CLUSTER_NAME ? "" : `?cluster=${encodeURIComponent(cluster)}`;
   return (
     <aside className="flex w-56 shrink-0 flex-col gap-4 border-r border-zinc-200 p-4 dark:border-zinc-800">
@@ -28,9 +33,10 @@ export function Sidebar() {
       </div>
       <ClusterSwitcher cluster={cluster} />
       <ConnectionBadge cluster={cluster} />
+      <ReadOnlyBadge cluster={cluster} />
       <nav aria-label="Main">
         <ul className="space-y-1">
-          {LINKS.map(({ href, label, icon: Icon }) => {
+          {LINKS.filter((link) => can(link.role)).map(({ href, label, icon: Icon }) => {
             const active = href === "/" ? pathname === "/" : pathname.startsWith(href);
             return (
               <li key={href}>
@@ -47,6 +53,7 @@ export function Sidebar() {
           })}
         </ul>
       </nav>
+      <UserMenu />
     </aside>
   );
 }

@@ -9,14 +9,14 @@ test.describe("GET /api/clusters", () => {
     const body = (await response.json()) as { clusters: { name: string; endpointCount: number }[] };
     expect(body).toEqual({
       clusters: expect.arrayContaining([
-        { name: "default", endpointCount: 1 },
-        { name: "second", endpointCount: 1 },
-        { name: "down", endpointCount: 1 },
+        { name: "default", endpointCount: 1, readOnly: false },
+        { name: "second", endpointCount: 1, readOnly: false },
+        { name: "down", endpointCount: 1, readOnly: false },
       ]),
     });
     expect(body.clusters).toHaveLength(3);
     // Exactly these two fields per cluster: nothing else about the connection leaks.
-    for (const cluster of body.clusters) expect(Object.keys(cluster).sort()).toEqual(["endpointCount", "name"]);
+    for (const cluster of body.clusters) expect(Object.keys(cluster).sort()).toEqual(["endpointCount", "name", "readOnly"]);
   });
 
   test("never shows credentials, endpoints or other connection settings", async ({ request, etcd }) => {

@@ -111,6 +111,14 @@ export const clusterParamSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/, "not a valid cluster name");
 
+export const loginBodySchema = z
+  .object({
+    username: z.string().min(1, "enter your user name").max(64),
+    password: z.string().min(1, "enter your password").max(1024),
+  })
+  .strict();
+export type LoginBody = z.infer<typeof loginBodySchema>;
+
 /** A query parameter given empty (`?user=`, as a plain form sends it) counts as left out. */
 function optionalParam<S extends z.ZodType>(schema: S) {
   return z.preprocess((value) => (value === "" ? undefined : value), schema.optional());

@@ -23,7 +23,7 @@ export interface KeyResponse {
 }
 
 export interface ClusterListResponse {
-  clusters: { name: string; endpointCount: number }[];
+  clusters: { name: string; endpointCount: number; readOnly: boolean }[];
 }
 
 export interface VersionResponse {
@@ -72,4 +72,13 @@ export interface AuditLogResponse {
   nextCursor?: string;
   /** The log file on the server. */
   file: string;
+}
+
+/** GET /api/session: who the browser is logged in as, and what the dashboard allows. */
+export interface SessionResponse {
+  /** null: not logged in (only when loginRequired). */
+  user: { name: string; role: "viewer" | "editor" | "admin" } | null;
+  loginRequired: boolean;
+  /** Every cluster read-only. */
+  readOnly: boolean;
 }

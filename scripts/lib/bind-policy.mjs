@@ -1,5 +1,6 @@
 // Who may reach an unauthenticated dashboard: with no login configured, anyone who can connect may read
 // and write etcd, so the server only listens beyond loopback when told explicitly that this is wanted.
+import fs from "node:fs";
 import net from "node:net";
 
 export const ALLOW_ANONYMOUS_ENV = "ETCD_DASHBOARD_ALLOW_ANONYMOUS";
@@ -14,13 +15,29 @@ export function isLoopback(hostname) {
 }
 
 /**
+ * Whether the config file (ETCD_DASHBOARD_CONFIG) lists users, i.e. whether a login is required. The
+ * file is validated in full when the dashboard loads it; an unreadable one counts as "no users" here.
+ * @param {Record<string, string | undefined>} env
+ */
+export function loginConfigured(env) {
+  const file = env.ETCD_DASHBOARD_CONFIG;
+  if (!file) return false;
+  try {
+    const users = JSON.parse(fs.readFileSync(file, "utf8"))?.users;
+    return Array.isArray(users) && users.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Why the server must not start on `hostname` (a message for the operator), or null when it may.
  * @param {string} hostname
  * @param {Record<string, string | undefined>} env
  * @returns {string | null}
  */
 export function anonymousBindProblem(hostname, env) {
-  if (isLoopback(hostname)) return null;
+  if (isLoopback(hostname) || loginConfigured(env)) return null;
   const allowed = env[ALLOW_ANONYMOUS_ENV];
   if (allowed === "true") return null;
   if (allowed !== undefined && allowed !== "" && allowed !== "false") {
@@ -28,7 +45,8 @@ export function anonymousBindProblem(hostname, env) {
   }
   return (
     `refusing to listen on ${hostname}: no login is configured, so anyone who can reach this address could read ` +
-    `and change etcd. Listen on loopback (HOST=127.0.0.1, the default) and put an authenticating proxy in front, ` +
+    `and change etcd. Add users to the config file (ETCD_DASHBOARD_CONFIG, "users": see the README and ` +
+    `\`npm run hash-password\`), or listen on loopback (HOST=127.0.0.1, the default), ` +
     `or set ${ALLOW_ANONYMOUS_ENV}=true to serve anonymous users on ${hostname} on purpose.`
   );
 }

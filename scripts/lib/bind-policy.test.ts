@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { anonymousBindProblem, isLoopback } from "./bind-policy.mjs";
 
@@ -24,5 +27,23 @@ describe("anonymousBindProblem", () => {
   it("serves anonymous users elsewhere only when told explicitly", () => {
     expect(anonymousBindProblem("0.0.0.0", { ETCD_DASHBOARD_ALLOW_ANONYMOUS: "true" })).toBeNull();
     expect(anonymousBindProblem("0.0.0.0", { ETCD_DASHBOARD_ALLOW_ANONYMOUS: "yes" })).toMatch(/must be "true" or "false"/);
+  });
+});
+
+describe("with users in the config file", () => {
+  function configWith(content: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bind-policy-"));
+    const file = path.join(dir, "config.json");
+    fs.writeFileSync(file, content);
+    return file;
+  }
+  it("listens anywhere, since every request then needs a login", () => {
+    const file = configWith(JSON.stringify({ users: [{ name: "a", passwordHash: "scrypt$...", role: "viewer" }] }));
+    expect(anonymousBindProblem("0.0.0.0", { ETCD_DASHBOARD_CONFIG: file })).toBeNull();
+  });
+  it("still refuses when the file has no users, or can't be read", () => {
+    expect(anonymousBindProblem("0.0.0.0", { ETCD_DASHBOARD_CONFIG: configWith(JSON.stringify({ users: [] })) })).toMatch(/refusing/);
+    expect(anonymousBindProblem("0.0.0.0", { ETCD_DASHBOARD_CONFIG: configWith("{not json") })).toMatch(/refusing/);
+    expect(anonymousBindProblem("0.0.0.0", { ETCD_DASHBOARD_CONFIG: "/no/such/file.json" })).toMatch(/refusing/);
   });
 });

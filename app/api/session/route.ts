@@ -1,0 +1,38 @@
+import { loginBodySchema } from "@/lib/api/schemas";
+import { readJsonBody } from "@/lib/api/server/request-guards";
+import { json, publicRoute } from "@/lib/api/server/route";
+import type { SessionResponse } from "@/lib/api/types";
+import { authState, clientAddress, currentUser, loginRequired, sessionIdFrom } from "@/lib/auth/access";
+import { logIn } from "@/lib/auth/login";
+import { clearedSessionCookie, isHttps, sessionCookie } from "@/lib/auth/session-cookie";
+import { accessSettings } from "@/lib/clusters";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/session - who this browser is logged in as (user null when not), and whether a login is needed
+export const GET = publicRoute(async ({ request }) => {
+  const body: SessionResponse = { user: currentUser(request) ?? null, loginRequired: loginRequired(), readOnly: accessSettings().readOnly };
+  return body;
+});
+
+// POST /api/session - log in with {username, password}; sets the session cookie
+export const POST = publicRoute(
+  async ({ request }) => {
+    const body = await readJsonBody(request, loginBodySchema);
+    const { sessionId, user, maxAgeSeconds } = await logIn(body, clientAddress(request));
+    const response = json({ user, loginRequired: true, readOnly: accessSettings().readOnly } satisfies SessionResponse);
+    response.headers.set("set-cookie", sessionCookie(sessionId, maxAgeSeconds, isHttps(request)));
+    return response;
+  },
+  { mutating: true },
+);
+
+// DELETE /api/session - log out: the session is forgotten on the server and the cookie cleared
+export const DELETE = publicRoute(
+  async ({ request }) => {
+    const id = sessionIdFrom(request.headers.get("cookie"));
+    if (id) authState().sessions.delete(id);
+    return new Response(null, { status: 204, headers: { "set-cookie": clearedSessionCookie(isHttps(request)), "cache-control": "no-store" } });
+  },
+  { mutating: true },
+);

@@ -1,0 +1,19 @@
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { SESSION_COOKIE, loginRequired, userOfSession } from "@/lib/auth/access";
+import { safeNextPath } from "@/lib/auth/login-target";
+
+export const metadata = { title: "Log in · etcd dashboard" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const next = safeNextPath((await searchParams).next);
+  // No login configured, or already logged in: nothing to do here.
+  if (!loginRequired() || userOfSession((await cookies()).get(SESSION_COOKIE)?.value)) redirect(next);
+  return (
+    <main className="mx-auto mt-24 max-w-sm p-6">
+      <h1 className="mb-6 text-2xl font-semibold">etcd dashboard</h1>
+      <LoginForm next={next} />
+    </main>
+  );
+}

@@ -1,0 +1,45 @@
+// Logging in: the password checked against the user's scrypt hash, failures slowed down per client, and
+// a new session on success. An unknown user name costs the same scrypt work as a wrong password, so the
+// answer's timing doesn't tell which names exist.
+import "server-only";
+import { ApiError } from "@/lib/api/errors";
+import type { LoginBody } from "@/lib/api/schemas";
+import { accessSettings } from "@/lib/clusters";
+import { hashPassword, verifyPassword } from "../../scripts/lib/password-hash.mjs";
+import { authState } from "./access";
+import type { SessionUser } from "./roles";
+
+const globalDecoy = globalThis as typeof globalThis & { __etcdDashboardDecoyHash?: Promise<string> };
+
+/** A hash nobody knows the password of, checked when the user name is unknown. */
+function decoyHash(): Promise<string> {
+  globalDecoy.__etcdDashboardDecoyHash ??= hashPassword(crypto.randomUUID());
+  return globalDecoy.__etcdDashboardDecoyHash;
+}
+
+export interface LoggedIn {
+  sessionId: string;
+  user: SessionUser;
+  maxAgeSeconds: number;
+}
+
+export async function logIn({ username, password }: LoginBody, client: string): Promise<LoggedIn> {
+  const { throttle, sessions } = authState();
+  const waitMs = throttle.waitMs(client);
+  if (waitMs > 0) {
+    const seconds = Math.ceil(waitMs / 1000);
+    throw ApiError.of("too_many_attempts", `Too many failed logins from your address: try again in ${seconds} s.`, { retryAfterSeconds: seconds });
+  }
+  const { users, sessionHours } = accessSettings();
+  const configured = users.find((u) => u.name === username);
+  const matches = await verifyPassword(password, configured?.passwordHash ?? (await decoyHash()));
+  if (!configured || !matches) {
+    throttle.failed(client);
+    console.warn(`[etcd-dashboard] failed login for ${JSON.stringify(username.slice(0, 64))} from ${client}`);
+    throw ApiError.of("invalid_credentials", "Wrong user name or password.");
+  }
+  throttle.succeeded(client);
+  const user: SessionUser = { name: configured.name, role: configured.role };
+  const maxAgeSeconds = sessionHours * 3600;
+  return { sessionId: sessions.create(user, maxAgeSeconds * 1000), user, maxAgeSeconds };
+}
