@@ -4,12 +4,28 @@ import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { Button } from "@/components/ui/button";
 import { auditFilterFromSearchParams, auditPageHref, isFiltered, type AuditPageFilter } from "@/lib/audit-page/filter";
+import { useAccess } from "@/lib/hooks/use-access";
 import { AUDIT_REFRESH_MS, useAuditLog } from "@/lib/hooks/use-audit-log";
 import { AuditFilterForm } from "./audit-filter-form";
 import { AuditTable } from "./audit-table";
 
 /** The Audit page: every write made through the dashboard, newest first, filtered by what the URL says. */
 export function AuditPage() {
+  const { can } = useAccess();
+  if (!can("admin")) {
+    return (
+      <main className="flex flex-col gap-4 p-6">
+        <h1 className="text-2xl font-semibold">Audit</h1>
+        <p role="alert" className="text-sm text-zinc-600 dark:text-zinc-400">
+          Only admins can read the audit log.
+        </p>
+      </main>
+    );
+  }
+  return <AuditLogView />;
+}
+
+function AuditLogView() {
   const searchParams = useSearchParams();
   const filter = useMemo(() => auditFilterFromSearchParams(searchParams), [searchParams]);
   const href = auditPageHref(filter);
