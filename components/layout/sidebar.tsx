@@ -1,5 +1,5 @@
 "use client";
-import { KeyRound, Radio, Server, ShieldCheck } from "lucide-react";
+import { KeyRound, Radio, ScrollText, Server, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { ReadOnlyBadge } from "@/components/auth/read-only-badge";
@@ -18,6 +18,7 @@ const LINKS: { href: string; label: string; icon: typeof KeyRound; role: Role }[
   { href: "/watch", label: "Watch", icon: Radio, role: "viewer" },
   { href: "/cluster", label: "Cluster", icon: Server, role: "viewer" },
   { href: "/etcd-auth", label: "etcd auth", icon: ShieldCheck, role: "admin" },
+  { href: "/audit", label: "Audit", icon: ScrollText, role: "admin" },
 ];
 
 export function Sidebar() {

@@ -27,24 +27,40 @@ export function Field({ label, error, hint, className = "", ...input }: InputHTM
   );
 }
 
-/** A labelled multi-line text input. */
-export function TextAreaField({ label, error, value, onChange, rows = 4 }: { label: string; error?: string | null; value: string; onChange: (value: string) => void; rows?: number }) {
-  const id = useId();
+const CONTROL = "rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+
+/** A label above its control (the control's id is `id`). */
+function Labelled({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
-      <textarea
-        id={id}
-        rows={rows}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-900"
-      />
-      {error ? <p className="text-sm text-red-700 dark:text-red-300">{error}</p> : null}
+      {children}
     </div>
+  );
+}
+
+/** A labelled multi-line text input. */
+export function TextAreaField({ label, error, value, onChange, rows = 4 }: { label: string; error?: string | null; value: string; onChange: (value: string) => void; rows?: number }) {
+  const id = useId();
+  return (
+    <Labelled id={id} label={label}>
+      <textarea id={id} rows={rows} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} className={`${CONTROL} font-mono`} />
+      {error ? <p className="text-sm text-red-700 dark:text-red-300">{error}</p> : null}
+    </Labelled>
+  );
+}
+
+/** A labelled drop-down list; `children` are its <option>s. */
+export function SelectField({ label, value, onChange, children }: { label: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
+  const id = useId();
+  return (
+    <Labelled id={id} label={label}>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={CONTROL}>
+        {children}
+      </select>
+    </Labelled>
   );
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   addMemberBodySchema,
+  auditQuerySchema,
   authNameSchema,
   createRoleBodySchema,
   createUserBodySchema,
@@ -109,5 +110,41 @@ describe("etcd auth administration bodies", () => {
     expect(patchRoleBodySchema.safeParse({ grant: { read: [] }, revoke: {} }).success).toBe(false);
     expect(narrowGuestBodySchema.safeParse({ read: true }).success).toBe(true);
     expect(narrowGuestBodySchema.safeParse({ write: true }).success).toBe(false);
+  });
+});
+
+describe("audit query", () => {
+  it("reads the filter, cursor and limit, and takes an empty parameter for a missing one", () => {
+    expect(auditQuerySchema.parse({ user: "alice", cluster: "prod", operation: "member-add", result: "failed", q: "/a", from: "2026-01-01T00:00:00Z", to: "2026-01-02T00:00:00+01:00", cursor: "1234", limit: "1000" })).toEqual({
+      user: "alice",
+      cluster: "prod",
+      operation: "member-add",
+      result: "failed",
+      q: "/a",
+      from: "2026-01-01T00:00:00Z",
+      to: "2026-01-02T00:00:00+01:00",
+      cursor: 1234,
+      limit: 1000,
+    });
+    expect(auditQuerySchema.parse({ user: "", cluster: "", operation: "", result: "", q: "", from: "", to: "", cursor: "", limit: "" })).toEqual({});
+  });
+
+  it.each([
+    [{ limit: "0" }, "limit"],
+    [{ limit: "1001" }, "limit"],
+    [{ limit: "ten" }, "limit"],
+    [{ cursor: "-1" }, "cursor"],
+    [{ cursor: "12abc" }, "cursor"],
+    [{ operation: "get" }, "operation"],
+    [{ result: "error" }, "result"],
+    [{ cluster: "../etc" }, "cluster"],
+    [{ from: "yesterday" }, "from"],
+    [{ to: "2026-01-01" }, "to"],
+    [{ from: "2026-01-02T00:00:00Z", to: "2026-01-01T00:00:00Z" }, "to"],
+    [{ surprise: "1" }, ""],
+  ])("rejects %j (issue at %s)", (query, path) => {
+    const parsed = auditQuerySchema.safeParse(query);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues.map((i) => i.path.join("."))).toContain(path);
   });
 });

@@ -188,3 +188,62 @@ export type PatchRoleBody = z.infer<typeof patchRoleBodySchema>;
 /** POST …/auth/narrow-guest: take "/*" away from guest's writes, and its reads too when `read` is true. */
 export const narrowGuestBodySchema = z.object({ read: z.boolean().optional() }).strict();
 export type NarrowGuestBody = z.infer<typeof narrowGuestBodySchema>;
+
+/** A query parameter given empty (`?user=`, as a plain form sends it) counts as left out. */
+function optionalParam<S extends z.ZodType>(schema: S) {
+  return z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+}
+
+/** The writes the audit log records (lib/audit/entry.ts). */
+export const AUDIT_OPERATIONS = [
+  "put",
+  "post",
+  "delete",
+  "member-add",
+  "member-remove",
+  "auth-enable",
+  "auth-disable",
+  "user-create",
+  "user-password",
+  "user-grant",
+  "user-revoke",
+  "user-delete",
+  "role-create",
+  "role-grant",
+  "role-revoke",
+  "role-update",
+  "role-delete",
+  "guest-narrow",
+] as const;
+/** ok: applied; failed: refused or failed, outcome unknown included; unknown: only those that may have been applied. */
+export const AUDIT_RESULTS = ["ok", "failed", "unknown"] as const;
+export const AUDIT_PAGE_DEFAULT_LIMIT = 100;
+export const AUDIT_PAGE_MAX_LIMIT = 1000;
+
+const isoTimeSchema = z.iso.datetime({ offset: true, error: "a time is an ISO 8601 date and time, e.g. 2026-01-31T09:30:00Z" });
+
+/** GET /api/audit: the filter (all optional, combined with "and"), then where to go on from and how many. */
+export const auditQuerySchema = z
+  .object({
+    user: optionalParam(z.string().max(256, "user is too long")),
+    cluster: optionalParam(clusterParamSchema),
+    operation: optionalParam(z.enum(AUDIT_OPERATIONS, { error: `operation is one of ${AUDIT_OPERATIONS.join(", ")}` })),
+    result: optionalParam(z.enum(AUDIT_RESULTS, { error: `result is one of ${AUDIT_RESULTS.join(", ")}` })),
+    /** Part of the key or member id, any case. */
+    q: optionalParam(z.string().max(1024, "q is too long")),
+    from: optionalParam(isoTimeSchema),
+    to: optionalParam(isoTimeSchema),
+    /** nextCursor of the previous page: older entries than those already shown. */
+    cursor: optionalParam(z.string().regex(/^\d{1,16}$/, "cursor is the nextCursor of a previous answer").transform(Number)),
+    limit: optionalParam(
+      z
+        .string()
+        .regex(/^\d{1,5}$/, "limit is a whole number")
+        .transform(Number)
+        .pipe(z.number().min(1, "limit is 1 or more").max(AUDIT_PAGE_MAX_LIMIT, `limit is at most ${AUDIT_PAGE_MAX_LIMIT}`)),
+    ),
+  })
+  .strict()
+  .refine((query) => !query.from || !query.to || Date.parse(query.from) <= Date.parse(query.to), { path: ["to"], message: "to is before from" });
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+export type AuditFilter = Omit<AuditQuery, "cursor" | "limit">;

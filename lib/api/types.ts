@@ -1,5 +1,6 @@
 // Response shapes of the dashboard's HTTP API, as the browser sees them. Key responses keep etcd v2's
 // shapes (action, node, prevNode) and add etcdIndex.
+import type { AuditEntry } from "@/lib/audit/entry";
 
 export type EtcdAction = "get" | "set" | "create" | "update" | "delete" | "expire" | "compareAndSwap" | "compareAndDelete";
 
@@ -58,6 +59,19 @@ export interface Member {
   name: string;
   peerURLs: string[];
   clientURLs: string[];
+}
+
+/** An audit entry with its id (the byte offset of its line in the log: unique, and stable while the file is appended to). */
+export type AuditRecord = AuditEntry & { id: string };
+
+/** GET /api/audit */
+export interface AuditLogResponse {
+  /** Newest first. */
+  entries: AuditRecord[];
+  /** Pass as `cursor` for older entries; absent when the whole log has been read. */
+  nextCursor?: string;
+  /** The log file on the server. */
+  file: string;
 }
 
 /** GET /api/session: who the browser is logged in as, and what the dashboard allows. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditLine, describeWrite } from "./entry";
+import { auditLine, describeWrite, failureOf } from "./entry";
 
 describe("describeWrite", () => {
   it("keeps conditions and options apart and never the value", () => {
@@ -17,5 +17,23 @@ describe("auditLine", () => {
     expect(line.endsWith("\n")).toBe(true);
     expect(line.slice(0, -1)).not.toContain("\n");
     expect(JSON.parse(line)).toEqual({ time: "t", user: "anonymous", cluster: "c", operation: "put", key: "/a\nb", result: { ok: true, index: 3 } });
+  });
+});
+
+describe("failureOf", () => {
+  it("keeps a failed compare's message without etcd's cause, which quotes the current value", () => {
+    const cause = "[mine != current-secret]";
+    expect(failureOf({ code: "compare_failed", message: `The key was changed by someone else (compare failed). (${cause})`, cause, etcdCode: 101 })).toEqual({
+      ok: false,
+      code: "compare_failed",
+      message: "The key was changed by someone else (compare failed).",
+      etcdCode: 101,
+      outcomeUnknown: undefined,
+    });
+  });
+
+  it("keeps other messages whole", () => {
+    expect(failureOf({ code: "key_not_found", message: "Key not found. (/a)", cause: "/a", etcdCode: 100 }).message).toBe("Key not found. (/a)");
+    expect(failureOf({ code: "etcd_timeout", message: "timed out", outcomeUnknown: true })).toEqual({ ok: false, code: "etcd_timeout", message: "timed out", etcdCode: undefined, outcomeUnknown: true });
   });
 });

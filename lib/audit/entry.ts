@@ -45,6 +45,17 @@ export function describeWrite(fields: Record<string, unknown>): Pick<AuditEntry,
   };
 }
 
+/**
+ * How a failed write is recorded. etcd's cause of a failed compare quotes the key's current value
+ * ("[yours != theirs]"), and the API's message carries that cause: the log keeps the message without it.
+ */
+export function failureOf(error: { code: string; message: string; cause?: string; etcdCode?: number; outcomeUnknown?: boolean }): Extract<AuditEntry["result"], { ok: false }> {
+  const { code, cause, etcdCode, outcomeUnknown } = error;
+  const quotesValue = code === "compare_failed" && cause !== undefined && error.message.endsWith(` (${cause})`);
+  const message = quotesValue ? error.message.slice(0, -(cause.length + 3)) : error.message;
+  return { ok: false, code, message, etcdCode, outcomeUnknown };
+}
+
 /** What a keys write ended with: etcd's action and the index it got. */
 export function keysOutcome(result: { action?: string; node?: { modifiedIndex?: number }; etcdIndex?: number }): { action?: string; index?: number } {
   return { action: result.action, index: result.node?.modifiedIndex ?? result.etcdIndex };

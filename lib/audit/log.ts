@@ -5,7 +5,7 @@ import "server-only";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { toApiError } from "@/lib/api/server/error-response";
-import { auditLine, type AuditEntry } from "./entry";
+import { auditLine, failureOf, type AuditEntry } from "./entry";
 
 export function auditLogPath(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.ETCD_DASHBOARD_AUDIT_LOG || "audit.jsonl");
@@ -34,8 +34,7 @@ export async function audited<T>(what: Described, write: () => Promise<T>, index
     await append({ ...base, time: new Date().toISOString(), result: { ok: true, ...indexOf(result) } });
     return result;
   } catch (error) {
-    const { code, message, etcdCode, outcomeUnknown } = toApiError(error).body;
-    await append({ ...base, time: new Date().toISOString(), result: { ok: false, code, message, etcdCode, outcomeUnknown } });
+    await append({ ...base, time: new Date().toISOString(), result: failureOf(toApiError(error).body) });
     throw error;
   }
 }

@@ -1,0 +1,13 @@
+import { Suspense } from "react";
+import { AuditPage } from "@/components/audit/audit-page";
+
+export const dynamic = "force-dynamic";
+
+// /audit?user=&in=&operation=&result=&q=&from=&to=: the audit log, filtered as the URL says (lib/audit-page/filter.ts).
+export default function AuditRoute() {
+  return (
+    <Suspense>
+      <AuditPage />
+    </Suspense>
+  );
+}
