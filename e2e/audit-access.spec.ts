@@ -97,7 +97,7 @@ test.describe("the audit log with logins", () => {
     await auditLink.click();
     await expect(page.getByRole("heading", { name: "Audit", level: 1 })).toBeVisible();
     await page.getByRole("form", { name: "Filter" }).getByLabel("User").fill("eve");
-    await page.getByRole("form", { name: "Filter" }).getByLabel("Key, member or etcd user / role contains").fill(ns);
+    await page.getByRole("form", { name: "Filter" }).getByLabel("Key, member or etcd name contains").fill(ns);
     await page.getByRole("form", { name: "Filter" }).getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(`${dashboard.url}/audit?user=eve&q=${encodeURIComponent(ns)}`);
     const rows = page.getByRole("table", { name: "Audit log" }).getByRole("row").filter({ has: page.getByRole("cell") });

@@ -34,7 +34,7 @@ test("writes made through the API appear with their fields, filtered as the URL 
 
   await page.goto("/audit");
   await expect(page.getByRole("heading", { name: "Audit", level: 1 })).toBeVisible();
-  await filterForm(page).getByLabel("Key, member or etcd user / role contains").fill(ns);
+  await filterForm(page).getByLabel("Key, member or etcd name contains").fill(ns);
   await apply(page);
   await expect(page).toHaveURL(`/audit?q=${encodeURIComponent(ns)}`);
   await expect(rows(page)).toHaveCount(3);
@@ -54,7 +54,7 @@ test("writes made through the API appear with their fields, filtered as the URL 
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText(`prevIndex = ${index + 1000}`);
   await page.reload();
-  await expect(filterForm(page).getByLabel("Key, member or etcd user / role contains")).toHaveValue(ns);
+  await expect(filterForm(page).getByLabel("Key, member or etcd name contains")).toHaveValue(ns);
   await expect(filterForm(page).getByLabel("Result")).toHaveValue("failed");
   await expect(rows(page)).toHaveCount(1);
 
@@ -124,10 +124,10 @@ test("keys and prevValues that look like HTML are shown as text and never run", 
   await expect(rows(page).nth(3)).toContainText(`prevValue = ${JSON.stringify(img)}`);
   await expect(rows(page).getByRole("link", { name: imgKey })).toHaveCount(3);
   // The filter can hold a payload too: it is only an input's value and a URL parameter.
-  await filterForm(page).getByLabel("Key, member or etcd user / role contains").fill(svg);
+  await filterForm(page).getByLabel("Key, member or etcd name contains").fill(svg);
   await apply(page);
   await expect(rows(page)).toHaveCount(1);
-  await expect(filterForm(page).getByLabel("Key, member or etcd user / role contains")).toHaveValue(svg);
+  await expect(filterForm(page).getByLabel("Key, member or etcd name contains")).toHaveValue(svg);
 
   await page.goBack();
   await expect(rows(page)).toHaveCount(5);

@@ -76,7 +76,7 @@ export function AuditFilterForm({ filter, onApply }: { filter: AuditPageFilter; 
       <SelectField label="Result" value={draft.result} onChange={set("result")}>
         <Choices any="Any result" choices={RESULT_CHOICES} />
       </SelectField>
-      <Field label="Key, member or etcd user / role contains" value={draft.q} onChange={(e) => set("q")(e.target.value)} autoComplete="off" className="sm:col-span-2" />
+      <Field label="Key, member or etcd name contains" value={draft.q} onChange={(e) => set("q")(e.target.value)} autoComplete="off" className="sm:col-span-2" />
       <Field label="From" type="datetime-local" step={1} value={draft.from} onChange={(e) => set("from")(e.target.value)} />
       <Field label="To" type="datetime-local" step={1} value={draft.to} onChange={(e) => set("to")(e.target.value)} />
       <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
