@@ -7,7 +7,7 @@ import next from "next";
 import { anonymousBindProblem } from "./lib/bind-policy.mjs";
 import { repoRoot } from "./lib/paths.mjs";
 import { rejectReason } from "./lib/request-guard.mjs";
-import { newNonce, securityHeaders } from "./lib/security-headers.mjs";
+import { API_SECURITY_HEADERS, newNonce, securityHeaders } from "./lib/security-headers.mjs";
 
 function option(flags, envName, fallback) {
   const args = process.argv.slice(2);
@@ -35,14 +35,17 @@ async function main() {
   await app.prepare();
 
   const server = http.createServer((req, res) => {
-    const headers = securityHeaders(newNonce());
+    const api = req.url?.startsWith("/api/") === true;
+    const headers = api ? API_SECURITY_HEADERS : securityHeaders(newNonce());
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     // Next.js takes the nonce for its scripts from the request's policy, as if a proxy had set it.
-    req.headers["content-security-policy"] = headers["content-security-policy"];
+    if (!api) req.headers["content-security-policy"] = headers["content-security-policy"];
     // Who is connecting, for slowing down failed logins: from the socket, never from what the client sent.
     req.headers["x-etcd-dashboard-client"] = req.socket.remoteAddress ?? "unknown";
     const reason = rejectReason(req.method ?? "GET", req.url);
     if (reason) return sendError(res, reason);
+    // Key reads, the hottest route, skip Next.js's routing (same handler; see lib/api/server/fast-path.ts).
+    if (globalThis.__etcdDashboardFastPath?.(req, res)) return;
     handle(req, res).catch((error) => {
       console.error("[etcd-dashboard] request failed:", error);
       if (!res.headersSent) sendError(res, { status: 400, message: "The request could not be processed." });

@@ -1,0 +1,25 @@
+// GET /api/clusters/:cluster/keys/:key*: the one read the Keys page makes for every key and directory
+// it opens. It lives here, apart from its route file, because scripts/server.mjs also serves it
+// directly (lib/api/server/fast-path.ts): the same steps, without Next.js's per-request routing.
+import "server-only";
+import type { KeyResponse } from "../types";
+import { getKeyQuerySchema } from "../schemas";
+import { reshapeKeysResult } from "./reshape";
+import { readSearchParams } from "./request-guards";
+import { apiRoute, requireCluster, requireKey, type RawParams } from "./route";
+
+export interface KeyReadInput {
+  params: RawParams;
+  search: URLSearchParams;
+  signal: AbortSignal;
+}
+
+/** The read itself, once the session has been checked (viewer). */
+export async function keyRead({ params, search, signal }: KeyReadInput): Promise<KeyResponse> {
+  const { client } = requireCluster(params);
+  const key = requireKey(params);
+  const query = readSearchParams(search, getKeyQuerySchema);
+  return reshapeKeysResult(await client.keys.get(key, { ...query, signal }));
+}
+
+export const readKey = apiRoute(({ request, params }) => keyRead({ params, search: new URL(request.url).searchParams, signal: request.signal }));
