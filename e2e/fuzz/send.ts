@@ -26,7 +26,9 @@ export function sendFuzz(agent: http.Agent, baseURL: string, request: FuzzReques
       clearTimeout(timer);
       resolve(answer);
     };
-    const req = http.request({ host: hostname, port: Number(port), method: request.method, path: request.path, headers: request.headers, agent }, (response) => {
+    // maxHeaderSize: a redirect of a long URL carries it whole in Location, past Node.js's default 16 KiB.
+    const options = { host: hostname, port: Number(port), method: request.method, path: request.path, headers: request.headers, agent, maxHeaderSize: 256 * 1024 };
+    const req = http.request(options, (response) => {
       const contentType = String(response.headers["content-type"] ?? "");
       const base = { status: response.statusCode ?? 0, contentType, location: response.headers.location };
       if (contentType.startsWith("text/event-stream")) {
