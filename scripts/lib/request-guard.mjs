@@ -39,13 +39,31 @@ export function errorBody({ status, message }) {
  * - A route asked with a method it does not export gets Next.js's empty 405: it becomes the JSON
  *   error envelope (`method_not_allowed`) like every other API error.
  * - A body the handler refused without reading it all (a 413 after 12 MiB of a chunked body) would
- *   stay in front of the next request on this keep-alive connection, which then never gets an
- *   answer: such an answer closes the connection.
+ *   stay in front of the next request on this keep-alive connection, which then never got an answer;
+ *   and closing the connection instead made a client still sending its body see a reset (EPIPE)
+ *   rather than the 413. Once such an answer is sent, a body never read is read and dropped (up to
+ *   MAX_DRAIN_BYTES, then the connection is closed), so the client gets the answer and the
+ *   connection serves the next request; one the handler began and cancelled closes the connection.
  * Next.js's compression wraps `end` around ours and sends the head first, so the 405 is recognised
  * when the head goes out.
  * @param {import("node:http").IncomingMessage} req
  * @param {import("node:http").ServerResponse} res
  */
+/** More unread body than this after an answer, and the connection is closed instead. */
+export const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+
+/** @param {import("node:http").IncomingMessage} req */
+function drainUnread(req) {
+  if (req.complete) return;
+  let drained = 0;
+  req.on("data", (/** @type {Buffer} */ chunk) => {
+    drained += chunk.length;
+    if (drained > MAX_DRAIN_BYTES) req.socket.destroy();
+  });
+  req.on("error", () => undefined);
+  req.resume();
+}
+
 export function guardResponse(req, res) {
   const path = (req.url ?? "/").split("?", 1)[0] ?? "/";
   const api = path.startsWith("/api/") || path === "/api";
@@ -61,7 +79,11 @@ export function guardResponse(req, res) {
   const writeHead = res.writeHead;
   res.writeHead = /** @type {typeof res.writeHead} */ (
     function (/** @type {any[]} */ ...args) {
-      if (!req.complete && !res.headersSent) res.setHeader("connection", "close");
+      if (!req.complete && !res.headersSent) {
+        // A body the handler stopped reading (cancelled, so destroyed) can't be drained: close instead.
+        if (req.destroyed) res.setHeader("connection", "close");
+        else res.once("finish", () => drainUnread(req));
+      }
       if (typeof args[0] === "number") res.statusCode = args[0];
       if (replacement === null && emptyMethodNotAllowed() && typeof args[1] !== "object" && typeof args[2] !== "object") useEnvelope();
       return writeHead.apply(res, /** @type {any} */ (args));

@@ -67,7 +67,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, route: FastRout
     const url = req.url ?? "";
     const query = url.indexOf("?");
     const search = new URLSearchParams(query < 0 ? "" : url.slice(query + 1));
-    body = JSON.stringify(await keyRead({ params: route.params, search, signal: abort.signal }));
+    body = await keyRead({ params: route.params, search, signal: abort.signal });
   } catch (error) {
     const answer = errorAnswer(error);
     ({ status, headers } = answer);

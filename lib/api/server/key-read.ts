@@ -2,9 +2,9 @@
 // it opens. It lives here, apart from its route file, because scripts/server.mjs also serves it
 // directly (lib/api/server/fast-path.ts): the same steps, without Next.js's per-request routing.
 import "server-only";
-import type { KeyResponse } from "../types";
 import { getKeyQuerySchema } from "../schemas";
-import { reshapeKeysResult } from "./reshape";
+import { NO_STORE } from "./error-response";
+import { keysResponseJson } from "./reshape";
 import { readSearchParams } from "./request-guards";
 import { apiRoute, requireCluster, requireKey, type RawParams } from "./route";
 
@@ -14,12 +14,17 @@ export interface KeyReadInput {
   signal: AbortSignal;
 }
 
-/** The read itself, once the session has been checked (viewer). */
-export async function keyRead({ params, search, signal }: KeyReadInput): Promise<KeyResponse> {
+/** The read itself, once the session has been checked (viewer): the answer's JSON text (a KeyResponse). */
+export async function keyRead({ params, search, signal }: KeyReadInput): Promise<string> {
   const { client } = requireCluster(params);
   const key = requireKey(params);
   const query = readSearchParams(search, getKeyQuerySchema);
-  return reshapeKeysResult(await client.keys.get(key, { ...query, signal }));
+  return keysResponseJson(await client.keys.get(key, { ...query, signal }));
 }
 
-export const readKey = apiRoute(({ request, params }) => keyRead({ params, search: new URL(request.url).searchParams, signal: request.signal }));
+export const readKey = apiRoute(
+  async ({ request, params }) =>
+    new Response(await keyRead({ params, search: new URL(request.url).searchParams, signal: request.signal }), {
+      headers: { ...NO_STORE, "content-type": "application/json" },
+    }),
+);
