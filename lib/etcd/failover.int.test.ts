@@ -3,12 +3,11 @@
 // non-idempotent write whose outcome is unknown. The member "in use" is a follower, put first in the
 // client's endpoint list, so that stopping or freezing it never starts an election (writes during an
 // election hang for etcd's request timeout, which is not what these tests are about).
-import fs from "node:fs/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster, type Member as HarnessMember } from "../../scripts/lib/etcd-harness.mjs";
 import { EtcdClient } from "./client";
 import { parseKey } from "./key-path";
-import { directGetKey, directSet, etcdErrorOf, sleep, stopClusterNow, uniquePrefix, waitFor } from "../testing/etcd-direct";
+import { directGetKey, directSet, etcdErrorOf, sleep, stopClusterNow, uniquePrefix, untilStopped, waitFor } from "../testing/etcd-direct";
 
 let cluster: Cluster;
 const clients: EtcdClient[] = [];
@@ -138,16 +137,6 @@ describe("a stopped member", () => {
   });
 });
 
-/** Resolves once /proc says the process is stopped (state T). */
-async function stopped(pid: number): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const stat = await fs.readFile(`/proc/${pid}/stat`, "utf8");
-    if (stat.slice(stat.lastIndexOf(")") + 2).startsWith("T")) return;
-    await sleep(10);
-  }
-  throw new Error(`process ${pid} did not stop within 2 s of SIGSTOP`);
-}
-
 describe("a frozen member", () => {
   it("costs a read about one deadline, then another member answers", async () => {
     const { inUse, other, leader } = await roles();
@@ -169,7 +158,7 @@ describe("a frozen member", () => {
     inUse.freeze();
     // SIGSTOP lands when the kernel next schedules the process: on a loaded machine etcd may still
     // answer one more read unless the test waits until it is really stopped.
-    await stopped(inUse.pid);
+    await untilStopped(inUse.pid);
     const t0 = Date.now();
     expect((await client.keys.get(parseKey(`${p}/k`))).node?.value).toBe("v");
     const elapsed = Date.now() - t0;
@@ -187,6 +176,7 @@ describe("a frozen member", () => {
     const p = uniquePrefix();
     const client = makeClient([inUse.clientURL, other.clientURL, leader.clientURL], { writeTimeoutMs: 1_000 });
     inUse.freeze();
+    await untilStopped(inUse.pid);
     const t0 = Date.now();
     await client.keys.set(parseKey(`${p}/k`), "idempotent");
     expect(Date.now() - t0).toBeGreaterThanOrEqual(950);
@@ -200,6 +190,7 @@ describe("a frozen member", () => {
     // write must be the first to meet it.
     const fresh = () => makeClient([inUse.clientURL, other.clientURL, leader.clientURL], { writeTimeoutMs: 1_000 });
     inUse.freeze();
+    await untilStopped(inUse.pid);
 
     const t0 = Date.now();
     const [post, create, del] = await Promise.all([
