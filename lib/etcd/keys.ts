@@ -3,6 +3,7 @@
 import { decodeKeysResponse, type KeysResult } from "./decode";
 import { EtcdError, isEtcdError } from "./errors";
 import { ROOT_KEY, encodeKeyPath, type KeyPath } from "./key-path";
+import { ReadCoalescer } from "./read-coalescer";
 import type { EtcdResponse, EtcdTransport } from "./transport";
 
 /** etcd accepts form bodies up to 10 MiB after encoding (larger ones: 210 "http: POST too large"). */
@@ -139,22 +140,21 @@ export function isIdempotentPut(options: PutOptions): boolean {
 }
 
 export class KeysApi {
+  private readonly reads = new ReadCoalescer<KeysResult>();
+
   constructor(private readonly transport: EtcdTransport) {}
 
   /** A key, or a directory with its children (one level unless recursive). */
   async get(key: KeyPath, options: GetOptions = {}): Promise<KeysResult> {
-    const res = await this.transport.request({
-      method: "GET",
-      path: keysPath(key),
-      query: {
-        recursive: options.recursive || undefined,
-        sorted: options.sorted || undefined,
-        quorum: options.quorum || undefined,
-      },
-      idempotent: true,
-      signal: options.signal,
-    });
-    return decodeKeysResponse(res);
+    const path = keysPath(key);
+    const query = { recursive: options.recursive || undefined, sorted: options.sorted || undefined };
+    if (options.quorum) {
+      const res = await this.transport.request({ method: "GET", path, query: { ...query, quorum: true }, idempotent: true, signal: options.signal });
+      return decodeKeysResponse(res);
+    }
+    // Identical ordinary reads in flight share one request (read-coalescer.ts says why that is safe).
+    const read = async () => decodeKeysResponse(await this.transport.request({ method: "GET", path, query, idempotent: true }));
+    return this.reads.run(`${path}?${query.recursive ? "r" : ""}${query.sorted ? "s" : ""}`, this.transport.writeEpoch, read, options.signal);
   }
 
   /**

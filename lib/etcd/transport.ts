@@ -93,6 +93,8 @@ export class EtcdTransport {
   private readonly maxResponseBytes: number;
   private lastDiscovery = 0;
   private discovering: Promise<void> | null = null;
+  /** Moves each time a request other than GET finishes (whatever its outcome): see read-coalescer.ts. */
+  writeEpoch = 0;
 
   constructor(private readonly options: TransportOptions) {
     this.pool = new EndpointPool(options.endpoints, options.retryFailedAfterMs ?? 5_000);
@@ -120,6 +122,15 @@ export class EtcdTransport {
 
   /** Sends one request, failing over to other endpoints where that is safe. */
   async request(req: EtcdRequest): Promise<EtcdResponse> {
+    if (req.method === "GET") return this.send(req);
+    try {
+      return await this.send(req);
+    } finally {
+      this.writeEpoch += 1;
+    }
+  }
+
+  private async send(req: EtcdRequest): Promise<EtcdResponse> {
     const target = buildTarget(req);
     if (Buffer.byteLength(target) > MAX_REQUEST_TARGET_BYTES) {
       throw new EtcdError(
