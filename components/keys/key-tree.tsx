@@ -1,5 +1,5 @@
 "use client";
-import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
+import { defaultRangeExtractor, useVirtualizer, type Range, type Virtualizer } from "@tanstack/react-virtual";
 import { File, Folder, FolderOpen, RefreshCw, Timer } from "lucide-react";
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
 import useSWR, { useSWRConfig } from "swr";
@@ -8,7 +8,7 @@ import { apiFetch } from "@/lib/api/fetcher";
 import type { KeyResponse } from "@/lib/api/types";
 import { keySwrKey } from "@/lib/hooks/use-key";
 import { useRowFlashes } from "@/lib/hooks/use-row-flashes";
-import { parentOf } from "@/lib/key-path";
+import { ancestorsOf, parentOf } from "@/lib/key-path";
 import { filterCount } from "@/lib/tree/filter";
 import { ancestorsOpen, flattenTree, isOpen, openAncestors, rowIndexOf, type ListingState, type NodeRow, type StatusRow, type TreeRow } from "@/lib/tree/flatten";
 import { formatCount, formatTtl } from "@/lib/tree/format";
@@ -106,17 +106,20 @@ function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
     [listings, open, filterDir, filterText],
   );
   const filterListing = listings.get(filterDir);
+  // Only shown while filtering: no pass over a big listing's names otherwise.
   const filterCounts = useMemo(
-    () => (filterListing?.status === "loaded" ? filterCount(filterListing.children.map((c) => baseNameOf(c.key)), filterText) : null),
+    () => (filterText && filterListing?.status === "loaded" ? filterCount(filterListing.children.map((c) => baseNameOf(c.key)), filterText) : null),
     [filterListing, filterText],
   );
 
-  // Listings stay subscribed while their directory is open or its child count is shown.
+  // Listings stay subscribed while their directory is open or its child count is shown. The selection's
+  // open ancestors load at once (a deep link), not one level after the other as the rows appear.
   const loaderDirs = useMemo(() => {
     const dirs = new Set(openDirs);
+    for (const dir of ancestorsOf(selectedKey)) if (isOpen(open, dir)) dirs.add(dir);
     for (const row of rows) if (row.kind === "node" && row.isDir && listings.has(row.key)) dirs.add(row.key);
     return [...dirs];
-  }, [openDirs, rows, listings]);
+  }, [openDirs, rows, listings, open, selectedKey]);
   const reportListing = useCallback((dir: string, state: ListingState) => {
     setListings((current) => {
       const previous = current.get(dir);
@@ -171,12 +174,13 @@ function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
     const index = rowIndexOf(rows, target);
     if (index < 0) return;
     pendingScroll.current = null;
-    virtualizer.scrollToIndex(index, { align: "auto" });
+    // Already in view (a deep link's row near the top): scrolling would only force a layout.
+    if (!rowInView(virtualizer, index)) virtualizer.scrollToIndex(index, { align: "auto" });
   }, [rows, selectedKey, virtualizer]);
 
-  // Back where the previous tree was scrolled to, before the first paint.
+  // Back where the previous tree was scrolled to, before the first paint (a new tree is at the top).
   useLayoutEffect(() => {
-    if (scrollRef.current) scrollRef.current.scrollTop = memory.scrollTop;
+    if (scrollRef.current && memory.scrollTop !== 0) scrollRef.current.scrollTop = memory.scrollTop;
   }, [memory]);
 
   /** Moves focus to a row: scroll the virtualizer there, then focus the element once it is rendered. */
@@ -334,6 +338,15 @@ function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
       ))}
     </div>
   );
+}
+
+/** Whether row `index` is wholly inside the tree's viewport, from what the virtualizer has measured (no layout read). */
+function rowInView(virtualizer: Virtualizer<HTMLDivElement, Element>, index: number): boolean {
+  const height = virtualizer.scrollRect?.height;
+  const offset = virtualizer.scrollOffset;
+  if (!height || offset === null) return false;
+  const top = index * ROW_HEIGHT;
+  return top >= offset && top + ROW_HEIGHT <= offset + height;
 }
 
 /** Focuses a row once the virtualizer has rendered it (after a scroll or a remount), for a few frames at most. */
