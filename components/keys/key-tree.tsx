@@ -101,7 +101,7 @@ function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
     setFilterText("");
   }
 
-  const { rows, openDirs } = useMemo(
+  const { rows, openDirs, listedDirs } = useMemo(
     () => flattenTree({ listings, open, filter: filterText ? { dir: filterDir, text: filterText } : null }),
     [listings, open, filterDir, filterText],
   );
@@ -117,9 +117,9 @@ function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
   const loaderDirs = useMemo(() => {
     const dirs = new Set(openDirs);
     for (const dir of ancestorsOf(selectedKey)) if (isOpen(open, dir)) dirs.add(dir);
-    for (const row of rows) if (row.kind === "node" && row.isDir && listings.has(row.key)) dirs.add(row.key);
+    for (const dir of listedDirs) dirs.add(dir);
     return [...dirs];
-  }, [openDirs, rows, listings, open, selectedKey]);
+  }, [openDirs, listedDirs, open, selectedKey]);
   const reportListing = useCallback((dir: string, state: ListingState) => {
     setListings((current) => {
       const previous = current.get(dir);
