@@ -20,6 +20,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "etcd-dashboard-e2e-"));
   const auditLog = path.join(tempDir, "audit.jsonl");
   let dashboard: DashboardHandle | undefined;
+  // The server's output, for a failing run and for specs that look for logged errors (.tmp/ is gitignored).
+  const logFile = path.resolve(".tmp", "e2e-dashboard.log");
   try {
     const downPort = await freePort();
     const configFile = path.join(tempDir, "clusters.json");
@@ -38,8 +40,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       ],
     };
     fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
-    // The server's output, for a failing run (.tmp/ is gitignored).
-    const logFile = path.resolve(".tmp", "e2e-dashboard.log");
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     fs.rmSync(logFile, { force: true });
     dashboard = await startDashboard({ configFile, logFile, env: { ETCD_DASHBOARD_AUDIT_LOG: auditLog } });
@@ -53,6 +53,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_BASE_URL = dashboard.url;
   process.env.E2E_ETCD_URL = etcd.clientURL;
   process.env.E2E_AUDIT_LOG = auditLog;
+  process.env.E2E_DASHBOARD_LOG = logFile;
 
   const started = dashboard;
   return async () => {

@@ -1,6 +1,8 @@
 // What every route shares: same-origin writes, JSON bodies of bounded size, JSON errors for bad paths,
 // unknown clusters and unknown routes, and never a 500.
+import http from "node:http";
 import { expect, expectApiError, expectInvalid, test } from "../fixtures";
+import { sendFuzz } from "../fuzz/send";
 import { rawJson, rawRequest } from "../raw-http";
 
 const MiB = 1024 * 1024;
@@ -105,6 +107,55 @@ test.describe("request bodies", () => {
     expect(response.status(), (await response.text()).slice(0, 300)).toBe(201);
     const stored = await etcd.value(`${ns}/limit`);
     expect(stored?.length).toBe(value.length);
+  });
+});
+
+test.describe("connections and methods (found by e2e/api/fuzz.spec.ts)", () => {
+  test("after a chunked body refused half read (413), the same keep-alive connection still answers", async ({ baseURL, ns, keysUrl }) => {
+    // The handler stops reading at 12 MiB; the rest of the body used to sit in front of the next
+    // request on the connection, which then never got an answer. Now the rest is read and dropped.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const body = JSON.stringify({ value: "a".repeat(13 * MiB) });
+      const refused = await sendFuzz(agent, baseURL!, { method: "PUT", path: keysUrl(`${ns}/huge`), headers: { "content-type": "application/json" }, body, chunked: true, note: "" }, 10_000);
+      expect(refused.status, refused.error).toBe(413);
+      const next = await sendFuzz(agent, baseURL!, { method: "GET", path: "/api/clusters", headers: {}, note: "" }, 5_000);
+      expect(next.error).toBeUndefined();
+      expect(next.status).toBe(200);
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  test("a declared body over the limit gets its 413, not a reset, and the connection goes on", async ({ baseURL, ns, keysUrl }) => {
+    // The 413 goes out before the body is read; the server then reads and drops the rest, so a client
+    // still writing never meets a closed connection (EPIPE) and sees the answer.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const body = JSON.stringify({ value: "a".repeat(13 * MiB) });
+      for (let i = 0; i < 3; i++) {
+        const refused = await sendFuzz(agent, baseURL!, { method: "PUT", path: keysUrl(`${ns}/huge`), headers: { "content-type": "application/json" }, body, note: "" }, 10_000);
+        expect(refused.error).toBeUndefined();
+        expect(refused.status).toBe(413);
+      }
+      const next = await sendFuzz(agent, baseURL!, { method: "GET", path: "/api/clusters", headers: {}, note: "" }, 5_000);
+      expect(next.status).toBe(200);
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  test("a method a route does not define is a JSON 405, not Next.js's empty one", async ({ request, keysUrl, ns }) => {
+    for (const [method, path] of [
+      ["PATCH", "/api/clusters"],
+      ["PUT", "/api/clusters/default/version"],
+      ["PATCH", keysUrl(`${ns}/k`)],
+      ["POST", "/api/clusters/default/watch/a"],
+      ["DELETE", "/api/audit"],
+    ] as const) {
+      const error = await expectApiError(await request.fetch(path, { method, data: method === "DELETE" ? undefined : {} }), 405, "method_not_allowed");
+      expect(error.message, `${method} ${path}`).toContain(method);
+    }
   });
 });
 

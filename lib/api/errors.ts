@@ -103,7 +103,14 @@ export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
 
 export const apiErrorEnvelopeSchema = z.object({ error: apiErrorBodySchema });
 
+/** As for EtcdError (lib/etcd/errors.ts): `instanceof` must hold across Next.js's separately bundled copies. */
+const API_ERROR_BRAND = Symbol.for("etcd-dashboard.ApiError");
+
 export class ApiError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[API_ERROR_BRAND] === true;
+  }
+  readonly [API_ERROR_BRAND] = true;
   override readonly name = "ApiError";
   readonly code: ApiErrorCode;
   readonly status: number;

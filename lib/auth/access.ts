@@ -56,7 +56,12 @@ export function currentUser(request: Request): SessionUser | undefined {
 
 /** The request's user, if its role allows `needed`: 401 without a valid session, 403 for a role too low. */
 export function authorize(request: Request, needed: Role): SessionUser {
-  const user = currentUser(request);
+  return authorizeCookie(request.headers.get("cookie"), needed);
+}
+
+/** authorize() from the Cookie header alone (the fast path has no Web Request). */
+export function authorizeCookie(cookieHeader: string | null | undefined, needed: Role): SessionUser {
+  const user = userOfSession(sessionIdFrom(cookieHeader ?? null));
   if (!user) throw ApiError.of("unauthenticated", "Log in to use the dashboard.");
   if (!roleAllows(user.role, needed)) {
     throw ApiError.of("forbidden", `This needs the ${needed} role; ${user.name} is ${articled(user.role)}.`);

@@ -6,7 +6,7 @@ import { freePort, startCluster, type Cluster, type Member as HarnessMember } fr
 import { EtcdClient } from "./client";
 import { parseKey } from "./key-path";
 import type { Member } from "./wire";
-import { directGet, etcdErrorOf, sleep, stopClusterNow, uniquePrefix } from "../testing/etcd-direct";
+import { directGet, etcdErrorOf, sleep, stopClusterNow, uniquePrefix, untilStopped } from "../testing/etcd-direct";
 
 describe("single member", () => {
   const url = inject("etcdURL");
@@ -207,6 +207,7 @@ describe("three-member cluster", () => {
       discoverMembers: false,
     });
     frozen.freeze();
+    await untilStopped(frozen.pid);
     try {
       const t0 = Date.now();
       const health = await frozenFirst.cluster.health();

@@ -12,18 +12,14 @@ const response = (status: number, body: string, etcdIndex?: number): EtcdRespons
 
 describe("decoding etcd responses", () => {
   it("decodes a write with node, prevNode and X-Etcd-Index", () => {
-    const result = decodeKeysResponse(
-      response(
-        200,
-        '{"action":"set","node":{"key":"/m","value":"b","modifiedIndex":5,"createdIndex":5},"prevNode":{"key":"/m","value":"a","modifiedIndex":4,"createdIndex":4}}\n',
-        5,
-      ),
-    );
+    const body = '{"action":"set","node":{"key":"/m","value":"b","modifiedIndex":5,"createdIndex":5},"prevNode":{"key":"/m","value":"a","modifiedIndex":4,"createdIndex":4}}\n';
+    const result = decodeKeysResponse(response(200, body, 5));
     expect(result).toEqual({
       action: "set",
       node: { key: "/m", value: "b", modifiedIndex: 5, createdIndex: 5 },
       prevNode: { key: "/m", value: "a", modifiedIndex: 4, createdIndex: 4 },
       etcdIndex: 5,
+      wire: body,
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EtcdError, fromAuthMessageError, fromMessageError, fromV2Error, kindForEtcdCode } from "./errors";
+import { EtcdError, fromAuthMessageError, fromMessageError, fromV2Error, isEtcdError, kindForEtcdCode } from "./errors";
 
 describe("etcd error mapping", () => {
   it.each([
@@ -58,5 +58,15 @@ describe("etcd error mapping", () => {
     expect(denied).toMatchObject({ kind: "unauthorized", etcdCause: "Insufficient credentials" });
     expect(denied.message).toMatch(/root/);
     expect(fromAuthMessageError("Internal Server Error", 500)).toMatchObject({ kind: "rejected", retryable: true });
+  });
+});
+
+describe("EtcdError across bundled copies", () => {
+  it("is recognized by instanceof when made by another copy of the module (Next.js bundles routes and instrumentation apart)", () => {
+    const fromAnotherCopy = Object.assign(new Error("Key not found"), { [Symbol.for("etcd-dashboard.EtcdError")]: true, kind: "key-not-found" });
+    expect(fromAnotherCopy instanceof EtcdError).toBe(true);
+    expect(isEtcdError(fromAnotherCopy, "key-not-found")).toBe(true);
+    expect(new Error("plain") instanceof EtcdError).toBe(false);
+    expect((null as unknown) instanceof EtcdError).toBe(false);
   });
 });

@@ -37,7 +37,18 @@ export interface EtcdErrorDetails {
   cause?: unknown;
 }
 
+/**
+ * Marks EtcdErrors so that `instanceof` holds across copies of this module: Next.js bundles the routes
+ * and instrumentation.ts (the fast path for key reads) separately, and the client kept on globalThis may
+ * come from either copy.
+ */
+const ETCD_ERROR_BRAND = Symbol.for("etcd-dashboard.EtcdError");
+
 export class EtcdError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[ETCD_ERROR_BRAND] === true;
+  }
+  readonly [ETCD_ERROR_BRAND] = true;
   override readonly name = "EtcdError";
   readonly kind: EtcdErrorKind;
   readonly etcdCode?: number;

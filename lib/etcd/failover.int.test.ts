@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster, type Member as HarnessMember } from "../../scripts/lib/etcd-harness.mjs";
 import { EtcdClient } from "./client";
 import { parseKey } from "./key-path";
-import { directGetKey, directSet, etcdErrorOf, sleep, stopClusterNow, uniquePrefix, waitFor } from "../testing/etcd-direct";
+import { directGetKey, directSet, etcdErrorOf, sleep, stopClusterNow, uniquePrefix, untilStopped, waitFor } from "../testing/etcd-direct";
 
 let cluster: Cluster;
 const clients: EtcdClient[] = [];
@@ -156,6 +156,9 @@ describe("a frozen member", () => {
     }
 
     inUse.freeze();
+    // SIGSTOP lands when the kernel next schedules the process: on a loaded machine etcd may still
+    // answer one more read unless the test waits until it is really stopped.
+    await untilStopped(inUse.pid);
     const t0 = Date.now();
     expect((await client.keys.get(parseKey(`${p}/k`))).node?.value).toBe("v");
     const elapsed = Date.now() - t0;
@@ -173,6 +176,7 @@ describe("a frozen member", () => {
     const p = uniquePrefix();
     const client = makeClient([inUse.clientURL, other.clientURL, leader.clientURL], { writeTimeoutMs: 1_000 });
     inUse.freeze();
+    await untilStopped(inUse.pid);
     const t0 = Date.now();
     await client.keys.set(parseKey(`${p}/k`), "idempotent");
     expect(Date.now() - t0).toBeGreaterThanOrEqual(950);
@@ -186,6 +190,7 @@ describe("a frozen member", () => {
     // write must be the first to meet it.
     const fresh = () => makeClient([inUse.clientURL, other.clientURL, leader.clientURL], { writeTimeoutMs: 1_000 });
     inUse.freeze();
+    await untilStopped(inUse.pid);
 
     const t0 = Date.now();
     const [post, create, del] = await Promise.all([

@@ -115,7 +115,7 @@ export async function* watch(
     const index = event.node?.modifiedIndex;
     if (index === undefined) continue; // cannot happen for a watch event; never loop on it
     waitIndex = index + 1;
-    const { etcdIndex: _ignored, ...v2 } = event;
+    const { etcdIndex: _ignored, wire: _wire, ...v2 } = event;
     yield { type: "event", index, event: v2 };
   }
 }

@@ -1,6 +1,7 @@
 // Helpers for the integration tests of lib/etcd: talk to etcd directly with the global fetch, so a test
 // can check what the client did against an independent witness instead of against the client itself.
 import { randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
 import { EtcdError } from "@/lib/etcd/errors";
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -157,4 +158,18 @@ export async function within<T>(promise: Promise<T>, ms: number): Promise<T | "p
 export async function stopClusterNow(cluster: { members: { kill(signal?: NodeJS.Signals): boolean }[]; stop(): Promise<void> }): Promise<void> {
   for (const member of cluster.members) member.kill("SIGKILL");
   await cluster.stop();
+}
+
+/**
+ * Resolves once /proc says the process is stopped (state T). SIGSTOP lands when the kernel next
+ * schedules the process: on a loaded machine a member "frozen" a moment ago may still answer a request.
+ */
+export async function untilStopped(pid: number, timeoutMs = 2_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const stat = await fs.readFile(`/proc/${pid}/stat`, "utf8");
+    if (stat.slice(stat.lastIndexOf(")") + 2).startsWith("T")) return;
+    await sleep(10);
+  }
+  throw new Error(`process ${pid} did not stop within ${timeoutMs} ms of SIGSTOP`);
 }

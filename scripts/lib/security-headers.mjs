@@ -27,13 +27,23 @@ export function contentSecurityPolicy(nonce) {
   ].join("; ");
 }
 
+const COMMON = {
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "no-referrer",
+  "cross-origin-opener-policy": "same-origin",
+};
+
 /** @param {string} nonce */
 export function securityHeaders(nonce) {
-  return {
-    "content-security-policy": contentSecurityPolicy(nonce),
-    "x-content-type-options": "nosniff",
-    "x-frame-options": "DENY",
-    "referrer-policy": "no-referrer",
-    "cross-origin-opener-policy": "same-origin",
-  };
+  return { "content-security-policy": contentSecurityPolicy(nonce), ...COMMON };
 }
+
+/**
+ * API answers are JSON, never meant to be rendered: should one be opened as a document, it may load and
+ * run nothing at all. A fixed policy also spares every API request a random nonce and 300 bytes of header.
+ */
+export const API_SECURITY_HEADERS = Object.freeze({
+  "content-security-policy": "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  ...COMMON,
+});

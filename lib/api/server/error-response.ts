@@ -51,10 +51,16 @@ export function toApiError(error: unknown): ApiError {
 }
 
 export function errorResponse(error: unknown): Response {
+  const { status, body, headers } = errorAnswer(error);
+  return Response.json(body, { status, headers });
+}
+
+/** The status, envelope and headers of the answer to anything thrown. */
+export function errorAnswer(error: unknown): { status: number; body: { error: Record<string, unknown> }; headers: Record<string, string> } {
   const apiError = toApiError(error);
   const retryAfter = apiError.body.retryAfterSeconds;
   const headers = retryAfter === undefined ? NO_STORE : { ...NO_STORE, "retry-after": String(retryAfter) };
-  return Response.json({ error: definedFields(apiError.body) }, { status: API_ERROR_STATUS[apiError.code], headers });
+  return { status: API_ERROR_STATUS[apiError.code], body: { error: definedFields(apiError.body) }, headers };
 }
 
 /** The error envelope's body for anything thrown, as the API sends it (also inside watch streams). */

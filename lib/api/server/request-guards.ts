@@ -74,7 +74,10 @@ function tooLarge(): ApiError {
 
 /** Validates query parameters (each given once) against a schema. */
 export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
-  const params = new URL(request.url).searchParams;
+  return readSearchParams(new URL(request.url).searchParams, schema);
+}
+
+export function readSearchParams<S extends z.ZodType>(params: URLSearchParams, schema: S): z.infer<S> {
   // A Map, not a plain object: "__proto__" or "constructor" must count as parameters like any other
   // (`query[name] = …` would drop "__proto__", and `name in query` sees inherited names).
   const query = new Map<string, string>();

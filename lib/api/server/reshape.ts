@@ -7,6 +7,21 @@ export function reshapeNode(node: V2Node): EtcdNode {
   return node.key === undefined ? ({ ...node, key: "/" } as EtcdNode) : (node as EtcdNode);
 }
 
+/**
+ * The API's JSON for a keys result. etcd's body already has the API's shape but for etcdIndex (a header
+ * at etcd) and the root's missing key: when no node needs reshaping, the checked body is passed on with
+ * etcdIndex added, rather than encoded again from the parsed copy.
+ */
+export function keysResponseJson(result: KeysResult): string {
+  const { wire } = result;
+  const needsReshape = result.node?.key === undefined || (result.prevNode !== undefined && result.prevNode.key === undefined);
+  if (wire !== undefined && !needsReshape) {
+    const end = wire.lastIndexOf("}");
+    if (end > 0) return `${wire.slice(0, end)},"etcdIndex":${result.etcdIndex}}`;
+  }
+  return JSON.stringify(reshapeKeysResult(result));
+}
+
 export function reshapeKeysResult(result: KeysResult): KeyResponse {
   return {
     action: result.action,

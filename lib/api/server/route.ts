@@ -11,7 +11,7 @@ import { clusterParamSchema } from "../schemas";
 import { NO_STORE, errorResponse } from "./error-response";
 import { assertSameOrigin, parseInput } from "./request-guards";
 
-type RawParams = Record<string, string | string[] | undefined>;
+export type RawParams = Record<string, string | string[] | undefined>;
 export interface RouteContext {
   params: Promise<RawParams>;
 }

@@ -1,4 +1,5 @@
-import { deleteKeyQuerySchema, getKeyQuerySchema, postKeyBodySchema, putKeyBodySchema } from "@/lib/api/schemas";
+import { deleteKeyQuerySchema, postKeyBodySchema, putKeyBodySchema } from "@/lib/api/schemas";
+import { readKey } from "@/lib/api/server/key-read";
 import { reshapeKeysResult, writeStatus } from "@/lib/api/server/reshape";
 import { readJsonBody, readQuery } from "@/lib/api/server/request-guards";
 import { apiRoute, json, requireCluster, requireKey } from "@/lib/api/server/route";
@@ -7,13 +8,9 @@ import { audited } from "@/lib/audit/log";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/clusters/:cluster/keys/:key* - a key, or a directory with its children (?recursive, sorted, quorum)
-export const GET = apiRoute(async ({ request, params }) => {
-  const { client } = requireCluster(params);
-  const key = requireKey(params);
-  const query = readQuery(request, getKeyQuerySchema);
-  return reshapeKeysResult(await client.keys.get(key, { ...query, signal: request.signal }));
-});
+// GET /api/clusters/:cluster/keys/:key* - a key, or a directory with its children (?recursive, sorted, quorum).
+// scripts/server.mjs usually answers it before Next.js with the same handler (lib/api/server/fast-path.ts).
+export const GET = readKey;
 
 // PUT /api/clusters/:cluster/keys/:key* - set, create, update, CAS, TTL set / refresh / remove, mkdir
 export const PUT = apiRoute(
