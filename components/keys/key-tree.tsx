@@ -391,7 +391,9 @@ function describeError(dir: string, error: ApiError): string {
  */
 function ListingLoader({ cluster, dir, onChange }: { cluster: string; dir: string; onChange: (dir: string, state: ListingState) => void }) {
   const { data, error } = useSWR<KeyResponse, ApiError>(keySwrKey(cluster, dir), apiFetch, { revalidateIfStale: false, revalidateOnFocus: false });
-  useEffect(() => {
+  // Before the paint: a directory opened with its listing already cached (the key panel read it) shows its
+  // children in the same frame, not a "Loading" row first.
+  useLayoutEffect(() => {
     if (data) {
       const node = data.node;
       onChange(dir, node?.dir ? { status: "loaded", children: node.nodes ?? NO_CHILDREN } : { status: "error", message: `${dir} is not a directory.` });
