@@ -1,12 +1,16 @@
 // `npm run bench`: starts a real etcd and the built dashboard, measures the dashboard's API against
-// direct etcd in the same run, and prints a table (markdown). Options: --quick (smaller samples),
-// --no-large (skip the 100,000-children directory).
+// direct etcd in the same run, then the keys page in Chromium and the Cluster page's polling, and prints a
+// table (markdown). Options: --quick (smaller samples), --no-large (skip the 100,000-children directory).
 import http from "node:http";
 import { startEtcd } from "../scripts/lib/etcd-harness.mjs";
 import { startDashboard } from "../scripts/lib/dashboard.mjs";
 import { ensureBuild, ensureEtcdInstalled } from "../scripts/lib/ensure.mjs";
+import { launchChromium } from "./browser";
+import { clusterStats } from "./cluster-stats";
+import { firstLoadJs } from "./first-load-js";
 import { latency, makeAgent, summarize, throughput, timedGet } from "./http-load";
 import { treeMemoryMb } from "./process-memory";
+import { treeRender } from "./tree-render";
 import { watchFanout } from "./watch-fanout";
 
 const quick = process.argv.includes("--quick");
@@ -17,6 +21,9 @@ const LISTING_RUNS = quick ? 5 : 20;
 const WATCH_SUBSCRIBERS = 1000;
 const WATCH_WRITES = quick ? 20 : 50;
 const WATCH_INTERVAL_MS = 200;
+const BROWSER_RUNS = quick ? 3 : 7;
+const STATS_VIEWERS = 100;
+const STATS_INTERVALS = quick ? 3 : 5;
 
 interface Row {
   what: string;
@@ -65,6 +72,25 @@ async function listing(url: string, runs: number): Promise<{ p50: number; bytes:
   }
   agent.destroy();
   return { p50: summarize(samples).p50, bytes };
+}
+
+/** The keys page in Chromium: first-load JavaScript, and opening the big directories (bench/tree-render.ts). */
+async function browserRows(dashboardURL: string): Promise<Row[]> {
+  const browser = await launchChromium();
+  try {
+    const out: Row[] = [];
+    const js = await firstLoadJs(browser, `${dashboardURL}/keys`, '[role="treeitem"]');
+    out.push({ what: `browser: first-load JavaScript of the keys page, gzip (kB; ${js.scripts} scripts, ${fmt(js.rawKb, 0)} kB raw)`, direct: "", dashboard: fmt(js.gzipKb, 0), ratio: "" });
+    const dirs = [{ dir: "/bench/ten", label: "10,000" }, ...(large ? [{ dir: "/bench/hundred", label: "100,000" }] : [])];
+    for (const { dir, label } of dirs) {
+      const r = await treeRender({ browser, dashboardURL, dir, child: `${dir}/k000000`, runs: BROWSER_RUNS });
+      out.push({ what: `browser: ${label}-children dir, navigation to first rows, median (ms)`, direct: "", dashboard: fmt(r.firstRowsMs, 0), ratio: "" });
+      out.push({ what: `browser: ${label}-children dir, DOM rows at first rows / scrolled to the middle`, direct: "", dashboard: `${r.domRowsFirst} / ${r.domRowsMiddle}`, ratio: "" });
+    }
+    return out;
+  } finally {
+    await browser.close();
+  }
 }
 
 async function main() {
@@ -127,15 +153,32 @@ async function main() {
     const after = treeMemoryMb(dashboard.pid);
     rows.push({ what: "dashboard server memory: idle RSS (MB)", direct: "", dashboard: fmt(idle.rssMb, 0), ratio: "" });
     rows.push({ what: "dashboard server memory: peak RSS (MB)", direct: "", dashboard: fmt(after.peakMb, 0), ratio: "" });
+
+    console.error("bench: the keys page in Chromium …");
+    rows.push(...(await browserRows(dashboard.url)));
   } finally {
     await dashboard.stop();
     await etcd.stop();
   }
 
+  console.error(`bench: cluster stats for ${STATS_VIEWERS} viewers …`);
+  const stats = await clusterStats({ viewers: STATS_VIEWERS, intervals: STATS_INTERVALS });
+  const perPoll = stats.polls ? stats.etcdRequests / stats.polls : NaN;
+  rows.push({ what: `cluster stats: etcd polls per interval, ${STATS_VIEWERS} viewers`, direct: "", dashboard: fmt(stats.pollsPerInterval), ratio: "" });
+  rows.push({
+    what: `cluster stats: etcd requests / viewer requests in ${fmt(stats.intervals, 1)} intervals of ${stats.intervalMs / 1000} s`,
+    direct: "",
+    dashboard: `${stats.etcdRequests} / ${stats.viewerRequests} (${fmt(perPoll, 0)} per poll)`,
+    ratio: "",
+  });
+
   const header = "| measurement | direct etcd | dashboard | dashboard vs direct |\n|---|---:|---:|---:|";
   const table = rows.map((r) => `| ${r.what} | ${r.direct} | ${r.dashboard} | ${r.ratio} |`).join("\n");
   console.log(`\n${header}\n${table}\n`);
-  console.log(`(${quick ? "--quick, " : ""}${LATENCY_REQUESTS} sequential GETs, ${THROUGHPUT_MS / 1000} s of load, ${LISTING_RUNS} listings, ${WATCH_WRITES} writes ${WATCH_INTERVAL_MS} ms apart watched by ${WATCH_SUBSCRIBERS} subscribers; node ${process.version})`);
+  console.log(
+    `(${quick ? "--quick, " : ""}${LATENCY_REQUESTS} sequential GETs, ${THROUGHPUT_MS / 1000} s of load, ${LISTING_RUNS} listings, ` +
+      `${WATCH_WRITES} writes ${WATCH_INTERVAL_MS} ms apart watched by ${WATCH_SUBSCRIBERS} subscribers, ${BROWSER_RUNS} cold page loads per directory; node ${process.version})`,
+  );
 }
 
 main().catch((error) => {

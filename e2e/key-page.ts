@@ -16,8 +16,9 @@ export async function setValue(page: Page, text: string) {
   await expect(editor).toHaveText(text.replace(/\n/g, ""));
 }
 
-/** Opens the Keys page at `key` and waits for its panel. */
+/** Opens the Keys page at `key` and waits for its panel, the value editor included (it loads on demand). */
 export async function openKey(page: Page, key: string) {
   await page.goto(keyPage(key));
   await expect(panel(page).getByRole("heading", { name: key })).toBeVisible();
+  await expect(panel(page).getByText("Loading the editor…")).toHaveCount(0);
 }

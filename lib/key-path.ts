@@ -40,8 +40,8 @@ export function parentOf(key: string): string {
 }
 
 export function baseNameOf(key: string): string {
-  const segments = splitKey(key);
-  return segments[segments.length - 1] ?? "";
+  // The last segment of splitKey(key), without splitting: the tree asks this of every child of a listing.
+  return key.slice(key.lastIndexOf("/") + 1);
 }
 
 /** Hidden keys: any segment starting with "_" is left out of etcd's listings and live recursive watches. */

@@ -10,6 +10,25 @@ export function keyPageHref(cluster: string, key: string): string {
   return cluster === DEFAULT_CLUSTER_NAME ? path : `${path}?cluster=${encodeURIComponent(cluster)}`;
 }
 
+/** The key a Keys page shows, from its catch-all segments (still percent-encoded: each is decoded once). */
+export function keyFromPageSegments(key: string | string[] | undefined): string {
+  const segments = key === undefined ? [] : Array.isArray(key) ? key : [key];
+  return "/" + segments.map(decodeSegment).join("/");
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** How the browser reads a key or a directory listing (sorted: in-order keys come in order); its SWR key. */
+export function keyReadPath(cluster: string, key: string): string {
+  return keyApiPath(cluster, key, { sorted: true });
+}
+
 /** The API resource of `key`, with an optional query. */
 export function keyApiPath(cluster: string, key: string, query?: Record<string, string | number | boolean | undefined>): string {
   const path = `/api/clusters/${encodeURIComponent(cluster)}/keys${key === "/" ? "" : encodeKeySegments(splitKey(key))}`;

@@ -1,6 +1,6 @@
 "use client";
 import { File, Folder, FolderPlus, ListPlus, Plus, Trash2 } from "lucide-react";
-import { useState } from "react";
+import { useDeferredValue, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { EtcdNode } from "@/lib/api/types";
 import { baseNameOf, parentOf } from "@/lib/key-path";
@@ -17,11 +17,15 @@ const PREVIEW = 120;
  * directory is browsed, and 100,000 buttons here would freeze the page.
  */
 const LISTED_CHILDREN = 100;
+const NO_CHILDREN: EtcdNode[] = [];
 
 /** A directory: its children (in etcd's sorted order, so in-order keys list in order) and what to do with it. */
 export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string; node: EtcdNode; onNavigate: (key: string) => void }) {
   const [dialog, setDialog] = useState<"key" | "dir" | "queue" | "delete" | null>(null);
-  const children = node.nodes ?? [];
+  const children = node.nodes ?? NO_CHILDREN;
+  // The list of children renders in a second, interruptible pass: the tree's rows (and a click on them)
+  // come first when a big directory arrives.
+  const listed = useDeferredValue(children, NO_CHILDREN);
   const isRoot = node.key === "/" || node.key === undefined;
   const dir = isRoot ? "/" : node.key;
   const close = (open: boolean) => (open ? undefined : setDialog(null));
@@ -51,9 +55,9 @@ export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string;
           )}
         </div>
       ) : null}
-      {children.length > 0 ? (
+      {listed.length > 0 ? (
         <ul aria-label="Children" className="divide-y divide-zinc-200 rounded-md border border-zinc-200 text-sm dark:divide-zinc-800 dark:border-zinc-800">
-          {children.slice(0, LISTED_CHILDREN).map((child) => (
+          {listed.slice(0, LISTED_CHILDREN).map((child) => (
             <li key={child.key}>
               <button
                 type="button"

@@ -1,5 +1,6 @@
 "use client";
 import { useParams } from "next/navigation";
+import { keyFromPageSegments } from "@/lib/keys-url";
 import { KeyBrowser } from "./key-browser";
 
 /**
@@ -9,15 +10,5 @@ import { KeyBrowser } from "./key-browser";
  */
 export function KeyBrowserFromUrl() {
   const { key } = useParams<{ key?: string[] }>();
-  const segments = key === undefined ? [] : Array.isArray(key) ? key : [key];
-  // Catch-all segments arrive still percent-encoded ("a%20b"): decode each once.
-  return <KeyBrowser selectedKey={"/" + segments.map(decodeSegment).join("/")} />;
-}
-
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
+  return <KeyBrowser selectedKey={keyFromPageSegments(key)} />;
 }

@@ -1,5 +1,6 @@
 "use client";
 import { FilePlus, GitCompareArrows } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/field";
@@ -12,7 +13,13 @@ import { CasDialog } from "./cas-dialog";
 import { NewKeyDialog } from "./create-dialogs";
 import { DirectoryPanel } from "./directory-panel";
 import { errorText } from "./error-text";
-import { KeyEditor } from "./key-editor";
+
+// In its own chunk: the editor brings CodeMirror and the YAML parser (about half of the page's JavaScript),
+// which a directory (and the first paint of the tree) never needs.
+const KeyEditor = dynamic(() => import("./key-editor").then((m) => m.KeyEditor), {
+  ssr: false,
+  loading: () => <p role="status">Loading the editor…</p>,
+});
 
 export interface KeyPanelProps {
   cluster: string;

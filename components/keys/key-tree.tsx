@@ -1,5 +1,5 @@
 "use client";
-import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
+import { defaultRangeExtractor, useVirtualizer, type Range, type Virtualizer } from "@tanstack/react-virtual";
 import { File, Folder, FolderOpen, RefreshCw, Timer } from "lucide-react";
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
 import useSWR, { useSWRConfig } from "swr";
@@ -8,7 +8,7 @@ import { apiFetch } from "@/lib/api/fetcher";
 import type { KeyResponse } from "@/lib/api/types";
 import { keySwrKey } from "@/lib/hooks/use-key";
 import { useRowFlashes } from "@/lib/hooks/use-row-flashes";
-import { parentOf } from "@/lib/key-path";
+import { ancestorsOf, parentOf } from "@/lib/key-path";
 import { filterCount } from "@/lib/tree/filter";
 import { ancestorsOpen, flattenTree, isOpen, openAncestors, rowIndexOf, type ListingState, type NodeRow, type StatusRow, type TreeRow } from "@/lib/tree/flatten";
 import { formatCount, formatTtl } from "@/lib/tree/format";
@@ -101,22 +101,25 @@ function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
     setFilterText("");
   }
 
-  const { rows, openDirs } = useMemo(
+  const { rows, openDirs, listedDirs } = useMemo(
     () => flattenTree({ listings, open, filter: filterText ? { dir: filterDir, text: filterText } : null }),
     [listings, open, filterDir, filterText],
   );
   const filterListing = listings.get(filterDir);
+  // Only shown while filtering: no pass over a big listing's names otherwise.
   const filterCounts = useMemo(
-    () => (filterListing?.status === "loaded" ? filterCount(filterListing.children.map((c) => baseNameOf(c.key)), filterText) : null),
+    () => (filterText && filterListing?.status === "loaded" ? filterCount(filterListing.children.map((c) => baseNameOf(c.key)), filterText) : null),
     [filterListing, filterText],
   );
 
-  // Listings stay subscribed while their directory is open or its child count is shown.
+  // Listings stay subscribed while their directory is open or its child count is shown. The selection's
+  // open ancestors load at once (a deep link), not one level after the other as the rows appear.
   const loaderDirs = useMemo(() => {
     const dirs = new Set(openDirs);
-    for (const row of rows) if (row.kind === "node" && row.isDir && listings.has(row.key)) dirs.add(row.key);
+    for (const dir of ancestorsOf(selectedKey)) if (isOpen(open, dir)) dirs.add(dir);
+    for (const dir of listedDirs) dirs.add(dir);
     return [...dirs];
-  }, [openDirs, rows, listings]);
+  }, [openDirs, listedDirs, open, selectedKey]);
   const reportListing = useCallback((dir: string, state: ListingState) => {
     setListings((current) => {
       const previous = current.get(dir);
@@ -171,12 +174,13 @@ function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
     const index = rowIndexOf(rows, target);
     if (index < 0) return;
     pendingScroll.current = null;
-    virtualizer.scrollToIndex(index, { align: "auto" });
+    // Already in view (a deep link's row near the top): scrolling would only force a layout.
+    if (!rowInView(virtualizer, index)) virtualizer.scrollToIndex(index, { align: "auto" });
   }, [rows, selectedKey, virtualizer]);
 
-  // Back where the previous tree was scrolled to, before the first paint.
+  // Back where the previous tree was scrolled to, before the first paint (a new tree is at the top).
   useLayoutEffect(() => {
-    if (scrollRef.current) scrollRef.current.scrollTop = memory.scrollTop;
+    if (scrollRef.current && memory.scrollTop !== 0) scrollRef.current.scrollTop = memory.scrollTop;
   }, [memory]);
 
   /** Moves focus to a row: scroll the virtualizer there, then focus the element once it is rendered. */
@@ -336,6 +340,15 @@ function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
   );
 }
 
+/** Whether row `index` is wholly inside the tree's viewport, from what the virtualizer has measured (no layout read). */
+function rowInView(virtualizer: Virtualizer<HTMLDivElement, Element>, index: number): boolean {
+  const height = virtualizer.scrollRect?.height;
+  const offset = virtualizer.scrollOffset;
+  if (!height || offset === null) return false;
+  const top = index * ROW_HEIGHT;
+  return top >= offset && top + ROW_HEIGHT <= offset + height;
+}
+
 /** Focuses a row once the virtualizer has rendered it (after a scroll or a remount), for a few frames at most. */
 function focusWhenRendered(scrollRef: { current: HTMLElement | null }, key: string) {
   let frames = 0;
@@ -378,7 +391,9 @@ function describeError(dir: string, error: ApiError): string {
  */
 function ListingLoader({ cluster, dir, onChange }: { cluster: string; dir: string; onChange: (dir: string, state: ListingState) => void }) {
   const { data, error } = useSWR<KeyResponse, ApiError>(keySwrKey(cluster, dir), apiFetch, { revalidateIfStale: false, revalidateOnFocus: false });
-  useEffect(() => {
+  // Before the paint: a directory opened with its listing already cached (the key panel read it) shows its
+  // children in the same frame, not a "Loading" row first.
+  useLayoutEffect(() => {
     if (data) {
       const node = data.node;
       onChange(dir, node?.dir ? { status: "loaded", children: node.nodes ?? NO_CHILDREN } : { status: "error", message: `${dir} is not a directory.` });

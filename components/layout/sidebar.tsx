@@ -43,6 +43,9 @@ export function Sidebar() {
               <li key={href}>
                 <Link
                   href={href + suffix}
+                  // Every page is dynamic and has no loading.tsx: a prefetch renders the shared layouts on the
+                  // server for nothing, twice per page load, while the page itself is loading.
+                  prefetch={false}
                   aria-current={active ? "page" : undefined}
                   className={`flex items-center gap-2 rounded-md px-2 py-1.5 text-sm ${active ? "bg-zinc-100 font-medium dark:bg-zinc-800" : "hover:bg-zinc-50 dark:hover:bg-zinc-900"}`}
                 >

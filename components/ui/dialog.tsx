@@ -1,40 +1,14 @@
 "use client";
-import * as RadixDialog from "@radix-ui/react-dialog";
-import { X } from "lucide-react";
-import type { ReactNode } from "react";
+import dynamic from "next/dynamic";
+import type { DialogProps } from "./dialog-view";
 
-export interface DialogProps {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  title: string;
-  description?: ReactNode;
-  children: ReactNode;
-  wide?: boolean;
-}
+export type { DialogProps } from "./dialog-view";
 
-/** A modal dialog (role=dialog) named by its title. */
-export function Dialog({ open, onOpenChange, title, description, children, wide }: DialogProps) {
-  return (
-    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-        <RadixDialog.Content
-          className={`fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 overflow-auto rounded-lg border border-zinc-200 bg-white p-5 shadow-xl dark:border-zinc-800 dark:bg-zinc-950 ${wide ? "max-w-5xl" : "max-w-lg"}`}
-        >
-          <div className="mb-3 flex items-start justify-between gap-4">
-            <RadixDialog.Title className="text-lg font-semibold">{title}</RadixDialog.Title>
-            <RadixDialog.Close aria-label="Close" className="rounded p-1 hover:bg-zinc-100 dark:hover:bg-zinc-800">
-              <X aria-hidden size={16} />
-            </RadixDialog.Close>
-          </div>
-          {description ? (
-            <RadixDialog.Description className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">{description}</RadixDialog.Description>
-          ) : (
-            <RadixDialog.Description className="sr-only">{title}</RadixDialog.Description>
-          )}
-          {children}
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
-  );
+// Radix's dialog (about 13 kB of gzipped JavaScript) loads when a dialog first opens: pages render their
+// dialogs closed, and no page needs it to show up.
+const DialogView = dynamic(() => import("./dialog-view").then((m) => m.DialogView), { ssr: false });
+
+/** A modal dialog (role=dialog) named by its title; nothing while closed (as Radix renders nothing then). */
+export function Dialog(props: DialogProps) {
+  return props.open ? <DialogView {...props} /> : null;
 }

@@ -3,11 +3,11 @@ import useSWR, { useSWRConfig } from "swr";
 import type { ApiError } from "@/lib/api/errors";
 import { apiFetch } from "@/lib/api/fetcher";
 import type { KeyResponse } from "@/lib/api/types";
-import { keyApiPath } from "@/lib/keys-url";
+import { keyReadPath } from "@/lib/keys-url";
 
 /** SWR key of one key or directory listing (sorted: in-order keys come in order). */
 export function keySwrKey(cluster: string, key: string): string {
-  return keyApiPath(cluster, key, { sorted: true });
+  return keyReadPath(cluster, key);
 }
 
 /** A key, or a directory with its children (one level). `null` key: nothing to load. */

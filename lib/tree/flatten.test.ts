@@ -13,7 +13,9 @@ const nodes = (rows: ReturnType<typeof flattenTree>["rows"]) => rows.filter((r):
 
 describe("flattenTree", () => {
   it("shows only the root's children when nothing is open", () => {
-    const { rows, openDirs } = flattenTree({ listings, open: new Map() });
+    const { rows, openDirs, listedDirs } = flattenTree({ listings, open: new Map() });
+    // Closed, but its listing is held: its count is shown and kept current.
+    expect(listedDirs).toEqual(["/apps"]);
     expect(rows.map((r) => r.key)).toEqual(["/apps", "/config", "/readme"]);
     expect(openDirs).toEqual(["/"]);
     const [apps, , readme] = nodes(rows);
@@ -23,8 +25,9 @@ describe("flattenTree", () => {
 
   it("descends into open directories depth first, with levels and positions", () => {
     const open = new Map([["/apps", true], ["/apps/web", true]]);
-    const { rows, openDirs } = flattenTree({ listings, open });
+    const { rows, openDirs, listedDirs } = flattenTree({ listings, open });
     expect(rows.map((r) => r.key)).toEqual(["/apps", "/apps/api", "/apps/web", "/apps/web/port", "/apps/worker", "/config", "/readme"]);
+    expect(listedDirs).toEqual(["/apps", "/apps/web"]);
     expect(nodes(rows).map((r) => r.depth)).toEqual([1, 2, 2, 3, 2, 1, 1]);
     expect(openDirs).toEqual(["/", "/apps", "/apps/web"]);
     const web = nodes(rows)[2]!;

@@ -62,6 +62,8 @@ export interface Flattened {
   rows: TreeRow[];
   /** Every open directory reached from the root: the listings the tree must load. */
   openDirs: string[];
+  /** Directories shown with a listing held (loaded, loading or failed): their child count stays current. */
+  listedDirs: string[];
 }
 
 export const ROOT = "/";
@@ -74,6 +76,7 @@ export function isOpen(open: ReadonlyMap<string, boolean>, dir: string): boolean
 export function flattenTree({ listings, open, filter }: FlattenInput): Flattened {
   const rows: TreeRow[] = [];
   const openDirs: string[] = [];
+  const listedDirs: string[] = [];
   const visit = (dir: string, depth: number) => {
     openDirs.push(dir);
     const listing = listings.get(dir);
@@ -92,6 +95,7 @@ export function flattenTree({ listings, open, filter }: FlattenInput): Flattened
       const childListing = isDir ? listings.get(child.key) : undefined;
       const childCount = childListing?.status === "loaded" ? childListing.children.length : undefined;
       const opened = isDir && isOpen(open, child.key);
+      if (childListing) listedDirs.push(child.key);
       rows.push({
         kind: "node",
         key: child.key,
@@ -110,7 +114,7 @@ export function flattenTree({ listings, open, filter }: FlattenInput): Flattened
     });
   };
   visit(ROOT, 1);
-  return { rows, openDirs };
+  return { rows, openDirs, listedDirs };
 }
 
 /** The index of the row showing `key`, or -1. */

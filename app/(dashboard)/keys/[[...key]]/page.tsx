@@ -1,7 +1,30 @@
+import { headers } from "next/headers";
+import { preload } from "react-dom";
+import { ancestorsOf, keyProblem } from "@/lib/key-path";
+import { DEFAULT_CLUSTER_NAME, keyFromPageSegments, keyReadPath } from "@/lib/keys-url";
+
 export const dynamic = "force-dynamic";
+
+interface KeysPageProps {
+  params: Promise<{ key?: string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
 
 // /keys/a/b: the key browser itself is rendered by the keys layout (app/(dashboard)/keys/layout.tsx) from the
 // URL, so that it survives navigations; the route exists so that every /keys/… URL is a page.
-export default function KeysPage() {
+//
+// When the page is opened (a document, not a client-side navigation), the browser is told in the HTML's head
+// to fetch what the tree and the key panel will read first: the listings from the root down to the key, and
+// the key itself, the same URLs as their SWR keys. They load while the JavaScript does, instead of after it.
+export default async function KeysPage({ params, searchParams }: KeysPageProps) {
+  // Only when the browser loads the document: a client-side navigation (a fetch of the RSC payload) finds
+  // the listings in SWR's cache. Next hides its own RSC request headers from pages; the browser's
+  // Sec-Fetch-Dest tells them apart (absent: no preload, which is only a loss of speed).
+  if ((await headers()).get("sec-fetch-dest") !== "document") return null;
+  const [{ key }, query] = await Promise.all([params, searchParams]);
+  const cluster = [query.cluster].flat()[0] || DEFAULT_CLUSTER_NAME;
+  const selected = keyFromPageSegments(key);
+  if (keyProblem(selected)) return null;
+  for (const path of [...ancestorsOf(selected), selected]) preload(keyReadPath(cluster, path), { as: "fetch", crossOrigin: "anonymous" });
   return null;
 }
