@@ -159,9 +159,16 @@ test.describe("etcd auth page", () => {
     await userRow(page, "appuser").getByRole("button", { name: "Delete user appuser" }).click();
     dialog = page.getByRole("dialog", { name: "Delete user appuser?" });
     await dialog.getByRole("button", { name: "Delete user" }).click();
+    // The dialog closes once the API has answered; the row must then be gone from a loaded table
+    // (while the list reloads there are no rows at all, which proves nothing).
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole("table", { name: "Users" })).toBeVisible();
     await expect(userRow(page, "appuser")).toHaveCount(0);
     await roleRow(page, "app").getByRole("button", { name: "Delete role app" }).click();
-    await page.getByRole("dialog", { name: "Delete role app?" }).getByRole("button", { name: "Delete role" }).click();
+    dialog = page.getByRole("dialog", { name: "Delete role app?" });
+    await dialog.getByRole("button", { name: "Delete role" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole("table", { name: "Roles" })).toBeVisible();
     await expect(roleRow(page, "app")).toHaveCount(0);
     expect((await direct("GET", "/v2/auth/users/appuser")).status).toBe(404);
     expect((await direct("GET", "/v2/auth/roles/app")).status).toBe(404);
