@@ -36,6 +36,9 @@ async function main() {
   await app.prepare();
 
   const server = http.createServer((req, res) => {
+    // Key reads, the hottest route, first: the fast path takes only a canonical GET without a body, answers
+    // with the API's security headers itself, and skips Next.js's routing (lib/api/server/fast-path.ts).
+    if (globalThis.__etcdDashboardFastPath?.(req, res, API_SECURITY_HEADERS)) return;
     const api = req.url?.startsWith("/api/") === true;
     const headers = api ? API_SECURITY_HEADERS : securityHeaders(newNonce());
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
@@ -46,8 +49,6 @@ async function main() {
     const reason = rejectReason(req.method ?? "GET", req.url);
     if (reason) return sendError(res, reason);
     guardResponse(req, res);
-    // Key reads, the hottest route, skip Next.js's routing (same handler; see lib/api/server/fast-path.ts).
-    if (globalThis.__etcdDashboardFastPath?.(req, res)) return;
     handle(req, res).catch((error) => {
       console.error("[etcd-dashboard] request failed:", error);
       if (!res.headersSent) sendError(res, { status: 400, message: "The request could not be processed." });

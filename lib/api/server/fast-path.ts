@@ -45,15 +45,23 @@ export function matchKeyRead(method: string | undefined, url: string | undefined
   return cluster === undefined ? undefined : { params: { cluster, key } };
 }
 
-/** Serves the request and returns true when it is a key read; false leaves it to Next.js. */
-export function serveFast(req: IncomingMessage, res: ServerResponse): boolean {
+/**
+ * Serves the request and returns true when it is a key read; false leaves it to Next.js. A GET that
+ * carries a body goes to Next.js too (scripts/server.mjs guards what is left unread there).
+ */
+export function serveFast(req: IncomingMessage, res: ServerResponse, securityHeaders: Readonly<Record<string, string>>): boolean {
   const route = matchKeyRead(req.method, req.url);
-  if (!route) return false;
-  void answer(req, res, route);
+  if (!route || hasBody(req)) return false;
+  void answer(req, res, route, securityHeaders);
   return true;
 }
 
-async function answer(req: IncomingMessage, res: ServerResponse, route: FastRoute): Promise<void> {
+function hasBody(req: IncomingMessage): boolean {
+  const length = req.headers["content-length"];
+  return req.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0");
+}
+
+async function answer(req: IncomingMessage, res: ServerResponse, route: FastRoute, securityHeaders: Readonly<Record<string, string>>): Promise<void> {
   const abort = new AbortController();
   // Only a browser that goes away before the answer cancels the etcd read (an abort builds a DOMException).
   res.once("close", () => {
@@ -74,6 +82,6 @@ async function answer(req: IncomingMessage, res: ServerResponse, route: FastRout
     body = JSON.stringify(answer.body);
   }
   if (res.destroyed) return;
-  res.writeHead(status, { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+  res.writeHead(status, { ...securityHeaders, ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(body) });
   res.end(body);
 }
