@@ -122,6 +122,7 @@ export const envSchema = z.object({
   ETCD_DASHBOARD_CONFIG: z.string().min(1).optional(),
   ETCD_DASHBOARD_AUDIT_LOG: z.string().min(1).optional(),
   ETCD_DASHBOARD_FAST_PATH: z.enum(["true", "false", ""], { message: 'ETCD_DASHBOARD_FAST_PATH is "true" or "false"' }).optional(),
+  ETCD_DASHBOARD_TRUST_PROXY: z.enum(["true", "false", ""], { message: 'ETCD_DASHBOARD_TRUST_PROXY is "true" or "false"' }).optional(),
   ETCD_DASHBOARD_READ_ONLY: z.enum(["true", "false", ""], { message: 'ETCD_DASHBOARD_READ_ONLY is "true" or "false"' }).optional(),
   ETCD_DASHBOARD_ALLOW_ANONYMOUS: z.enum(["true", "false", ""], { message: 'ETCD_DASHBOARD_ALLOW_ANONYMOUS is "true" or "false"' }).optional(),
 });

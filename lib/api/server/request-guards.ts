@@ -5,16 +5,18 @@ import { ApiError, issuesFromZod } from "../errors";
 
 /**
  * Mutating requests from another site are refused. Browsers send Sec-Fetch-Site and Origin on every
- * cross-origin write; scripts and curl send neither and are allowed.
+ * cross-origin write; scripts and curl send neither and are allowed. The Origin is compared with the Host
+ * header, or with X-Forwarded-Host only when ETCD_DASHBOARD_TRUST_PROXY=true says a reverse proxy sets it
+ * (otherwise any client could claim whatever host its Origin names).
  */
-export function assertSameOrigin(request: Request): void {
+export function assertSameOrigin(request: Request, trustProxy = process.env.ETCD_DASHBOARD_TRUST_PROXY === "true"): void {
   const site = request.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") {
     throw ApiError.of("cross_origin", "Cross-site requests may not change etcd.");
   }
   const origin = request.headers.get("origin");
   if (!origin) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const host = (trustProxy ? request.headers.get("x-forwarded-host") : null) ?? request.headers.get("host");
   let originHost: string | null = null;
   try {
     originHost = new URL(origin).host;
