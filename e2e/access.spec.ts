@@ -270,6 +270,30 @@ test.describe("logins, roles and read-only", () => {
     await expect(page.getByRole("button", { name: "Save", exact: true })).toBeVisible();
   });
 
+  test("logins, failed logins and logouts are in the audit log; a name that is no user's is not", async () => {
+    const typo = "correct-horse-battery-typed-as-name";
+    expect((await call(dashboard.url, "/api/session", { method: "POST", json: { username: typo, password: "x" } })).status).toBe(401);
+    expect((await call(dashboard.url, "/api/session", { method: "POST", json: { username: USER_OF.viewer, password: "wrong" } })).status).toBe(401);
+    const login = await call(dashboard.url, "/api/session", { method: "POST", json: { username: USER_OF.viewer, password: PASSWORDS.viewer } });
+    const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+    expect((await call(dashboard.url, "/api/session", { method: "DELETE", cookie })).status).toBe(204);
+    const text = fs.readFileSync(path.join(tempDir, "audit.jsonl"), "utf8");
+    expect(text).not.toContain(typo);
+    expect(text).not.toContain(PASSWORDS.viewer);
+    const entries = text
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { user: string; operation: string; options?: { client?: string; role?: string }; result: { ok: boolean } });
+    const tail = entries.slice(-4).map((e) => [e.operation, e.user, e.result.ok]);
+    expect(tail).toEqual([
+      ["login-failed", "(unknown user name)", false],
+      ["login-failed", USER_OF.viewer, false],
+      ["login", USER_OF.viewer, true],
+      ["logout", USER_OF.viewer, true],
+    ]);
+    expect(entries.at(-2)?.options).toEqual({ client: "127.0.0.1", role: "viewer" });
+  });
+
   // Last: the failed logins it makes slow down every later login from this address.
   test("failed logins from one address are slowed down, with Retry-After", async () => {
     const attempt = () => call(dashboard.url, "/api/session", { method: "POST", json: { username: USER_OF.admin, password: "guess" } });

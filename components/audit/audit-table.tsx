@@ -27,7 +27,7 @@ const AuditRow = memo(function AuditRow({ entry }: { entry: AuditRecord }) {
         </time>
       </td>
       <td className={CELL}>{entry.user}</td>
-      <td className={CELL}>{entry.cluster}</td>
+      <td className={CELL}>{entry.cluster ?? <span className="text-zinc-500">—</span>}</td>
       <td className={MONO_CELL}>{entry.operation}</td>
       <td className={`${MONO_CELL} min-w-32 wrap-anywhere`}>
         <Target entry={entry} />
@@ -60,7 +60,7 @@ const AuditRow = memo(function AuditRow({ entry }: { entry: AuditRecord }) {
 function Target({ entry }: { entry: AuditRecord }) {
   if (entry.key !== undefined) {
     return (
-      <Link href={keyPageHref(entry.cluster, entry.key)} className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300" title={`Open ${entry.key} on the Keys page`}>
+      <Link href={keyPageHref(entry.cluster ?? "default", entry.key)} className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300" title={`Open ${entry.key} on the Keys page`}>
         {entry.key}
       </Link>
     );

@@ -214,6 +214,9 @@ export const AUDIT_OPERATIONS = [
   "role-update",
   "role-delete",
   "guest-narrow",
+  "login",
+  "login-failed",
+  "logout",
 ] as const;
 /** ok: applied; failed: refused or failed, outcome unknown included; unknown: only those that may have been applied. */
 export const AUDIT_RESULTS = ["ok", "failed", "unknown"] as const;

@@ -4,12 +4,13 @@
 export interface AuditEntry {
   time: string;
   user: string;
-  cluster: string;
+  /** Absent for logins and logouts, which concern the dashboard rather than a cluster. */
+  cluster?: string;
   /**
    * "put", "post" (in-order key), "delete", "member-add", "member-remove", and etcd auth administration:
    * "auth-enable", "auth-disable", "user-create", "user-password", "user-grant", "user-revoke",
    * "user-delete", "role-create", "role-grant", "role-revoke", "role-update" (grant and revoke at once),
-   * "role-delete", "guest-narrow".
+   * "role-delete", "guest-narrow"; and the dashboard's own "login", "login-failed" and "logout".
    */
   operation: string;
   key?: string;

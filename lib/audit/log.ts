@@ -13,6 +13,11 @@ export function auditLogPath(env: NodeJS.ProcessEnv = process.env): string {
 
 let tail: Promise<void> = Promise.resolve();
 
+/** Appends one entry that is not a write (a login, a logout); the write's own go through audited(). */
+export function recordAudit(entry: Omit<AuditEntry, "time">): Promise<void> {
+  return append({ time: new Date().toISOString(), ...entry });
+}
+
 function append(entry: AuditEntry): Promise<void> {
   const file = auditLogPath();
   tail = tail

@@ -24,7 +24,7 @@ const resultSchema = z.discriminatedUnion("ok", [
 export const auditEntrySchema = z.object({
   time: z.iso.datetime({ offset: true }),
   user: z.string(),
-  cluster: z.string(),
+  cluster: z.string().optional(),
   operation: z.string(),
   key: z.string().optional(),
   member: z.string().optional(),

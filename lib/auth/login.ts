@@ -4,6 +4,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import type { LoginBody } from "@/lib/api/schemas";
+import { recordAudit } from "@/lib/audit/log";
 import { accessSettings } from "@/lib/clusters";
 import { hashPassword, verifyPassword } from "../../scripts/lib/password-hash.mjs";
 import { authState } from "./access";
@@ -35,11 +36,15 @@ export async function logIn({ username, password }: LoginBody, client: string): 
   const matches = await verifyPassword(password, configured?.passwordHash ?? (await decoyHash()));
   if (!configured || !matches) {
     throttle.failed(client);
-    console.warn(`[etcd-dashboard] failed login for ${JSON.stringify(username.slice(0, 64))} from ${client}`);
+    // An unknown name is not recorded: people type their password into the name field.
+    const who = configured ? configured.name : "(unknown user name)";
+    console.warn(`[etcd-dashboard] failed login for ${who} from ${client}`);
+    await recordAudit({ user: who, operation: "login-failed", options: { client }, result: { ok: false, code: "invalid_credentials", message: "Wrong user name or password." } });
     throw ApiError.of("invalid_credentials", "Wrong user name or password.");
   }
   throttle.succeeded(client);
   const user: SessionUser = { name: configured.name, role: configured.role };
+  await recordAudit({ user: user.name, operation: "login", options: { client, role: user.role }, result: { ok: true } });
   const maxAgeSeconds = sessionHours * 3600;
   return { sessionId: sessions.create(user, maxAgeSeconds * 1000), user, maxAgeSeconds };
 }

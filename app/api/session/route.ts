@@ -2,7 +2,8 @@ import { loginBodySchema } from "@/lib/api/schemas";
 import { readJsonBody } from "@/lib/api/server/request-guards";
 import { json, publicRoute } from "@/lib/api/server/route";
 import type { SessionResponse } from "@/lib/api/types";
-import { authState, clientAddress, currentUser, loginRequired, sessionIdFrom } from "@/lib/auth/access";
+import { recordAudit } from "@/lib/audit/log";
+import { authState, clientAddress, currentUser, loginRequired, sessionIdFrom, userOfSession } from "@/lib/auth/access";
 import { logIn } from "@/lib/auth/login";
 import { clearedSessionCookie, isHttps, sessionCookie } from "@/lib/auth/session-cookie";
 import { accessSettings } from "@/lib/clusters";
@@ -31,7 +32,9 @@ export const POST = publicRoute(
 export const DELETE = publicRoute(
   async ({ request }) => {
     const id = sessionIdFrom(request.headers.get("cookie"));
+    const user = id ? userOfSession(id) : undefined;
     if (id) authState().sessions.delete(id);
+    if (user && loginRequired()) await recordAudit({ user: user.name, operation: "logout", options: { client: clientAddress(request) }, result: { ok: true } });
     return new Response(null, { status: 204, headers: { "set-cookie": clearedSessionCookie(isHttps(request)), "cache-control": "no-store" } });
   },
   { mutating: true },
