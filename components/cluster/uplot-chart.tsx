@@ -44,7 +44,7 @@ export function UplotChart({ data, format }: UplotChartProps) {
         { stroke: AXIS_COLOR, grid: { stroke: GRID_COLOR }, ticks: { stroke: GRID_COLOR } },
         { stroke: AXIS_COLOR, grid: { stroke: GRID_COLOR }, ticks: { stroke: GRID_COLOR }, size: 70, values: (_u, splits) => splits.map((v) => fmt(v)) },
       ],
-      scales: { y: { range: (_u, min, max) => [0, max > 0 ? max * 1.1 : 1] } },
+      scales: { y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
       cursor: { drag: { x: false, y: false } },
     };
     const plot = new uPlot(options, alignedData(data), el);

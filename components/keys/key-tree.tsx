@@ -10,7 +10,7 @@ import { keySwrKey } from "@/lib/hooks/use-key";
 import { useRowFlashes } from "@/lib/hooks/use-row-flashes";
 import { ancestorsOf, parentOf } from "@/lib/key-path";
 import { filterCount } from "@/lib/tree/filter";
-import { ancestorsOpen, flattenTree, isOpen, openAncestors, rowIndexOf, type ListingState, type NodeRow, type StatusRow, type TreeRow } from "@/lib/tree/flatten";
+import { ancestorsOpen, flattenTree, isOpen, openAncestors, rowIndexOf, type ListingState, type NodeRow, type StatusRow } from "@/lib/tree/flatten";
 import { formatCount, formatTtl } from "@/lib/tree/format";
 import { withListing } from "@/lib/tree/listings";
 import { treeKeyAction } from "@/lib/tree/keyboard";

@@ -34,21 +34,6 @@ export function errorBody({ status, message }) {
   return JSON.stringify({ error: { code, message, ...(code === "invalid_input" ? { issues: [{ path: "path", message }] } : {}) } });
 }
 
-/**
- * Two answers Next.js gives that the API must not, fixed on the way out:
- * - A route asked with a method it does not export gets Next.js's empty 405: it becomes the JSON
- *   error envelope (`method_not_allowed`) like every other API error.
- * - A body the handler refused without reading it all (a 413 after 12 MiB of a chunked body) would
- *   stay in front of the next request on this keep-alive connection, which then never got an answer;
- *   and closing the connection instead made a client still sending its body see a reset (EPIPE)
- *   rather than the 413. Once such an answer is sent, a body never read is read and dropped (up to
- *   MAX_DRAIN_BYTES, then the connection is closed), so the client gets the answer and the
- *   connection serves the next request; one the handler began and cancelled closes the connection.
- * Next.js's compression wraps `end` around ours and sends the head first, so the 405 is recognised
- * when the head goes out.
- * @param {import("node:http").IncomingMessage} req
- * @param {import("node:http").ServerResponse} res
- */
 /** More unread body than this after an answer, and the connection is closed instead. */
 export const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 
@@ -64,6 +49,21 @@ function drainUnread(req) {
   req.resume();
 }
 
+/**
+ * Two answers Next.js gives that the API must not, fixed on the way out:
+ * - A route asked with a method it does not export gets Next.js's empty 405: it becomes the JSON
+ *   error envelope (`method_not_allowed`) like every other API error.
+ * - A body the handler refused without reading it all (a 413 after 12 MiB of a chunked body) would
+ *   stay in front of the next request on this keep-alive connection, which then never got an answer;
+ *   and closing the connection instead made a client still sending its body see a reset (EPIPE)
+ *   rather than the 413. Once such an answer is sent, a body never read is read and dropped (up to
+ *   MAX_DRAIN_BYTES, then the connection is closed), so the client gets the answer and the
+ *   connection serves the next request; one the handler began and cancelled closes the connection.
+ * Next.js's compression wraps `end` around ours and sends the head first, so the 405 is recognised
+ * when the head goes out.
+ * @param {import("node:http").IncomingMessage} req
+ * @param {import("node:http").ServerResponse} res
+ */
 export function guardResponse(req, res) {
   const path = (req.url ?? "/").split("?", 1)[0] ?? "/";
   const api = path.startsWith("/api/") || path === "/api";

@@ -60,12 +60,16 @@ export function errorAnswer(error: unknown): { status: number; body: { error: Re
   const apiError = toApiError(error);
   const retryAfter = apiError.body.retryAfterSeconds;
   const headers = retryAfter === undefined ? NO_STORE : { ...NO_STORE, "retry-after": String(retryAfter) };
-  return { status: API_ERROR_STATUS[apiError.code], body: { error: definedFields(apiError.body) }, headers };
+  return { status: API_ERROR_STATUS[apiError.code], body: envelopeOf(apiError), headers };
 }
 
 /** The error envelope's body for anything thrown, as the API sends it (also inside watch streams). */
 export function errorEnvelope(error: unknown): { error: Record<string, unknown> } {
-  return { error: definedFields(toApiError(error).body) };
+  return envelopeOf(toApiError(error));
+}
+
+function envelopeOf(apiError: ApiError): { error: Record<string, unknown> } {
+  return { error: definedFields(apiError.body) };
 }
 
 function definedFields(body: object): Record<string, unknown> {
