@@ -37,6 +37,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // e2e/faults: a 3-member cluster behind the built dashboard, killed and frozen under load.
+          name: "faults",
+          include: ["e2e/faults/**/*.faults.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

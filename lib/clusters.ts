@@ -21,6 +21,21 @@ export interface ClusterConnectionInfo {
   requestTimeoutMs: number;
   writeTimeoutMs: number;
   statsIntervalMs: number;
+  /**
+   * Where this dashboard's requests go now: the endpoint in use, and those set aside after a failure
+   * (with the failure). Configured endpoints and those learned from /v2/members.
+   */
+  endpointStates: EndpointStatus[];
+}
+
+export interface EndpointStatus {
+  url: string;
+  inUse: boolean;
+  /** Learned from /v2/members rather than configured. */
+  learned: boolean;
+  /** Avoided until this time (ms since the epoch) after a failure; absent when healthy. */
+  setAsideUntil?: number;
+  lastError?: string;
 }
 
 interface Registry {
@@ -80,6 +95,14 @@ export function clusterConnectionInfo(name: string): ClusterConnectionInfo | und
     requestTimeoutMs: config.requestTimeoutMs,
     writeTimeoutMs: config.writeTimeoutMs,
     statsIntervalMs: config.statsIntervalMs,
+    endpointStates: clusterClient(name)!
+      .transport.pool.snapshot()
+      .map(({ url, inUse, learned, failedUntil, lastError }) => ({
+        url,
+        inUse,
+        learned,
+        ...(failedUntil > Date.now() ? { setAsideUntil: failedUntil, lastError } : {}),
+      })),
   };
 }
 

@@ -3,7 +3,8 @@
 // first (node_modules, etcd, chromium), so a fresh Debian machine needs only node and npm.
 //
 //   npm test                               every step
-//   npm test -- --only unit,integration    selected steps (typecheck, unit, integration, build, e2e)
+//   npm test -- --only unit,integration    selected steps (typecheck, unit, integration, build, e2e, faults)
+//   npm run test:faults                    the fault suite alone (= npm test -- --only faults)
 import fs from "node:fs";
 import { ensureBuild, ensureChromium, ensureEtcdInstalled, ensureNodeModules, ensureOpenssl, run } from "./lib/ensure.mjs";
 import { fromRoot } from "./lib/paths.mjs";
@@ -39,9 +40,10 @@ const REPORT_DIR = fromRoot(".tmp");
 const isIntTest = (/** @type {string} */ f) => /\.int\.test\.tsx?$/.test(f);
 const isUnitTest = (/** @type {string} */ f) => /\.test\.tsx?$/.test(f) && !isIntTest(f);
 const isE2eTest = (/** @type {string} */ f) => /\.(spec|test)\.tsx?$/.test(f);
+const isFaultTest = (/** @type {string} */ f) => /\.faults\.ts$/.test(f);
 
 /**
- * @param {"unit" | "integration"} project
+ * @param {"unit" | "integration" | "faults"} project
  * @returns {Step["report"]}
  */
 const vitestReport = (project) => ({ file: fromRoot(".tmp", `vitest-${project}.json`), toCounts: vitestCounts });
@@ -73,6 +75,14 @@ const STEPS = [
     report: { file: fromRoot(".tmp", "playwright.json"), toCounts: playwrightCounts },
     tests: { dirs: [fromRoot("e2e")], match: isE2eTest, where: "e2e/**/*.spec.ts" },
   },
+  // A 3-member etcd cluster behind the built dashboard, its members killed, frozen and stopped under load.
+  {
+    name: "faults",
+    cmd: "vitest",
+    args: ["run", "--project", "faults", "--reporter=default", "--reporter=json", "--outputFile.json=.tmp/vitest-faults.json"],
+    report: vitestReport("faults"),
+    tests: { dirs: [fromRoot("e2e", "faults")], match: isFaultTest, where: "e2e/faults/**/*.faults.ts" },
+  },
 ];
 const ALIASES = { tsc: "typecheck", vitest: "unit", playwright: "e2e", "next-build": "build" };
 
@@ -87,6 +97,7 @@ async function runStep(step) {
   }
   console.log(`\n=== ${step.name}: ${step.cmd} ${step.args.join(" ")}`);
   if (step.report) fs.rmSync(step.report.file, { force: true }); // never read a previous run's numbers
+  if (step.name === "faults") fs.rmSync(FAULT_REPORT, { force: true });
   const started = performance.now();
   let ok = true;
   let note;
@@ -100,6 +111,19 @@ async function runStep(step) {
   const seconds = (performance.now() - started) / 1000;
   const counts = step.report ? readCounts(step.report.file, step.report.toCounts) : null;
   return { name: step.name, status: ok ? "pass" : "fail", seconds, counts, note };
+}
+
+const FAULT_REPORT = fromRoot(".tmp", "faults-report.md");
+
+/**
+ * The fault suite's figures (operations tried, succeeded, failed, unknown; events expected and received),
+ * written by e2e/faults for this run, shown again next to the summary.
+ * @param {StepResult[]} results
+ */
+function printFaultFigures(results) {
+  const faults = results.find((r) => r.name === "faults");
+  if (!faults || faults.status === "not run" || !fs.existsSync(FAULT_REPORT)) return;
+  console.log(`\n=== fault suite figures (${FAULT_REPORT})\n${fs.readFileSync(FAULT_REPORT, "utf8")}`);
 }
 
 /**
@@ -142,11 +166,11 @@ async function main() {
     };
     try {
       await ensureNodeModules();
-      if (willRun("integration") || willRun("e2e")) await ensureEtcdInstalled();
+      if (willRun("integration") || willRun("e2e") || willRun("faults")) await ensureEtcdInstalled();
       if (willRun("integration")) await ensureOpenssl();
       if (willRun("e2e")) await ensureChromium();
       // e2e runs the production build: without the build step, at least make sure it is current.
-      if (willRun("e2e") && !selected.includes("build")) await ensureBuild();
+      if ((willRun("e2e") || willRun("faults")) && !selected.includes("build")) await ensureBuild();
       results.push({ name: "setup", status: "pass", seconds: (performance.now() - started) / 1000 });
     } catch (err) {
       failed = true;
@@ -164,6 +188,7 @@ async function main() {
       if (r.status === "fail") failed = true;
     }
   } finally {
+    printFaultFigures(results);
     printSummary(results);
   }
   process.exit(failed ? 1 : 0);

@@ -9,6 +9,7 @@ export function ConnectionSettings({ connection }: { connection: ClusterOverview
   const rows: [string, ReactNode][] = [
     ["Cluster", connection.name],
     ["Endpoints", <span key="e" className="font-mono text-xs">{connection.endpoints.join(", ")}</span>],
+    ["Requests go to", <EndpointStates key="s" states={connection.endpointStates} />],
     ["TLS", `${onOff(connection.tls)}${connection.tls ? `, client certificate ${onOff(connection.clientCertificate)}` : ""}`],
     ["Auth", onOff(connection.auth)],
     ["Read timeout", formatMilliseconds(connection.requestTimeoutMs)],
@@ -24,6 +25,22 @@ export function ConnectionSettings({ connection }: { connection: ClusterOverview
         </div>
       ))}
     </dl>
+  );
+}
+
+/** The endpoint in use and those set aside after a failure, so a failover is visible. */
+function EndpointStates({ states }: { states: ClusterOverview["connection"]["endpointStates"] }) {
+  return (
+    <ul aria-label="Endpoint states" className="font-mono text-xs">
+      {states.map((state) => (
+        <li key={state.url}>
+          {state.url}
+          {state.learned ? " (learned from /v2/members)" : ""}
+          {state.inUse ? " — in use" : ""}
+          {state.setAsideUntil !== undefined ? ` — set aside after a failure${state.lastError ? `: ${state.lastError}` : ""}` : ""}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -36,7 +36,7 @@ describe("withHistory", () => {
   const overview = (at: number, samples: ClusterSample[]): ClusterOverview => ({
     at,
     intervalMs: 1000,
-    connection: { name: "default", endpoints: ["http://e:2379"], tls: false, clientCertificate: false, auth: false, requestTimeoutMs: 5000, writeTimeoutMs: 10000, statsIntervalMs: 1000 },
+    connection: { name: "default", endpoints: ["http://e:2379"], tls: false, clientCertificate: false, auth: false, requestTimeoutMs: 5000, writeTimeoutMs: 10000, statsIntervalMs: 1000, endpointStates: [{ url: "http://e:2379", inUse: true, learned: false }] },
     status: { ok: false, error: { code: "etcd_unavailable", message: "down" } },
     samples,
   });

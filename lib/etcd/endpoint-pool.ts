@@ -55,8 +55,9 @@ export class EndpointPool {
     }
   }
 
-  snapshot(): EndpointState[] {
-    return this.states.map((s) => ({ ...s }));
+  /** Each endpoint's state; `inUse` marks the one tried first (the last that answered). */
+  snapshot(): (EndpointState & { inUse: boolean })[] {
+    return this.states.map((s, i) => ({ ...s, inUse: i === this.preferred }));
   }
 }
 

@@ -3,6 +3,7 @@
 import http from "node:http";
 import https from "node:https";
 import { EndpointPool } from "./endpoint-pool";
+import { LongPollLiveness } from "./long-poll-liveness";
 import { EtcdError } from "./errors";
 import { MAX_REQUEST_TARGET_BYTES } from "./key-path";
 
@@ -85,6 +86,8 @@ const TLS_HANDSHAKE_REFUSED =
 
 export class EtcdTransport {
   readonly pool: EndpointPool;
+  /** Probes endpoints with open long polls, and cuts those polls when the endpoint stops answering. */
+  readonly liveness: LongPollLiveness;
   private readonly httpAgent: http.Agent;
   private readonly httpsAgent: https.Agent;
   private readonly authHeader?: string;
@@ -113,6 +116,15 @@ export class EtcdTransport {
     this.readTimeoutMs = options.readTimeoutMs ?? 5_000;
     this.writeTimeoutMs = options.writeTimeoutMs ?? 10_000;
     this.maxResponseBytes = options.maxResponseBytes ?? 256 * 1024 * 1024;
+    this.liveness = new LongPollLiveness(
+      async (endpoint) => {
+        const res = await this.attempt(endpoint, "/version", { method: "GET", path: "/version", idempotent: true, endpoint });
+        if (res.status >= 500) throw new Error(`${endpoint}: /version answered HTTP ${res.status}`);
+      },
+      // A quarter of the read deadline: a frozen member is left within about one deadline.
+      Math.max(250, Math.round(this.readTimeoutMs / 4)),
+      (endpoint, error) => this.pool.markFailure(endpoint, error instanceof Error ? error.message : String(error)),
+    );
   }
 
   /** The etcd user the client authenticates as, if any (never the password). */
@@ -154,6 +166,8 @@ export class EtcdTransport {
         if (error.code === "too-large") throw new EtcdError("protocol", error.message);
         lastError = error;
         if (!req.endpoint) this.pool.markFailure(endpoint, error.message);
+        // Whatever failed here, long polls waiting on the same endpoint would wait in vain too.
+        if (error.code !== "refused") this.liveness.cut(endpoint);
         if (error.sent && !req.idempotent) {
           throw outcomeError(error, req);
         }
@@ -265,8 +279,11 @@ export class EtcdTransport {
       });
 
       request.on("error", (error: NodeJS.ErrnoException) => {
-        // A keep-alive socket the server had already closed: the request never reached etcd.
-        if (!gotResponse && request.reusedSocket && error.code === "ECONNRESET" && !retriedStale) {
+        // A reset on a reused keep-alive socket is usually one the server had already closed, so the request
+        // never reached etcd: send it again. But a member that crashed mid-request resets it the same way
+        // after applying it, so only a request that is safe to repeat is sent again; a write is reported
+        // as of unknown outcome (a compare-and-swap sent twice would fail while it was applied).
+        if (!gotResponse && request.reusedSocket && error.code === "ECONNRESET" && !retriedStale && req.idempotent) {
           finish(() => resolve(this.attempt(endpoint, target, req, true)));
           return;
         }
@@ -294,6 +311,11 @@ export class EtcdTransport {
             }),
           );
         if (req.idleTimeoutMs !== undefined) {
+          const unregister = this.liveness.add(endpoint, () => {
+            request.destroy();
+            finish(() => reject(new AttemptError(`${endpoint} stopped answering while a watch waited on it`, true, "reset")));
+          });
+          res.once("close", unregister);
           arm(req.idleTimeoutMs, () => {
             if (size > 0) {
               request.destroy();

@@ -173,3 +173,17 @@ export async function untilStopped(pid: number, timeoutMs = 2_000): Promise<void
   }
   throw new Error(`process ${pid} did not stop within ${timeoutMs} ms of SIGSTOP`);
 }
+
+/** Resolves once the process is gone (after a SIGKILL, the kernel reaps it a moment later). */
+export async function untilGone(pid: number, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await sleep(10);
+  }
+  throw new Error(`process ${pid} still exists ${timeoutMs} ms after it was killed`);
+}

@@ -120,6 +120,23 @@ describe("watch hub on one member", () => {
     for (const s of [first, resumed, restarted, live, older]) s.close();
   });
 
+  it("keeps a bounded size of recent events: a resume point before them is caught up from etcd, once each", async () => {
+    const p = uniquePrefix();
+    const key = parseKey(p);
+    const hub = newHub({ recentBytes: 2_000 }); // about three of these events
+    const live = hub.subscribe({ cluster: "c", client, key, recursive: true });
+    await takeUntil(live, (items) => items.some((i) => i.type === "ready"));
+    const written: number[] = [];
+    for (let i = 0; i < 8; i++) written.push((await directSet(url, `${p}/k${i}`, "x".repeat(500))).json!.node!.modifiedIndex!);
+    await takeUntil(live, (items) => eventsOf(items).length >= 8);
+    const resumed = hub.subscribe({ cluster: "c", client, key, recursive: true, fromIndex: written[1]! });
+    const resumedItems = await takeUntil(resumed, (items) => eventsOf(items).length >= 7);
+    expect(eventsOf(resumedItems).map((e) => e.index)).toEqual(written.slice(1));
+    expect(hub.stats().upstreams).toBe(1);
+    live.close();
+    resumed.close();
+  });
+
   it("resyncs a subscriber whose resume point etcd's history no longer holds, then goes on", async () => {
     const p = uniquePrefix();
     const key = parseKey(`${p}/k`);

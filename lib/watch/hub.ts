@@ -20,8 +20,15 @@ export interface HubOptions {
   lingerMs?: number;
   /** Items a subscriber may have waiting before it is cut back to one resync. */
   maxQueue?: number;
-  /** Events kept per upstream for subscribers that resume from a recent index. */
+  /**
+   * Frame text (in UTF-16 code units, about bytes) a subscriber may have waiting: with large values a
+   * count alone would let one stalled reader hold hundreds of MB.
+   */
+  maxQueueBytes?: number;
+  /** Events kept per upstream for subscribers that resume from a recent index... */
   recentEvents?: number;
+  /** ...and at most this much of their frame text (older ones are caught up from etcd instead). */
+  recentBytes?: number;
   /** A private catch-up poll gives up waiting for a quiet key after this long and joins the upstream. */
   catchUpIdleMs?: number;
   /** Turns a fatal error into the `failure` frame's JSON (the route maps it to the API envelope). */
@@ -37,7 +44,7 @@ export interface SubscribeOptions {
   fromIndex?: number;
 }
 
-const DEFAULTS = { lingerMs: 3_000, maxQueue: 10_000, recentEvents: 1_000, catchUpIdleMs: 300 };
+const DEFAULTS = { lingerMs: 3_000, maxQueue: 10_000, maxQueueBytes: 8 * 1024 * 1024, recentEvents: 1_000, recentBytes: 16 * 1024 * 1024, catchUpIdleMs: 300 };
 
 export const frames = {
   ready: (etcdIndex: number): HubItem => ({ type: "ready", etcdIndex, frame: formatSse({ event: "ready", id: String(etcdIndex), data: JSON.stringify({ etcdIndex }) }) }),
@@ -94,6 +101,8 @@ export function toWatchEvent(index: number, response: { action: string; node?: u
  */
 export class Subscription {
   private queue: HubItem[] = [];
+  /** Frame text in `queue` and `held`. */
+  private queuedSize = 0;
   private waiter: (() => void) | null = null;
   private closed = false;
   /** Highest index handed to the queue; the first item is always `ready`, which sets it. */
@@ -102,7 +111,7 @@ export class Subscription {
   private held: HubItem[] | null = null;
 
   constructor(
-    private readonly maxQueue: number,
+    private readonly limits: { items: number; size: number },
     private readonly onClose: (subscription: Subscription) => void,
   ) {}
 
@@ -119,7 +128,8 @@ export class Subscription {
     if (this.closed) return;
     if (this.held) {
       this.held.push(item);
-      if (this.held.length > this.maxQueue) this.overflow(Math.max(this.position, lastIndexIn(this.held)));
+      this.queuedSize += item.frame.length;
+      if (this.held.length > this.limits.items || this.queuedSize > this.limits.size) this.overflow(Math.max(this.position, lastIndexIn(this.held)));
       return;
     }
     this.enqueue(item);
@@ -134,7 +144,8 @@ export class Subscription {
       this.position = index;
     }
     this.queue.push(item);
-    if (this.queue.length > this.maxQueue) this.overflow(this.position);
+    this.queuedSize += item.frame.length;
+    if (this.queue.length > this.limits.items || this.queuedSize > this.limits.size) this.overflow(this.position);
     this.wake();
   }
 
@@ -142,6 +153,7 @@ export class Subscription {
   private overflow(index: number): void {
     this.held = this.held ? [] : null;
     this.queue = [frames.resync(index, "too-slow")];
+    this.queuedSize = this.queue[0]!.frame.length;
     this.position = index;
     this.wake();
   }
@@ -154,6 +166,7 @@ export class Subscription {
   endCatchUp(): void {
     const held = this.held ?? [];
     this.held = null;
+    for (const item of held) this.queuedSize -= item.frame.length;
     for (const item of held) this.enqueue(item);
   }
 
@@ -181,6 +194,7 @@ export class Subscription {
     if (this.queue.length === 0) return this.closed ? null : [];
     const items = this.queue;
     this.queue = [];
+    for (const item of items) this.queuedSize -= item.frame.length;
     return items;
   }
 
@@ -196,6 +210,7 @@ export class Subscription {
     if (this.closed) return;
     this.queue = [];
     this.held = null;
+    this.queuedSize = 0;
     this.finish();
   }
 
@@ -213,6 +228,7 @@ class Upstream {
   private lastIndex = 0;
   /** The latest events, framed once, for subscribers resuming from a recent index. */
   private recent: (HubItem & { type: "event" })[] = [];
+  private recentSize = 0;
   private retrying = false;
   private retryMessage = "";
   private lingerTimer: ReturnType<typeof setTimeout> | undefined;
@@ -240,7 +256,7 @@ class Upstream {
 
   subscribe(fromIndex: number | undefined): Subscription {
     clearTimeout(this.lingerTimer);
-    const subscription = new Subscription(this.options.maxQueue, (s) => this.unsubscribe(s));
+    const subscription = new Subscription({ items: this.options.maxQueue, size: this.options.maxQueueBytes }, (s) => this.unsubscribe(s));
     this.subscribers.add(subscription);
     if (this.retrying) subscription.push(frames.status("retrying", this.retryMessage));
     if (this.coveredFrom === undefined) {
@@ -388,8 +404,15 @@ class Upstream {
         }
         const framed = frames.event(event) as HubItem & { type: "event" };
         this.recent.push(framed);
-        if (this.recent.length > this.options.recentEvents) {
-          const dropped = this.recent.splice(0, this.recent.length - this.options.recentEvents);
+        this.recentSize += framed.frame.length;
+        // Drop the oldest beyond the count, then beyond the size (the newest one always stays).
+        let drop = Math.max(0, this.recent.length - this.options.recentEvents);
+        let kept = this.recentSize;
+        for (let i = 0; i < drop; i++) kept -= this.recent[i]!.frame.length;
+        while (kept > this.options.recentBytes && drop < this.recent.length - 1) kept -= this.recent[drop++]!.frame.length;
+        if (drop > 0) {
+          const dropped = this.recent.splice(0, drop);
+          for (const event of dropped) this.recentSize -= event.frame.length;
           this.coveredFrom = dropped[dropped.length - 1]!.index + 1;
         }
         this.broadcast(framed);
@@ -404,6 +427,7 @@ class Upstream {
         this.setLive();
         this.lastIndex = item.etcdIndex;
         this.recent = [];
+        this.recentSize = 0;
         this.coveredFrom = item.etcdIndex + 1;
         this.broadcast(frames.resync(item.etcdIndex, "history-cleared"));
         return;

@@ -9,7 +9,7 @@ async function readChunk(reader: ReadableStreamDefaultReader<Uint8Array>): Promi
 
 describe("watchStream", () => {
   it("sends queued frames together, a keep-alive comment when idle, and ends when the subscription does", async () => {
-    const subscription = new Subscription(10, () => undefined);
+    const subscription = new Subscription({ items: 10, size: Infinity }, () => undefined);
     const response = watchStream(subscription, new AbortController().signal, 30);
     expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
     expect(response.headers.get("cache-control")).toContain("no-transform");
@@ -24,7 +24,7 @@ describe("watchStream", () => {
 
   it("closes the subscription when the client goes away", async () => {
     let closed = 0;
-    const subscription = new Subscription(10, () => closed++);
+    const subscription = new Subscription({ items: 10, size: Infinity }, () => closed++);
     const client = new AbortController();
     watchStream(subscription, client.signal, 1_000);
     client.abort();
