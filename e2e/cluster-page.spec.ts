@@ -70,6 +70,10 @@ test.describe("Cluster page on a 3-member cluster", () => {
     await expect(page.locator("canvas").first()).toBeVisible();
     await expect(page.getByRole("table", { name: /^Self stats/ }).getByRole("row", { name: /^m\d leader / })).toHaveCount(1);
     await expect(noQuorum(page)).toHaveCount(0);
+    // Where the dashboard's requests go: one endpoint in use, none set aside.
+    const endpointStates = page.getByRole("list", { name: "Endpoint states" }).getByRole("listitem");
+    await expect(endpointStates.filter({ hasText: "in use" })).toHaveCount(1);
+    await expect(endpointStates.filter({ hasText: "set aside" })).toHaveCount(0);
     expect(pageErrors).toEqual([]);
   });
 
@@ -180,6 +184,7 @@ test.describe("Cluster page on the shared dashboard", () => {
     await expect(settings.filter({ hasText: /^http:\/\/127\.0\.0\.1:\d+$/ })).toBeVisible();
     await expect(page.getByLabel("Connection settings")).toContainText("Authon");
     await expect(page.getByLabel("Connection settings")).toContainText("Read timeout1 s");
+    await expect(page.getByRole("list", { name: "Endpoint states" })).toContainText(/set aside after a failure: .*ECONNREFUSED/);
     const html = await page.content();
     expect(html).not.toContain(SECRET_PASSWORD);
     expect(html).not.toContain(SECRET_USERNAME);

@@ -21,7 +21,7 @@ export interface OwnEtcd {
   stop(): Promise<void>;
 }
 
-export async function startOwnEtcd(name: string, clusters: (etcdURL: string) => object[]): Promise<OwnEtcd> {
+export async function startOwnEtcd(name: string, clusters: (etcdURL: string) => object[], dashboardEnv: Record<string, string> = {}): Promise<OwnEtcd> {
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), `etcd-dashboard-${name}-`));
   const auditLog = path.join(tempDir, "audit.jsonl");
   const etcd = await startEtcd({ name });
@@ -29,7 +29,7 @@ export async function startOwnEtcd(name: string, clusters: (etcdURL: string) => 
   try {
     const configFile = path.join(tempDir, "clusters.json");
     fs.writeFileSync(configFile, JSON.stringify({ clusters: clusters(etcd.clientURL) }));
-    dashboard = await startDashboard({ configFile, env: { ETCD_DASHBOARD_AUDIT_LOG: auditLog, ETCD_ENDPOINTS: undefined } });
+    dashboard = await startDashboard({ configFile, env: { ETCD_DASHBOARD_AUDIT_LOG: auditLog, ETCD_ENDPOINTS: undefined, ...dashboardEnv } });
   } catch (error) {
     await etcd.stop();
     fs.rmSync(tempDir, { recursive: true, force: true });

@@ -16,7 +16,7 @@ test.describe("GET /api/clusters/:cluster/overview", () => {
     expect(response.status()).toBe(200);
     const body = (await response.json()) as Overview;
     expect(body.intervalMs).toBe(2_000);
-    expect(body.connection).toEqual({ name: "default", endpoints: [etcd.url], tls: false, clientCertificate: false, auth: false, requestTimeoutMs: 5_000, writeTimeoutMs: 10_000, statsIntervalMs: 2_000 });
+    expect(body.connection).toEqual({ name: "default", endpoints: [etcd.url], tls: false, clientCertificate: false, auth: false, requestTimeoutMs: 5_000, writeTimeoutMs: 10_000, statsIntervalMs: 2_000, endpointStates: [{ url: etcd.url, inUse: true, learned: false }] });
     if (!body.status.ok) throw new Error(JSON.stringify(body.status));
     expect(body.status.quorum).toBe(true);
     expect(body.status.members).toHaveLength(1);
@@ -38,6 +38,8 @@ test.describe("GET /api/clusters/:cluster/overview", () => {
     expect(text).not.toContain(SECRET_USERNAME);
     const body = JSON.parse(text) as Overview;
     expect(body.connection).toMatchObject({ name: "down", auth: true });
+    // Its only endpoint refused the connection: set aside for a while, with the reason.
+    expect(body.connection.endpointStates).toEqual([expect.objectContaining({ inUse: true, setAsideUntil: expect.any(Number), lastError: expect.stringMatching(/ECONNREFUSED/) })]);
     expect(body.status).toMatchObject({ ok: false, error: { code: "etcd_unavailable" } });
   });
 
