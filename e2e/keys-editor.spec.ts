@@ -53,6 +53,25 @@ test.describe("key editor", () => {
     expect(stored.body.node?.ttl).toBeUndefined();
   });
 
+  test("Ctrl/Cmd+S in the editor saves, with the same compare-and-swap", async ({ page, etcd, ns }) => {
+    const key = `${ns}/shortcut`;
+    await etcd.put(key, "one");
+    await openKey(page, key);
+    await setValue(page, "two");
+    // The focus is in the value editor after typing.
+    await page.keyboard.press("ControlOrMeta+s");
+    await expect(page.getByText(`Saved ${key}`)).toBeVisible();
+    await expectSaved(page);
+    expect(await etcd.value(key)).toBe("two");
+    // A change behind the editor's back is not overwritten by the shortcut either.
+    await setValue(page, "mine");
+    await etcd.put(key, "theirs");
+    await valueEditor(page).click();
+    await page.keyboard.press("ControlOrMeta+s");
+    await expect(page.getByRole("dialog", { name: "Conflict" })).toBeVisible();
+    expect(await etcd.value(key)).toBe("theirs");
+  });
+
   test("detects JSON and YAML, shows parse errors with line numbers, pretty-prints only when asked", async ({ page, etcd, ns }) => {
     const key = `${ns}/json`;
     await etcd.put(key, '{"a":1,"b":[1,2]}');

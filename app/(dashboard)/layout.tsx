@@ -4,6 +4,7 @@ import { Toaster } from "sonner";
 import { AccessProvider } from "@/components/auth/access-provider";
 import { RedirectToLogin } from "@/components/auth/redirect-to-login";
 import { Sidebar } from "@/components/layout/sidebar";
+import { CommandRegistryProvider } from "@/lib/commands/registry";
 import { SESSION_COOKIE, loginRequired, userOfSession } from "@/lib/auth/access";
 import type { AccessSnapshot } from "@/lib/auth/access-view";
 import { accessSettings, listClusters } from "@/lib/clusters";
@@ -23,13 +24,15 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   };
   return (
     <AccessProvider value={access}>
-      <div className="flex min-h-screen">
-        <Suspense>
-          <Sidebar />
-        </Suspense>
-        <div className="min-w-0 flex-1">{children}</div>
-        <Toaster position="bottom-right" richColors closeButton />
-      </div>
+      <CommandRegistryProvider>
+        <div className="flex min-h-screen">
+          <Suspense>
+            <Sidebar />
+          </Suspense>
+          <div className="min-w-0 flex-1">{children}</div>
+          <Toaster position="bottom-right" richColors closeButton />
+        </div>
+      </CommandRegistryProvider>
     </AccessProvider>
   );
 }

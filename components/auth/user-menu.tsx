@@ -1,8 +1,9 @@
 "use client";
 import { LogOut } from "lucide-react";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api/fetcher";
+import { useRegisterCommands } from "@/lib/commands/registry";
 import { useAccess } from "@/lib/hooks/use-access";
 
 /** Who is logged in, with which role, and Log out (only when logins are configured). */
@@ -10,6 +11,8 @@ export function UserMenu() {
   const { user, loginRequired } = useAccess();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const commands = useMemo(() => (loginRequired ? [{ id: "log out", label: "Log out", group: "Account", run: () => void logOut() }] : []), [loginRequired]);
+  useRegisterCommands("account", commands);
   if (!loginRequired) return null;
 
   async function logOut() {

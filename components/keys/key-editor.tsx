@@ -1,6 +1,6 @@
 "use client";
 import { GitCompareArrows, RefreshCw, Save, Trash2, WandSparkles } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type KeyboardEvent } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ErrorNote, Field } from "@/components/ui/field";
@@ -11,6 +11,7 @@ import { detectFormat, hasReplacementCharacter, prettyPrint, validationDelayMs, 
 import { buildSavePlan } from "@/lib/editor/save-plan";
 import { parseTtlField } from "@/lib/editor/ttl";
 import { useAccess } from "@/lib/hooks/use-access";
+import { isSaveShortcut } from "@/lib/keyboard/shortcuts";
 import { useAfterWrite } from "@/lib/hooks/use-after-write";
 import { parentOf } from "@/lib/key-path";
 import { CasDialog } from "./cas-dialog";
@@ -170,8 +171,15 @@ export function KeyEditor({ cluster, node, onNavigate, reload, onUnsavedChange }
   const ttlShown = ttlText ?? (base.expiration ? String(base.ttl ?? "") : "");
   const canPretty = info.format !== "plain" && !info.problem;
 
+  // Ctrl/Cmd+S anywhere in the editor saves (and keeps the browser's "save page" away).
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!isSaveShortcut(event)) return;
+    event.preventDefault();
+    if (canWrite && !busy) void write(base, "save");
+  };
+
   return (
-    <div className="space-y-4">
+    <div className="space-y-4" onKeyDown={onKeyDown}>
       <KeyDetails node={base} />
       {changedByOther !== null && !dirty ? (
         <p role="status" aria-label="Live change" className="text-sm text-sky-800 dark:text-sky-200">

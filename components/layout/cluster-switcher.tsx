@@ -1,5 +1,7 @@
 "use client";
 import { usePathname, useRouter } from "next/navigation";
+import { useMemo } from "react";
+import { useRegisterCommands } from "@/lib/commands/registry";
 import { useClusters } from "@/lib/hooks/use-clusters";
 import { DEFAULT_CLUSTER_NAME } from "@/lib/keys-url";
 
@@ -9,18 +11,26 @@ export function ClusterSwitcher({ cluster }: { cluster: string }) {
   const router = useRouter();
   const pathname = usePathname();
   const names = data?.clusters.map((c) => c.name) ?? [cluster];
+  const switchTo = (next: string) => {
+    // Keys differ between clusters: switching opens the root of the other cluster.
+    const base = pathname.startsWith("/keys") ? "/keys" : pathname;
+    router.push(next === DEFAULT_CLUSTER_NAME ? base : `${base}?cluster=${encodeURIComponent(next)}`);
+  };
+  const commands = useMemo(
+    () =>
+      (data?.clusters ?? [])
+        .filter((c) => c.name !== cluster)
+        .map((c) => ({ id: `cluster ${c.name}`, label: `Switch to cluster ${c.name}`, group: "Clusters", run: () => switchTo(c.name) })),
+    [data, cluster, pathname, router], // switchTo reads only pathname and router
+  );
+  useRegisterCommands("clusters", commands);
   return (
     <label className="flex flex-col gap-1 text-xs text-zinc-500">
       Cluster
       <select
         className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
         value={cluster}
-        onChange={(event) => {
-          const next = event.target.value;
-          // Keys differ between clusters: switching opens the root of the other cluster.
-          const base = pathname.startsWith("/keys") ? "/keys" : pathname;
-          router.push(next === DEFAULT_CLUSTER_NAME ? base : `${base}?cluster=${encodeURIComponent(next)}`);
-        }}
+        onChange={(event) => switchTo(event.target.value)}
       >
         {names.map((name) => (
           <option key={name} value={name}>

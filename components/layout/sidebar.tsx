@@ -1,10 +1,13 @@
 "use client";
 import { KeyRound, Radio, ScrollText, Server, ShieldCheck } from "lucide-react";
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
+import { useMemo } from "react";
 import { ReadOnlyBadge } from "@/components/auth/read-only-badge";
+import { CommandPalette } from "@/components/command-palette/command-palette";
 import { UserMenu } from "@/components/auth/user-menu";
 import type { Role } from "@/lib/auth/roles";
+import { useRegisterCommands } from "@/lib/commands/registry";
 import { useAccess } from "@/lib/hooks/use-access";
 import { useClusterParam } from "@/lib/hooks/use-cluster-param";
 import { DEFAULT_CLUSTER_NAME } from "@/lib/keys-url";
@@ -25,13 +28,26 @@ export function Sidebar() {
   const cluster = useClusterParam();
   const pathname = usePathname();
   const { can } = useAccess();
+  const router = useRouter();
   const suffix = cluster === DEFAULT_CLUSTER_NAME ? "" : `?cluster=${encodeURIComponent(cluster)}`;
+  const pages = useMemo(
+    () =>
+      LINKS.filter((link) => can(link.role)).map(({ href, label }) => ({
+        id: `page ${href}`,
+        label: `Go to ${label}`,
+        group: "Pages",
+        run: () => router.push(href + suffix),
+      })),
+    [can, router, suffix],
+  );
+  useRegisterCommands("sidebar pages", pages);
   return (
     <aside className="flex w-56 shrink-0 flex-col gap-4 border-r border-zinc-200 p-4 dark:border-zinc-800">
       <div className="flex items-center justify-between">
         <span className="font-semibold">etcd dashboard</span>
         <ThemeToggle />
       </div>
+      <CommandPalette />
       <ClusterSwitcher cluster={cluster} />
       <ConnectionBadge cluster={cluster} />
       <ReadOnlyBadge cluster={cluster} />

@@ -1,6 +1,7 @@
 "use client";
 import { Monitor, Moon, Sun } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { useRegisterCommands } from "@/lib/commands/registry";
 
 type Theme = "system" | "light" | "dark";
 const ORDER: Theme[] = ["system", "light", "dark"];
@@ -24,6 +25,16 @@ export function ThemeToggle() {
     media.addEventListener("change", onChange);
     return () => media.removeEventListener("change", onChange);
   }, []);
+  const choose = (chosen: Theme) => {
+    setTheme(chosen);
+    localStorage.setItem(STORAGE_KEY, chosen);
+    apply(chosen);
+  };
+  const commands = useMemo(
+    () => ORDER.filter((t) => t !== theme).map((t) => ({ id: `theme ${t}`, label: `Theme: ${t === "system" ? "as the system" : t}`, group: "Settings", run: () => choose(t) })),
+    [theme],
+  );
+  useRegisterCommands("theme", commands);
   const next = ORDER[(ORDER.indexOf(theme) + 1) % ORDER.length]!;
   const Icon = theme === "dark" ? Moon : theme === "light" ? Sun : Monitor;
   return (
@@ -31,11 +42,7 @@ export function ThemeToggle() {
       type="button"
       aria-label={`Theme: ${theme}. Switch to ${next}`}
       className="rounded-md p-1.5 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
-      onClick={() => {
-        setTheme(next);
-        localStorage.setItem(STORAGE_KEY, next);
-        apply(next);
-      }}
+      onClick={() => choose(next)}
     >
       <Icon aria-hidden size={16} />
     </button>
