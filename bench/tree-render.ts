@@ -72,7 +72,8 @@ const PROBE = String.raw`
 
 const countRows = (page: Page) => page.locator('[role="treeitem"]').count();
 
-async function oneRun(browser: Browser, url: string, dir: string, child: string, timeoutMs: number) {
+/** One cold-page measurement of opening `url`, the page of `dir` (no warm-up). */
+export async function oneRun(browser: Browser, url: string, dir: string, child: string, timeoutMs: number) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
