@@ -21,7 +21,10 @@ test.describe("key tree", () => {
     const b = item(page, "b");
     await expect(b).toHaveAttribute("aria-selected", "true");
     await expect(b).toHaveAttribute("aria-level", "4");
-    await expect(b).toHaveAttribute("aria-expanded", "false");
+    // The linked directory itself is open too: a link to a directory shows its children.
+    await expect(b).toHaveAttribute("aria-expanded", "true");
+    await expect(item(page, "c")).toHaveAttribute("aria-level", "5");
+    await expect(item(page, "c")).toHaveAttribute("aria-selected", "false");
     for (const name of ["e2e", nsName, "a"]) await expect(item(page, name)).toHaveAttribute("aria-expanded", "true");
     await expect(item(page, "x")).toHaveAttribute("aria-selected", "false");
     await expect(tree(page).getByRole("treeitem", { selected: true })).toHaveCount(1);
@@ -49,10 +52,13 @@ test.describe("key tree", () => {
 
     const nsRow = item(page, nsName);
     await expect(nsRow).toHaveAttribute("aria-selected", "true");
+    await expect(nsRow).toHaveAttribute("aria-expanded", "true"); // the linked directory is open
+    await expect(nsRow).toContainText("2"); // child count once its listing is loaded
+    await nsRow.click();
     await expect(nsRow).toHaveAttribute("aria-expanded", "false");
+    await expect(item(page, "temp")).toHaveCount(0);
     await nsRow.click();
     await expect(nsRow).toHaveAttribute("aria-expanded", "true");
-    await expect(nsRow).toContainText("2"); // child count once its listing is loaded
     await expect(item(page, "temp")).toContainText(/TTL (9m \d+s|10m)/);
 
     const a = item(page, "a");
@@ -74,7 +80,12 @@ test.describe("key tree", () => {
     await page.goto(`/keys${encodeKey(ns)}/a`);
     const a = item(page, "a");
     await expect(a).toHaveAttribute("aria-selected", "true");
+    await expect(a).toHaveAttribute("aria-expanded", "true"); // the linked directory is open
     await a.focus();
+    await page.keyboard.press("ArrowLeft"); // open: close it
+    await expect(a).toHaveAttribute("aria-expanded", "false");
+    await expect(item(page, "b")).toHaveCount(0);
+    await expect(a).toBeFocused();
 
     await page.keyboard.press("ArrowRight");
     await expect(a).toHaveAttribute("aria-expanded", "true");
@@ -168,8 +179,7 @@ test.describe("key tree", () => {
     await page.goto(`/keys${encodeKey(ns)}/big`);
     const big = item(page, "big");
     await expect(big).toHaveAttribute("aria-selected", "true");
-    await big.click();
-    await expect(big).toHaveAttribute("aria-expanded", "true");
+    await expect(big).toHaveAttribute("aria-expanded", "true"); // the linked directory is open
     await expect(item(page, "k00000")).toBeVisible();
     await expect(big).toContainText("10,000");
     expect(await tree(page).getByRole("treeitem").count()).toBeLessThan(200);
@@ -208,7 +218,7 @@ test.describe("key tree", () => {
     const payloads = ["<img src=x onerror=alert(1)>", "\"><svg onload=alert(2)>", "<b>bold"];
     await seed(etcd, Object.fromEntries(payloads.map((p) => [`${ns}/xss/${p}`, p])));
     await page.goto(`/keys${encodeKey(ns)}/xss`);
-    await item(page, "xss").click();
+    await expect(item(page, "xss")).toHaveAttribute("aria-expanded", "true"); // the linked directory is open
     for (const p of payloads) await expect(item(page, p)).toHaveText(p);
     await expect(tree(page).locator("img, svg:not([aria-hidden]), b")).toHaveCount(0);
 
