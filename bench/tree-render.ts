@@ -82,6 +82,17 @@ export async function oneRun(browser: Browser, url: string, dir: string, child: 
     await page.waitForFunction(() => (window as unknown as { __treeProbe: Probe }).__treeProbe?.painted !== undefined, null, { timeout: timeoutMs, polling: 50 });
     const probe = await page.evaluate(() => (window as unknown as { __treeProbe: Probe }).__treeProbe);
     const domRowsFirst = await countRows(page);
+    // The first rows may be the server's first screen (lib/tree/seed.ts): the middle exists once the browser
+    // holds the whole listing, i.e. the tree is as tall as all its rows.
+    await page.waitForFunction(
+      (key) => {
+        const first = document.querySelector(`[role="treeitem"][data-key="${CSS.escape(key)}"]`);
+        const tree = document.querySelector('[role="tree"]');
+        return !!first && !!tree && tree.scrollHeight >= Number(first.getAttribute("aria-setsize")) * first.getBoundingClientRect().height;
+      },
+      child,
+      { timeout: timeoutMs, polling: 50 },
+    );
     // To the middle of the tree's height, then two frames for the virtualizer to render what is there.
     await page.evaluate(async () => {
       const tree = document.querySelector<HTMLElement>('[role="tree"]')!;
