@@ -158,10 +158,11 @@ async function main() {
   const header = "| measurement | direct etcd | dashboard | dashboard vs direct |\n|---|---:|---:|---:|";
   const table = rows.map((r) => `| ${r.what} | ${r.direct} | ${r.dashboard} | ${r.ratio} |`).join("\n");
   console.log(`\n${header}\n${table}\n`);
-  console.log(
-    `(${quick ? "--quick, " : ""}${LATENCY_REQUESTS} sequential GETs, ${THROUGHPUT_MS / 1000} s of load, ${LISTING_RUNS} listings, ` +
-      `${WATCH_WRITES} writes ${WATCH_INTERVAL_MS} ms apart watched by ${WATCH_SUBSCRIBERS} subscribers, ${BROWSER_RUNS} cold page loads per directory; node ${process.version})`,
-  );
+  const samples = browserOnly
+    ? ""
+    : `${LATENCY_REQUESTS} sequential GETs, ${THROUGHPUT_MS / 1000} s of load, ${LISTING_RUNS} listings, ` +
+      `${WATCH_WRITES} writes ${WATCH_INTERVAL_MS} ms apart watched by ${WATCH_SUBSCRIBERS} subscribers, `;
+  console.log(`(${quick ? "--quick, " : ""}${browserOnly ? "--only browser, " : ""}${samples}${BROWSER_RUNS} cold page loads per directory; node ${process.version})`);
 }
 
 main().catch((error) => {
