@@ -1,12 +1,13 @@
 // `npm run bench`: starts a real etcd and the built dashboard, measures the dashboard's API against
 // direct etcd in the same run, then the keys page in Chromium and the Cluster page's polling, and prints a
-// table (markdown). Options: --quick (smaller samples), --no-large (skip the 100,000-children directory).
-import http from "node:http";
+// table (markdown). Options: --quick (smaller samples), --no-large (skip the 100,000-children directory),
+// --only browser (only the keys page in Chromium: first-load JavaScript and the big directories).
 import { startEtcd } from "../scripts/lib/etcd-harness.mjs";
 import { startDashboard } from "../scripts/lib/dashboard.mjs";
 import { ensureBuild, ensureEtcdInstalled } from "../scripts/lib/ensure.mjs";
 import { launchChromium } from "./browser";
 import { clusterStats } from "./cluster-stats";
+import { fill } from "./fill";
 import { firstLoadJs } from "./first-load-js";
 import { latency, makeAgent, summarize, throughput, timedGet } from "./http-load";
 import { treeMemoryMb } from "./process-memory";
@@ -15,6 +16,10 @@ import { watchFanout } from "./watch-fanout";
 
 const quick = process.argv.includes("--quick");
 const large = !process.argv.includes("--no-large");
+const onlyAt = process.argv.indexOf("--only");
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+if (only !== undefined && only !== "browser") throw new Error(`--only ${only}: only "browser" is known`);
+const browserOnly = only === "browser";
 const LATENCY_REQUESTS = quick ? 500 : 3000;
 const THROUGHPUT_MS = quick ? 2000 : 5000;
 const LISTING_RUNS = quick ? 5 : 20;
@@ -33,32 +38,6 @@ interface Row {
 }
 
 const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
-
-/** Writes `count` keys under `dir` with a few concurrent keep-alive connections. */
-async function fill(etcdURL: string, dir: string, count: number): Promise<void> {
-  const agent = makeAgent(32);
-  let next = 0;
-  const put = (i: number) =>
-    new Promise<void>((resolve, reject) => {
-      const body = new URLSearchParams({ value: JSON.stringify({ id: i, name: `item-${i}`, enabled: i % 2 === 0 }) }).toString();
-      const req = http.request(
-        `${etcdURL}/v2/keys${dir}/k${String(i).padStart(6, "0")}`,
-        { method: "PUT", agent, headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) } },
-        (res) => {
-          res.resume();
-          res.on("end", () => ((res.statusCode ?? 0) < 300 ? resolve() : reject(new Error(`PUT answered ${res.statusCode}`))));
-        },
-      );
-      req.on("error", reject);
-      req.end(body);
-    });
-  await Promise.all(
-    Array.from({ length: 32 }, async () => {
-      while (next < count) await put(next++);
-    }),
-  );
-  agent.destroy();
-}
 
 async function listing(url: string, runs: number): Promise<{ p50: number; bytes: number }> {
   const agent = makeAgent(1);
@@ -115,44 +94,46 @@ async function main() {
     await fill(etcd.clientURL, "/bench/ten", 10_000);
     if (large) await fill(etcd.clientURL, "/bench/hundred", 100_000);
 
-    // Before the large listings, so that the RSS with subscribers is theirs, not the 100,000-children listing's.
-    console.error(`bench: watch fan-out to ${WATCH_SUBSCRIBERS} subscribers …`);
-    const fanout = await watchFanout({ etcdURL: etcd.clientURL, dashboardURL: dashboard.url, dashboardPid: dashboard.pid, subscribers: WATCH_SUBSCRIBERS, writes: WATCH_WRITES, intervalMs: WATCH_INTERVAL_MS });
-    rows.push({ what: `watch: upstream etcd watches for ${WATCH_SUBSCRIBERS} subscribers of one key`, direct: "", dashboard: String(fanout.upstreamWatches), ratio: "" });
-    compare("watch: delivery from etcd write p50 (ms)", fanout.direct.p50, fanout.dashboard.p50);
-    compare("watch: delivery from etcd write p99 (ms)", fanout.direct.p99, fanout.dashboard.p99);
-    rows.push({ what: "watch: events delivered / expected", direct: "", dashboard: `${fanout.received} / ${fanout.expected}`, ratio: "" });
-    rows.push({ what: `watch: server RSS with ${WATCH_SUBSCRIBERS} subscribers (MB)`, direct: "", dashboard: fmt(fanout.rssMb, 0), ratio: "" });
+    if (!browserOnly) {
+      // Before the large listings, so that the RSS with subscribers is theirs, not the 100,000-children listing's.
+      console.error(`bench: watch fan-out to ${WATCH_SUBSCRIBERS} subscribers …`);
+      const fanout = await watchFanout({ etcdURL: etcd.clientURL, dashboardURL: dashboard.url, dashboardPid: dashboard.pid, subscribers: WATCH_SUBSCRIBERS, writes: WATCH_WRITES, intervalMs: WATCH_INTERVAL_MS });
+      rows.push({ what: `watch: upstream etcd watches for ${WATCH_SUBSCRIBERS} subscribers of one key`, direct: "", dashboard: String(fanout.upstreamWatches), ratio: "" });
+      compare("watch: delivery from etcd write p50 (ms)", fanout.direct.p50, fanout.dashboard.p50);
+      compare("watch: delivery from etcd write p99 (ms)", fanout.direct.p99, fanout.dashboard.p99);
+      rows.push({ what: "watch: events delivered / expected", direct: "", dashboard: `${fanout.received} / ${fanout.expected}`, ratio: "" });
+      rows.push({ what: `watch: server RSS with ${WATCH_SUBSCRIBERS} subscribers (MB)`, direct: "", dashboard: fmt(fanout.rssMb, 0), ratio: "" });
 
-    console.error("bench: key GET latency …");
-    const directKey = await latency(`${etcd.clientURL}/v2/keys/bench/one/k000000`, LATENCY_REQUESTS);
-    const dashKey = await latency(`${api}/keys/bench/one/k000000`, LATENCY_REQUESTS);
-    compare("key GET p50 (ms)", directKey.p50, dashKey.p50, 3);
-    compare("key GET p99 (ms)", directKey.p99, dashKey.p99, 3);
-    // The framework's own floor: a route that never calls etcd (GET /api/clusters).
-    const floor = await latency(`${dashboard.url}/api/clusters`, LATENCY_REQUESTS);
-    rows.push({ what: "dashboard floor, no etcd call (GET /api/clusters) p50 (ms)", direct: "", dashboard: fmt(floor.p50, 3), ratio: "" });
+      console.error("bench: key GET latency …");
+      const directKey = await latency(`${etcd.clientURL}/v2/keys/bench/one/k000000`, LATENCY_REQUESTS);
+      const dashKey = await latency(`${api}/keys/bench/one/k000000`, LATENCY_REQUESTS);
+      compare("key GET p50 (ms)", directKey.p50, dashKey.p50, 3);
+      compare("key GET p99 (ms)", directKey.p99, dashKey.p99, 3);
+      // The framework's own floor: a route that never calls etcd (GET /api/clusters).
+      const floor = await latency(`${dashboard.url}/api/clusters`, LATENCY_REQUESTS);
+      rows.push({ what: "dashboard floor, no etcd call (GET /api/clusters) p50 (ms)", direct: "", dashboard: fmt(floor.p50, 3), ratio: "" });
 
-    console.error("bench: throughput …");
-    const directRps = await throughput(`${etcd.clientURL}/v2/keys/bench/one/k000000`, 10, THROUGHPUT_MS);
-    const dashRps = await throughput(`${api}/keys/bench/one/k000000`, 10, THROUGHPUT_MS);
-    compare("key GET req/s (10 connections)", directRps, dashRps, 0, true);
+      console.error("bench: throughput …");
+      const directRps = await throughput(`${etcd.clientURL}/v2/keys/bench/one/k000000`, 10, THROUGHPUT_MS);
+      const dashRps = await throughput(`${api}/keys/bench/one/k000000`, 10, THROUGHPUT_MS);
+      compare("key GET req/s (10 connections)", directRps, dashRps, 0, true);
 
-    console.error("bench: directory listings …");
-    const directTen = await listing(`${etcd.clientURL}/v2/keys/bench/ten?sorted=true`, LISTING_RUNS);
-    const dashTen = await listing(`${api}/keys/bench/ten?sorted=true`, LISTING_RUNS);
-    compare("10,000-children dir, sorted: p50 (ms)", directTen.p50, dashTen.p50);
-    compare("10,000-children dir: response (MB)", directTen.bytes / 1e6, dashTen.bytes / 1e6);
-    if (large) {
-      const directHundred = await listing(`${etcd.clientURL}/v2/keys/bench/hundred?sorted=true`, Math.ceil(LISTING_RUNS / 2));
-      const dashHundred = await listing(`${api}/keys/bench/hundred?sorted=true`, Math.ceil(LISTING_RUNS / 2));
-      compare("100,000-children dir, sorted: p50 (ms)", directHundred.p50, dashHundred.p50);
-      compare("100,000-children dir: response (MB)", directHundred.bytes / 1e6, dashHundred.bytes / 1e6);
+      console.error("bench: directory listings …");
+      const directTen = await listing(`${etcd.clientURL}/v2/keys/bench/ten?sorted=true`, LISTING_RUNS);
+      const dashTen = await listing(`${api}/keys/bench/ten?sorted=true`, LISTING_RUNS);
+      compare("10,000-children dir, sorted: p50 (ms)", directTen.p50, dashTen.p50);
+      compare("10,000-children dir: response (MB)", directTen.bytes / 1e6, dashTen.bytes / 1e6);
+      if (large) {
+        const directHundred = await listing(`${etcd.clientURL}/v2/keys/bench/hundred?sorted=true`, Math.ceil(LISTING_RUNS / 2));
+        const dashHundred = await listing(`${api}/keys/bench/hundred?sorted=true`, Math.ceil(LISTING_RUNS / 2));
+        compare("100,000-children dir, sorted: p50 (ms)", directHundred.p50, dashHundred.p50);
+        compare("100,000-children dir: response (MB)", directHundred.bytes / 1e6, dashHundred.bytes / 1e6);
+      }
+
+      const after = treeMemoryMb(dashboard.pid);
+      rows.push({ what: "dashboard server memory: idle RSS (MB)", direct: "", dashboard: fmt(idle.rssMb, 0), ratio: "" });
+      rows.push({ what: "dashboard server memory: peak RSS (MB)", direct: "", dashboard: fmt(after.peakMb, 0), ratio: "" });
     }
-
-    const after = treeMemoryMb(dashboard.pid);
-    rows.push({ what: "dashboard server memory: idle RSS (MB)", direct: "", dashboard: fmt(idle.rssMb, 0), ratio: "" });
-    rows.push({ what: "dashboard server memory: peak RSS (MB)", direct: "", dashboard: fmt(after.peakMb, 0), ratio: "" });
 
     console.error("bench: the keys page in Chromium …");
     rows.push(...(await browserRows(dashboard.url)));
@@ -161,24 +142,27 @@ async function main() {
     await etcd.stop();
   }
 
-  console.error(`bench: cluster stats for ${STATS_VIEWERS} viewers …`);
-  const stats = await clusterStats({ viewers: STATS_VIEWERS, intervals: STATS_INTERVALS });
-  const perPoll = stats.polls ? stats.etcdRequests / stats.polls : NaN;
-  rows.push({ what: `cluster stats: etcd polls per interval, ${STATS_VIEWERS} viewers`, direct: "", dashboard: fmt(stats.pollsPerInterval), ratio: "" });
-  rows.push({
-    what: `cluster stats: etcd requests / viewer requests in ${fmt(stats.intervals, 1)} intervals of ${stats.intervalMs / 1000} s`,
-    direct: "",
-    dashboard: `${stats.etcdRequests} / ${stats.viewerRequests} (${fmt(perPoll, 0)} per poll)`,
-    ratio: "",
-  });
+  if (!browserOnly) {
+    console.error(`bench: cluster stats for ${STATS_VIEWERS} viewers …`);
+    const stats = await clusterStats({ viewers: STATS_VIEWERS, intervals: STATS_INTERVALS });
+    const perPoll = stats.polls ? stats.etcdRequests / stats.polls : NaN;
+    rows.push({ what: `cluster stats: etcd polls per interval, ${STATS_VIEWERS} viewers`, direct: "", dashboard: fmt(stats.pollsPerInterval), ratio: "" });
+    rows.push({
+      what: `cluster stats: etcd requests / viewer requests in ${fmt(stats.intervals, 1)} intervals of ${stats.intervalMs / 1000} s`,
+      direct: "",
+      dashboard: `${stats.etcdRequests} / ${stats.viewerRequests} (${fmt(perPoll, 0)} per poll)`,
+      ratio: "",
+    });
+  }
 
   const header = "| measurement | direct etcd | dashboard | dashboard vs direct |\n|---|---:|---:|---:|";
   const table = rows.map((r) => `| ${r.what} | ${r.direct} | ${r.dashboard} | ${r.ratio} |`).join("\n");
   console.log(`\n${header}\n${table}\n`);
-  console.log(
-    `(${quick ? "--quick, " : ""}${LATENCY_REQUESTS} sequential GETs, ${THROUGHPUT_MS / 1000} s of load, ${LISTING_RUNS} listings, ` +
-      `${WATCH_WRITES} writes ${WATCH_INTERVAL_MS} ms apart watched by ${WATCH_SUBSCRIBERS} subscribers, ${BROWSER_RUNS} cold page loads per directory; node ${process.version})`,
-  );
+  const samples = browserOnly
+    ? ""
+    : `${LATENCY_REQUESTS} sequential GETs, ${THROUGHPUT_MS / 1000} s of load, ${LISTING_RUNS} listings, ` +
+      `${WATCH_WRITES} writes ${WATCH_INTERVAL_MS} ms apart watched by ${WATCH_SUBSCRIBERS} subscribers, `;
+  console.log(`(${quick ? "--quick, " : ""}${browserOnly ? "--only browser, " : ""}${samples}${BROWSER_RUNS} cold page loads per directory; node ${process.version})`);
 }
 
 main().catch((error) => {

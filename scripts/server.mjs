@@ -46,6 +46,8 @@ async function main() {
     if (!api) req.headers["content-security-policy"] = headers["content-security-policy"];
     // Who is connecting, for slowing down failed logins: from the socket, never from what the client sent.
     req.headers["x-etcd-dashboard-client"] = req.socket.remoteAddress ?? "unknown";
+    // The page's URL for the keys layout, which Next.js does not tell (lib/api/server/tree-seed.ts).
+    if (!api) req.headers["x-etcd-dashboard-url"] = req.url ?? "/";
     const reason = rejectReason(req.method ?? "GET", req.url);
     if (reason) return sendError(res, reason);
     guardResponse(req, res);

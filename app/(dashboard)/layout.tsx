@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import { Suspense, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Toaster } from "sonner";
 import { AccessProvider } from "@/components/auth/access-provider";
 import { RedirectToLogin } from "@/components/auth/redirect-to-login";
@@ -26,9 +26,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     <AccessProvider value={access}>
       <CommandRegistryProvider>
         <div className="flex min-h-screen">
-          <Suspense>
-            <Sidebar />
-          </Suspense>
+          {/* No Suspense boundary: the pages are dynamic (this layout reads the session), and a boundary would
+              let the sidebar stream after the page and appear up to 300 ms after it (React batches reveals). */}
+          <Sidebar />
           <div className="min-w-0 flex-1">{children}</div>
           <Toaster position="bottom-right" richColors closeButton />
         </div>

@@ -1,6 +1,7 @@
 "use client";
 import { useParams } from "next/navigation";
 import { keyFromPageSegments } from "@/lib/keys-url";
+import type { TreeSeed } from "@/lib/tree/seed";
 import { KeyBrowser } from "./key-browser";
 
 /**
@@ -8,7 +9,7 @@ import { KeyBrowser } from "./key-browser";
  * (the URL) changes: a navigation re-renders the tree instead of remounting it, so a click or the keyboard
  * focus is never lost to a remount. /keys/a/b selects /a/b.
  */
-export function KeyBrowserFromUrl() {
+export function KeyBrowserFromUrl({ seed }: { seed?: TreeSeed | null | Promise<TreeSeed | null> }) {
   const { key } = useParams<{ key?: string[] }>();
-  return <KeyBrowser selectedKey={keyFromPageSegments(key)} />;
+  return <KeyBrowser selectedKey={keyFromPageSegments(key)} seed={seed} />;
 }

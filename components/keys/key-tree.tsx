@@ -10,9 +10,10 @@ import { keySwrKey } from "@/lib/hooks/use-key";
 import { useRowFlashes } from "@/lib/hooks/use-row-flashes";
 import { ancestorsOf, parentOf } from "@/lib/key-path";
 import { filterCount } from "@/lib/tree/filter";
-import { ancestorsOpen, flattenTree, isOpen, openAncestors, rowIndexOf, type ListingState, type NodeRow, type StatusRow } from "@/lib/tree/flatten";
+import { ancestorsOpen, flattenTree, isOpen, openAncestors, openForLink, rowIndexOf, type ListingState, type NodeRow, type StatusRow } from "@/lib/tree/flatten";
 import { formatCount, formatTtl } from "@/lib/tree/format";
 import { withListing } from "@/lib/tree/listings";
+import { FIRST_SCREEN_HEIGHT, withSeed, type TreeSeed } from "@/lib/tree/seed";
 import { treeKeyAction } from "@/lib/tree/keyboard";
 import { baseNameOf } from "@/lib/key-path";
 import { GoToKey } from "./go-to-key";
@@ -23,6 +24,8 @@ export interface KeyTreeProps {
   cluster: string;
   selectedKey: string;
   onSelect: (key: string) => void;
+  /** First screens of listings read on the server (lib/tree/seed.ts): shown until the browser reads them. */
+  seed?: TreeSeed | null;
 }
 
 /** Fixed: the virtualizer computes every offset from it. */
@@ -70,10 +73,11 @@ function isDirIn(listings: ReadonlyMap<string, ListingState>, key: string): bool
   return parent?.status === "loaded" && parent.children.some((c) => c.key === key && c.dir === true);
 }
 
-function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
+function KeyTreeView({ cluster, selectedKey, onSelect, seed }: KeyTreeProps) {
   const [memory] = useState(() => memoryOf(cluster));
-  const [open, setOpen] = useState<Map<string, boolean>>(() => openAncestors(memory.open, selectedKey));
-  const [listings, setListings] = useState<Map<string, ListingState>>(() => memory.listings);
+  // Opened on a link (a document load, or the keys page mounted again): a linked directory shows its children.
+  const [open, setOpen] = useState<Map<string, boolean>>(() => openForLink(memory.open, selectedKey));
+  const [listings, setListings] = useState<Map<string, ListingState>>(() => withSeed(memory.listings, seed, cluster));
   const [focusedKey, setFocusedKey] = useState(() => (memory.treeHasFocus && memory.focusedKey) || selectedKey);
   const [filterText, setFilterText] = useState(() => {
     const dir = isDirIn(memory.listings, selectedKey) ? selectedKey : parentOf(selectedKey);
@@ -113,10 +117,11 @@ function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
   );
 
   // Listings stay subscribed while their directory is open or its child count is shown. The selection's
-  // open ancestors load at once (a deep link), not one level after the other as the rows appear.
+  // open ancestors, and the selection itself when open, load at once (a deep link), not one level after
+  // the other as the rows appear. (The selection's read is the key panel's too: one request.)
   const loaderDirs = useMemo(() => {
     const dirs = new Set(openDirs);
-    for (const dir of ancestorsOf(selectedKey)) if (isOpen(open, dir)) dirs.add(dir);
+    for (const dir of [...ancestorsOf(selectedKey), selectedKey]) if (isOpen(open, dir)) dirs.add(dir);
     for (const dir of listedDirs) dirs.add(dir);
     return [...dirs];
   }, [openDirs, listedDirs, open, selectedKey]);
@@ -153,6 +158,9 @@ function KeyTreeView({ cluster, selectedKey, onSelect }: KeyTreeProps) {
 
   const virtualizer = useVirtualizer({
     initialOffset: memory.scrollTop,
+    // Rows before the tree is measured: the server renders them too (a seeded first screen), and the
+    // browser's first render must be the same.
+    initialRect: { width: 0, height: FIRST_SCREEN_HEIGHT },
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,

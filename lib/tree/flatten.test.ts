@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ancestorsOpen, flattenTree, openAncestors, rowIndexOf, type ListingState, type NodeRow } from "./flatten";
+import { ancestorsOpen, flattenTree, openAncestors, openForLink, rowIndexOf, type ListingState, type NodeRow } from "./flatten";
 
 const loaded = (...children: { key: string; dir?: boolean; ttl?: number }[]): ListingState => ({ status: "loaded", children });
 
@@ -88,5 +88,26 @@ describe("openAncestors", () => {
     expect(ancestorsOpen(open, "/a/b/c")).toBe(true);
     expect(ancestorsOpen(open, "/x/y")).toBe(false);
     expect(ancestorsOpen(new Map(), "/top")).toBe(true);
+  });
+});
+
+describe("openForLink", () => {
+  it("opens the key's ancestors and the key itself", () => {
+    expect([...openForLink(new Map([["/x", false]]), "/a/b").entries()]).toEqual([["/x", false], ["/a", true], ["/a/b", true]]);
+    expect([...openForLink(new Map(), "/").entries()]).toEqual([]);
+  });
+
+  it("leaves a directory the user closed closed", () => {
+    expect(openForLink(new Map([["/a/b", false]]), "/a/b").get("/a/b")).toBe(false);
+  });
+
+  it("shows a linked directory's children, and nothing under a linked key that is not a directory", () => {
+    const listings = new Map<string, ListingState>([
+      ["/", { status: "loaded", children: [{ key: "/a", dir: true }, { key: "/f" }] }],
+      ["/a", { status: "loaded", children: [{ key: "/a/one" }] }],
+    ]);
+    const keys = (open: Map<string, boolean>) => flattenTree({ listings, open }).rows.map((r) => r.key);
+    expect(keys(openForLink(new Map(), "/a"))).toEqual(["/a", "/a/one", "/f"]);
+    expect(keys(openForLink(new Map(), "/f"))).toEqual(["/a", "/f"]);
   });
 });

@@ -12,9 +12,13 @@ export interface ListingNode {
   expiration?: string;
 }
 
-/** A directory's listing: loaded children, still loading, or the error that stopped it. */
+/**
+ * A directory's listing: loaded children, still loading, or the error that stopped it. A loaded listing
+ * with a `total` holds only its first children (a first screen rendered on the server, lib/tree/seed.ts)
+ * until the whole listing is read.
+ */
 export type ListingState =
-  | { status: "loaded"; children: readonly ListingNode[] }
+  | { status: "loaded"; children: readonly ListingNode[]; total?: number }
   | { status: "loading" }
   | { status: "error"; message: string };
 
@@ -90,10 +94,11 @@ export function flattenTree({ listings, open, filter }: FlattenInput): Flattened
     }
     const text = filter && filter.dir === dir ? filter.text : "";
     const children = text ? listing.children.filter((c) => matchesFilter(baseNameOf(c.key), text)) : listing.children;
+    const setSize = text ? children.length : (listing.total ?? children.length);
     children.forEach((child, i) => {
       const isDir = child.dir === true;
       const childListing = isDir ? listings.get(child.key) : undefined;
-      const childCount = childListing?.status === "loaded" ? childListing.children.length : undefined;
+      const childCount = childListing?.status === "loaded" ? (childListing.total ?? childListing.children.length) : undefined;
       const opened = isDir && isOpen(open, child.key);
       if (childListing) listedDirs.push(child.key);
       rows.push({
@@ -107,7 +112,7 @@ export function flattenTree({ listings, open, filter }: FlattenInput): Flattened
         expiration: child.expiration,
         childCount,
         hasChildren: isDir ? (childCount === undefined ? undefined : childCount > 0) : false,
-        setSize: children.length,
+        setSize,
         posInSet: i + 1,
       });
       if (opened) visit(child.key, depth + 1);
@@ -127,6 +132,17 @@ export function openAncestors(open: ReadonlyMap<string, boolean>, key: string): 
   const next = new Map(open);
   const segments = splitKey(key);
   for (let i = 1; i < segments.length; i++) next.set(joinKey(segments.slice(0, i)), true);
+  return next;
+}
+
+/**
+ * The tree a link to `key` opens on: its ancestors open, and `key` itself open too (a link to a directory
+ * shows its children), unless the user closed it before in this tab. A key that turns out not to be a
+ * directory has nothing to show: its entry is ignored.
+ */
+export function openForLink(open: ReadonlyMap<string, boolean>, key: string): Map<string, boolean> {
+  const next = openAncestors(open, key);
+  if (key !== ROOT && open.get(key) !== false) next.set(key, true);
   return next;
 }
 
