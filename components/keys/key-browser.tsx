@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useClusterParam } from "@/lib/hooks/use-cluster-param";
 import { keyProblem } from "@/lib/key-path";
 import { keyPageHref } from "@/lib/keys-url";
+import { CopyMoveHost } from "./copy-move-dialog";
 import { KeyPanel } from "./key-panel";
 import { KeyTree } from "./key-tree";
 
@@ -26,6 +27,7 @@ export function KeyBrowser({ selectedKey }: { selectedKey: string }) {
           <KeyPanel key={`${cluster}:${selectedKey}`} cluster={cluster} keyPath={selectedKey} onNavigate={navigate} />
         )}
       </section>
+      <CopyMoveHost onNavigate={navigate} />
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { parentOf } from "@/lib/key-path";
 import { CasDialog } from "./cas-dialog";
 import { ChangedNotice } from "./changed-notice";
 import { ConflictDialog } from "./conflict-dialog";
+import { CopyMoveButtons } from "./copy-move-dialog";
 import { DeleteKeyDialog } from "./delete-dialogs";
 import { errorText, isApiError } from "./error-text";
 import { KeyDetails } from "./key-details";
@@ -246,6 +247,7 @@ export function KeyEditor({ cluster, node, onNavigate, reload, onUnsavedChange }
             <Button onClick={() => setCasOpen(true)} disabled={busy}>
               <GitCompareArrows aria-hidden size={14} /> Compare and swap
             </Button>
+            <CopyMoveButtons cluster={cluster} keyPath={keyPath} disabled={busy} />
             <Button variant="danger" onClick={() => setDeleting(base)} disabled={busy}>
               <Trash2 aria-hidden size={14} /> Delete
             </Button>
