@@ -10,6 +10,7 @@ import { parseTtlField } from "@/lib/editor/ttl";
 import { useAfterWrite } from "@/lib/hooks/use-after-write";
 import { baseNameOf, joinKey, keyProblem, splitKey } from "@/lib/key-path";
 import { errorText, isApiError } from "./error-text";
+import { StoreFileInput } from "./store-file";
 
 interface BaseProps {
   open: boolean;
@@ -96,6 +97,14 @@ export function NewKeyDialog({
       >
         <Field label={isDir ? "Directory name" : "Key name"} value={name} onChange={(e) => setName(e.target.value)} error={nameError} autoFocus autoComplete="off" />
         {isDir ? null : <TextAreaField label="Value" value={value} onChange={setValue} />}
+        {isDir ? null : (
+          <StoreFileInput
+            onLoaded={(base64, note) => {
+              setValue(base64);
+              toast.info(note);
+            }}
+          />
+        )}
         <Field label="TTL (seconds)" inputMode="numeric" value={ttl} onChange={(e) => setTtl(e.target.value)} error={ttlError} hint="Optional. Empty: permanent." />
         <ErrorNote error={error} />
         <div className="flex justify-end gap-2">

@@ -7,6 +7,7 @@ import { baseNameOf, parentOf } from "@/lib/key-path";
 import { useAccess } from "@/lib/hooks/use-access";
 import { formatCount } from "@/lib/tree/format";
 import { NewKeyDialog, QueueDialog } from "./create-dialogs";
+import { CopyMoveButtons } from "./copy-move-dialog";
 import { DeleteDirectoryDialog } from "./delete-dialogs";
 import { DirectoryTtl } from "./directory-ttl";
 import { KeyDetails } from "./key-details";
@@ -48,6 +49,7 @@ export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string;
           <Button onClick={() => setDialog("queue")}>
             <ListPlus aria-hidden size={14} /> Add to queue
           </Button>
+          {isRoot ? null : <CopyMoveButtons cluster={cluster} keyPath={dir} />}
           {isRoot ? null : (
             <Button variant="danger" onClick={() => setDialog("delete")}>
               <Trash2 aria-hidden size={14} /> Delete

@@ -5,6 +5,7 @@ import { useClusterParam } from "@/lib/hooks/use-cluster-param";
 import { keyProblem } from "@/lib/key-path";
 import { keyPageHref } from "@/lib/keys-url";
 import type { TreeSeed } from "@/lib/tree/seed";
+import { CopyMoveHost } from "./copy-move-dialog";
 import { KeyPanel } from "./key-panel";
 import { KeyTree, type KeyTreeProps } from "./key-tree";
 
@@ -38,6 +39,7 @@ export function KeyBrowser({ selectedKey, seed }: { selectedKey: string; seed?: 
           <KeyPanel key={`${cluster}:${selectedKey}`} cluster={cluster} keyPath={selectedKey} onNavigate={navigate} />
         )}
       </section>
+      <CopyMoveHost onNavigate={navigate} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 import { GitCompareArrows, RefreshCw, Save, Trash2, WandSparkles } from "lucide-react";
-import { useEffect, useState, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ErrorNote, Field } from "@/components/ui/field";
@@ -12,15 +12,19 @@ import { buildSavePlan } from "@/lib/editor/save-plan";
 import { parseTtlField } from "@/lib/editor/ttl";
 import { useAccess } from "@/lib/hooks/use-access";
 import { isSaveShortcut } from "@/lib/keyboard/shortcuts";
+import { isNotText, notTextReason } from "@/lib/binary/value-bytes";
 import { useAfterWrite } from "@/lib/hooks/use-after-write";
-import { parentOf } from "@/lib/key-path";
+import { baseNameOf, parentOf } from "@/lib/key-path";
 import { CasDialog } from "./cas-dialog";
 import { ChangedNotice } from "./changed-notice";
 import { ConflictDialog } from "./conflict-dialog";
+import { CopyMoveButtons } from "./copy-move-dialog";
 import { DeleteKeyDialog } from "./delete-dialogs";
 import { errorText, isApiError } from "./error-text";
 import { KeyDetails } from "./key-details";
+import { StoreFileInput } from "./store-file";
 import { ValueEditor } from "./value-editor";
+import { Base64View, DownloadDecoded, HexView, ValueViewPicker, type ValueView } from "./value-views";
 
 const FORMAT_NAMES = { json: "JSON", yaml: "YAML", plain: "Plain text" } as const;
 
@@ -66,6 +70,11 @@ export function KeyEditor({ cluster, node, onNavigate, reload, onUnsavedChange }
 
   const unsaved = dirty ? draft : null;
   useEffect(() => onUnsavedChange?.(unsaved), [unsaved, onUnsavedChange]);
+
+  // A value that is not text opens as hex, never as garbled text; its text view is read-only.
+  const [view, setView] = useState<ValueView>(() => (isNotText(node.value ?? "") ? "hex" : "text"));
+  const notText = useMemo(() => notTextReason(draft), [draft]);
+  const [fileNote, setFileNote] = useState<string | null>(null);
 
   const [info, setInfo] = useState<FormatInfo>(() => detectFormat(node.value ?? ""));
   useEffect(() => {
@@ -206,13 +215,47 @@ export function KeyEditor({ cluster, node, onNavigate, reload, onUnsavedChange }
             <span aria-label="Detected format">{FORMAT_NAMES[info.format]}</span>
             {dirty ? <span className="ml-2 text-xs text-amber-700 dark:text-amber-300">(unsaved changes)</span> : null}
           </p>
+          <div className="flex items-center gap-3">
+            <ValueViewPicker view={view} onChange={setView} />
+            {canWrite && view === "text" ? (
+              <Button onClick={prettify} disabled={!canPretty || busy || notText !== null}>
+                <WandSparkles aria-hidden size={14} /> Pretty-print
+              </Button>
+            ) : null}
+          </div>
+        </div>
+        {notText ? (
+          <p role="note" aria-label="Not text" className="text-sm text-amber-700 dark:text-amber-300">
+            This value is not text. {notText}{" "}
+            {view === "text"
+              ? "Shown read-only as text: editing it as text would change its bytes. Use Store a file… to replace it."
+              : "Shown as its bytes so nothing is garbled."}
+          </p>
+        ) : null}
+        {view === "hex" ? (
+          <HexView value={draft} />
+        ) : view === "base64" ? (
+          <Base64View value={draft} />
+        ) : (
+          <ValueEditor value={draft} onChange={canWrite && !notText ? setDraft : undefined} format={info.format} readOnly={!canWrite || notText !== null} />
+        )}
+        <div className="flex flex-wrap items-start gap-3">
+          <DownloadDecoded value={draft} fileName={`${baseNameOf(keyPath)}.bin`} />
           {canWrite ? (
-            <Button onClick={prettify} disabled={!canPretty || busy}>
-              <WandSparkles aria-hidden size={14} /> Pretty-print
-            </Button>
+            <StoreFileInput
+              onLoaded={(base64, note) => {
+                setDraft(base64);
+                setView("text");
+                setFileNote(`${note} Save to store it.`);
+              }}
+            />
           ) : null}
         </div>
-        <ValueEditor value={draft} onChange={canWrite ? setDraft : undefined} format={info.format} readOnly={!canWrite} />
+        {fileNote && dirty ? (
+          <p role="status" aria-label="File loaded" className="text-sm">
+            {fileNote}
+          </p>
+        ) : null}
         {info.problem ? (
           <p role="status" aria-label="Parse error" className="text-sm text-red-700 dark:text-red-300">
             {FORMAT_NAMES[info.format]} error{info.problem.line !== undefined ? ` on line ${info.problem.line}` : ""}: {info.problem.message}
@@ -254,6 +297,7 @@ export function KeyEditor({ cluster, node, onNavigate, reload, onUnsavedChange }
             <Button onClick={() => setCasOpen(true)} disabled={busy}>
               <GitCompareArrows aria-hidden size={14} /> Compare and swap
             </Button>
+            <CopyMoveButtons cluster={cluster} keyPath={keyPath} disabled={busy} />
             <Button variant="danger" onClick={() => setDeleting(base)} disabled={busy}>
               <Trash2 aria-hidden size={14} /> Delete
             </Button>

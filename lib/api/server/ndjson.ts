@@ -4,7 +4,7 @@
 // line cannot change the HTTP status any more: it becomes a last `{"type":"error","error":{…}}` line,
 // the same envelope as every other error (lib/api/stream/ndjson.ts reads it back as an ApiError).
 import "server-only";
-import { errorEnvelope, NO_STORE } from "./error-response";
+import { errorEnvelope } from "./error-response";
 
 export const NDJSON_CONTENT_TYPE = "application/x-ndjson; charset=utf-8";
 
@@ -46,5 +46,6 @@ export function ndjsonResponse(lines: AsyncIterable<unknown>, signal: AbortSigna
     },
     { highWaterMark: 0 },
   );
-  return new Response(body, { headers: { ...NO_STORE, "content-type": NDJSON_CONTENT_TYPE, "x-accel-buffering": "no" } });
+  // no-transform: Next's gzip would otherwise hold the lines back until the stream ends (or 16 KB).
+  return new Response(body, { headers: { "cache-control": "no-store, no-transform", "content-type": NDJSON_CONTENT_TYPE, "x-accel-buffering": "no" } });
 }

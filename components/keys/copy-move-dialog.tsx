@@ -1,0 +1,250 @@
+"use client";
+import { Copy, MoveRight } from "lucide-react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorNote, Field } from "@/components/ui/field";
+import { copyMove } from "@/lib/api/copy-move-client";
+import { ApiError } from "@/lib/api/errors";
+import { copyMoveBodySchema } from "@/lib/copy-move/plan";
+import type { CopyMoveLine, CopyMoveReport } from "@/lib/copy-move/protocol";
+import { isComplete, reportSummary, suggestedDestination } from "@/lib/copy-move/report";
+import type { ErrorText } from "@/lib/editor/error-text";
+import { useAfterWrite } from "@/lib/hooks/use-after-write";
+import { baseNameOf } from "@/lib/key-path";
+
+export type CopyMoveMode = "copy" | "move";
+type Problem = Extract<CopyMoveLine, { type: "problem" }>;
+
+/** Problems listed in the dialog; the count says how many more there were. */
+const LISTED_PROBLEMS = 200;
+
+export interface CopyMoveDialogProps {
+  cluster: string;
+  /** The key or directory to copy or move. */
+  from: string;
+  mode: CopyMoveMode;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** Called when the dialog closes after a move that copied everything: select the new path. */
+  onMoved?: (to: string) => void;
+}
+
+interface Progress {
+  phase: "copy" | "delete";
+  done: number;
+  total: number;
+}
+
+/**
+ * Copy or move a key or directory to another path, with the warning that etcd v2 cannot do it
+ * atomically, progress while it runs, and the report.
+ */
+export function CopyMoveDialog({ cluster, from, mode, open, onOpenChange, onMoved }: CopyMoveDialogProps) {
+  const afterWrite = useAfterWrite();
+  const [to, setTo] = useState(() => suggestedDestination(from, mode));
+  const [toError, setToError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorText | null>(null);
+  const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [problemCount, setProblemCount] = useState(0);
+  const [report, setReport] = useState<CopyMoveReport | null>(null);
+  const [stoppedByYou, setStoppedByYou] = useState(false);
+  const abort = useRef<AbortController | null>(null);
+  const verb = mode === "copy" ? "Copy" : "Move";
+
+  function reset() {
+    setTo(suggestedDestination(from, mode));
+    setToError(null);
+    setError(null);
+    setProgress(null);
+    setProblems([]);
+    setProblemCount(0);
+    setReport(null);
+    setStoppedByYou(false);
+  }
+
+  function close(next: boolean) {
+    if (next) return onOpenChange(true);
+    if (running) return; // Stop first: closing must not hide a write that is still going on.
+    const movedTo = mode === "move" && report?.deletedSource ? report.to : null;
+    reset();
+    onOpenChange(false);
+    if (movedTo) onMoved?.(movedTo);
+  }
+
+  async function start() {
+    const parsed = copyMoveBodySchema.safeParse({ from, to: to.trim(), move: mode === "move" });
+    if (!parsed.success) {
+      setToError(parsed.error.issues.map((i) => i.message).join("; "));
+      return;
+    }
+    setToError(null);
+    setError(null);
+    setRunning(true);
+    const controller = new AbortController();
+    abort.current = controller;
+    const found: Problem[] = [];
+    let count = 0;
+    try {
+      await copyMove(cluster, parsed.data, controller.signal, (line) => {
+        if (line.type === "start") setProgress({ phase: "copy", done: 0, total: line.total });
+        else if (line.type === "progress") setProgress({ phase: line.phase, done: line.done, total: line.total });
+        else if (line.type === "problem") {
+          count++;
+          if (found.length < LISTED_PROBLEMS) found.push(line);
+          setProblems([...found]);
+          setProblemCount(count);
+        } else if (line.type === "done") setReport(line.report);
+      });
+    } catch (caught) {
+      if (controller.signal.aborted) setStoppedByYou(true);
+      else if (caught instanceof ApiError) setError({ message: caught.message, etcdCode: caught.body.etcdCode });
+      else setError({ message: caught instanceof Error ? caught.message : String(caught) });
+    } finally {
+      abort.current = null;
+      setRunning(false);
+      void afterWrite(cluster, from, parsed.data.to);
+    }
+  }
+
+  const started = progress !== null || report !== null || stoppedByYou;
+  const phaseText = progress?.phase === "delete" ? "Deleting the source" : "Copying";
+  return (
+    <Dialog open={open} onOpenChange={close} title={`${verb} ${baseNameOf(from)}`} description={`${verb} ${from} and everything below it to another path.`}>
+      <div className="space-y-3">
+        <div role="note" aria-label="Not atomic" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+          <p>
+            etcd v2 cannot {mode} atomically. Keys are written one at a time, so others may see a half-copied tree while this runs
+            {mode === "move" ? ", and a move is a copy followed by deletes" : ""}.
+          </p>
+          <p className="mt-1">
+            Nothing at the destination is ever overwritten.
+            {mode === "move"
+              ? " The source is deleted only when every copy succeeded, each key only if it has not changed since it was read: a key changed meanwhile is kept, and so is its directory."
+              : ""}{" "}
+            Hidden keys (names starting with _) are not listed by etcd, so they are not copied.
+          </p>
+        </div>
+        <form
+          className="space-y-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!running && !started) void start();
+          }}
+        >
+          <Field label="Destination path" value={to} onChange={(e) => setTo(e.target.value)} error={toError} disabled={running || started} autoFocus autoComplete="off" hint="A full key path, e.g. /app/config-v2. It must not exist yet." />
+          <ErrorNote error={error} />
+          {progress ? (
+            <div className="space-y-1">
+              <progress aria-label={`${verb} progress`} value={progress.done} max={Math.max(progress.total, 1)} className="w-full" />
+              <p role="status" aria-label="Progress" className="text-sm">
+                {phaseText}: {progress.done.toLocaleString("en-US")} of {progress.total.toLocaleString("en-US")}
+                {running ? "…" : ""}
+              </p>
+            </div>
+          ) : null}
+          {stoppedByYou ? (
+            <p role="alert" className="text-sm">
+              Stopped. What was written before stays{mode === "move" && progress?.phase !== "delete" ? "; the source was not deleted" : ""}.
+            </p>
+          ) : null}
+          {report ? (
+            <p role="status" aria-label="Report" className={`text-sm ${isComplete(report) ? "" : "text-amber-800 dark:text-amber-200"}`}>
+              {reportSummary(report)}
+            </p>
+          ) : null}
+          {problems.length > 0 ? (
+            <div>
+              <p className="text-sm font-medium">Not done ({problemCount.toLocaleString("en-US")})</p>
+              <ul aria-label="Problems" className="mt-1 max-h-48 overflow-auto rounded-md border border-zinc-200 text-xs dark:border-zinc-800">
+                {problems.map((p, i) => (
+                  <li key={i} className="border-b border-zinc-100 px-2 py-1 last:border-b-0 dark:border-zinc-900">
+                    <span className="font-mono">{p.key}</span>: {p.message}
+                  </li>
+                ))}
+              </ul>
+              {problemCount > problems.length ? <p className="text-xs text-zinc-500">and {(problemCount - problems.length).toLocaleString("en-US")} more.</p> : null}
+            </div>
+          ) : null}
+          <div className="flex justify-end gap-2">
+            {running ? (
+              <Button onClick={() => abort.current?.abort()}>Stop</Button>
+            ) : started ? (
+              <Button variant="primary" onClick={() => close(false)}>
+                {mode === "move" && report?.deletedSource ? `Close and open ${baseNameOf(report.to)}` : "Close"}
+              </Button>
+            ) : (
+              <>
+                <Button onClick={() => close(false)}>Cancel</Button>
+                <Button type="submit" variant="primary">
+                  {mode === "copy" ? <Copy aria-hidden size={14} /> : <MoveRight aria-hidden size={14} />} {verb}
+                </Button>
+              </>
+            )}
+          </div>
+        </form>
+      </div>
+    </Dialog>
+  );
+}
+
+export interface CopyMoveRequest {
+  cluster: string;
+  from: string;
+  mode: CopyMoveMode;
+}
+
+// The open dialog's request, outside React: any component (the key panel, the tree's rows, a command
+// palette) opens it with openCopyMove(), and CopyMoveHost shows it. The host sits above the key panel, so
+// the dialog stays open (with its progress and report) while the panel changes below it: a move deletes
+// the selected key, which swaps the panel for "not found".
+let current: CopyMoveRequest | null = null;
+const listeners = new Set<() => void>();
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+};
+const setCurrent = (next: CopyMoveRequest | null) => {
+  current = next;
+  for (const listener of listeners) listener();
+};
+
+/** Opens the copy / move dialog (shown by the CopyMoveHost of the Keys page). */
+export function openCopyMove(request: CopyMoveRequest): void {
+  setCurrent(request);
+}
+
+/** Where the copy / move dialog shows; `onNavigate` selects the new path after a move. */
+export function CopyMoveHost({ onNavigate }: { onNavigate: (key: string) => void }) {
+  const request = useSyncExternalStore(subscribe, () => current, () => null);
+  // Leaving the Keys page closes the dialog: coming back must not show a stale one.
+  useEffect(() => () => setCurrent(null), []);
+  if (!request) return null;
+  return (
+    <CopyMoveDialog
+      key={`${request.cluster}:${request.mode}:${request.from}`}
+      cluster={request.cluster}
+      from={request.from}
+      mode={request.mode}
+      open
+      onOpenChange={(open) => (open ? undefined : setCurrent(null))}
+      onMoved={onNavigate}
+    />
+  );
+}
+
+/** "Copy…" and "Move…" for the selected key or directory (editors only: the caller checks). */
+export function CopyMoveButtons({ cluster, keyPath, disabled }: { cluster: string; keyPath: string; disabled?: boolean }) {
+  return (
+    <>
+      <Button onClick={() => openCopyMove({ cluster, from: keyPath, mode: "copy" })} disabled={disabled}>
+        <Copy aria-hidden size={14} /> Copy…
+      </Button>
+      <Button onClick={() => openCopyMove({ cluster, from: keyPath, mode: "move" })} disabled={disabled}>
+        <MoveRight aria-hidden size={14} /> Move…
+      </Button>
+    </>
+  );
+}
