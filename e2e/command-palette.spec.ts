@@ -67,4 +67,16 @@ test.describe("command palette", () => {
     await dialog.getByRole("option", { name: "Theme: dark" }).click();
     await expect(page.locator("html")).toHaveClass(/dark/);
   });
+
+  test("offers the selected key's actions: Move opens its dialog", async ({ page, etcd, ns }) => {
+    await etcd.put(`${ns}/movable`, "v");
+    await page.goto(`/keys${ns}/movable`);
+    await ready(page);
+    await page.keyboard.press("ControlOrMeta+k");
+    const dialog = palette(page);
+    await dialog.getByRole("combobox", { name: "Command or key path" }).fill("move");
+    await dialog.getByRole("option", { name: `Move ${ns}/movable…` }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole("dialog", { name: "Move movable" })).toBeVisible();
+  });
 });

@@ -6,6 +6,7 @@ import { keyProblem } from "@/lib/key-path";
 import { keyPageHref } from "@/lib/keys-url";
 import type { TreeSeed } from "@/lib/tree/seed";
 import { CopyMoveHost } from "./copy-move-dialog";
+import { KeyCommands } from "./key-commands";
 import { KeyPanel } from "./key-panel";
 import { KeyTree, type KeyTreeProps } from "./key-tree";
 
@@ -40,6 +41,7 @@ export function KeyBrowser({ selectedKey, seed }: { selectedKey: string; seed?: 
         )}
       </section>
       <CopyMoveHost onNavigate={navigate} />
+      {problem ? null : <KeyCommands cluster={cluster} selectedKey={selectedKey} />}
     </div>
   );
 }
