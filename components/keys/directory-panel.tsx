@@ -1,5 +1,5 @@
 "use client";
-import { File, Folder, FolderPlus, ListPlus, Plus, Trash2 } from "lucide-react";
+import { File, Folder, FolderPlus, ListPlus, Plus, Search, Trash2 } from "lucide-react";
 import { useDeferredValue, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { EtcdNode } from "@/lib/api/types";
@@ -10,6 +10,7 @@ import { NewKeyDialog, QueueDialog } from "./create-dialogs";
 import { DeleteDirectoryDialog } from "./delete-dialogs";
 import { DirectoryTtl } from "./directory-ttl";
 import { KeyDetails } from "./key-details";
+import { SearchDialog } from "./search-dialog";
 
 const PREVIEW = 120;
 /**
@@ -21,7 +22,7 @@ const NO_CHILDREN: EtcdNode[] = [];
 
 /** A directory: its children (in etcd's sorted order, so in-order keys list in order) and what to do with it. */
 export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string; node: EtcdNode; onNavigate: (key: string) => void }) {
-  const [dialog, setDialog] = useState<"key" | "dir" | "queue" | "delete" | null>(null);
+  const [dialog, setDialog] = useState<"key" | "dir" | "queue" | "delete" | "search" | null>(null);
   const children = node.nodes ?? NO_CHILDREN;
   // The list of children renders in a second, interruptible pass: the tree's rows (and a click on them)
   // come first when a big directory arrives.
@@ -37,6 +38,9 @@ export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string;
       <p role="status" aria-label="Children count">
         Directory with {children.length} {children.length === 1 ? "child" : "children"}.
       </p>
+      <Button onClick={() => setDialog("search")}>
+        <Search aria-hidden size={14} /> {`Search in ${dir}`}
+      </Button>
       {canWrite ? (
         <div className="flex flex-wrap gap-2">
           <Button onClick={() => setDialog("key")}>
@@ -83,6 +87,7 @@ export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string;
       ) : null}
       <NewKeyDialog open={dialog === "key"} onOpenChange={close} cluster={cluster} dir={dir} onCreated={onNavigate} />
       <NewKeyDialog open={dialog === "dir"} onOpenChange={close} cluster={cluster} dir={dir} onCreated={onNavigate} kind="directory" />
+      <SearchDialog open={dialog === "search"} onOpenChange={close} cluster={cluster} dirKey={dir} onSelect={onNavigate} />
       <QueueDialog open={dialog === "queue"} onOpenChange={close} cluster={cluster} dir={dir} />
       {isRoot ? null : <DeleteDirectoryDialog open={dialog === "delete"} onOpenChange={close} cluster={cluster} dir={dir} onDeleted={() => onNavigate(parentOf(dir))} />}
     </div>
