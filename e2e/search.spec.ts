@@ -51,8 +51,9 @@ test.describe("search dialog", () => {
     await expect(panel(page).getByRole("heading", { name: `${dir}/web/db-url` })).toBeVisible();
   });
 
-  test("a bad regular expression is refused at the field; case sensitivity and no matches", async ({ page, etcd, ns }) => {
+  test("a bad regular expression is refused at the field; case sensitivity, no matches, and a runaway pattern stopped", async ({ page, etcd, ns }) => {
     await etcd.put(`${ns}/cfg/Mode`, "Production");
+    await etcd.put(`${ns}/cfg/runaway`, `${"a".repeat(40)}!`);
     const search = await openSearch(page, `${ns}/cfg`);
     const text = search.getByLabel("Search for");
     await text.fill("prod(");
@@ -67,6 +68,13 @@ test.describe("search dialog", () => {
     await search.getByLabel("Case sensitive").check();
     await search.getByRole("button", { name: "Search", exact: true }).click();
     await expect(search.getByRole("status", { name: "Search matches" })).toHaveText("No matches.");
+
+    // A pattern that backtracks out of control is stopped by the server, and the dialog says why.
+    await search.getByLabel("Case sensitive").uncheck();
+    await text.fill("^(a+)+$");
+    await search.getByRole("button", { name: "Search", exact: true }).click();
+    await expect(search.getByRole("alert")).toContainText(`Stopped: the pattern took too long (over 1 s) on ${ns}/cfg/runaway`);
+    await expect(search.getByRole("status", { name: "Search matches" })).toHaveText(/^Stopped after \d of 2 scanned: 0 matches\.$/);
   });
 });
 

@@ -115,8 +115,9 @@ function SearchSummary({ state, dirKey }: { state: SubtreeSearchState; dirKey: s
   if (state.status === "idle") return null;
   const { size, done } = state;
   const s = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
-  let count: string;
-  if (state.status === "running") count = `${s(state.count, "match", "matches")} so far`;
+  let count: string | null;
+  if (state.status === "failed" && !size) count = null;
+  else if (state.status === "running") count = `${s(state.count, "match", "matches")} so far`;
   else if (state.status === "cancelled") count = `Cancelled after ${formatCount(state.scanned)} of ${formatCount(state.total)} scanned: ${s(state.count, "match", "matches")}.`;
   else if (state.status === "failed") count = `Stopped after ${formatCount(state.scanned)} of ${formatCount(state.total)} scanned: ${s(state.count, "match", "matches")}.`;
   else if (done?.capped) count = `The first ${s(state.count, "match", "matches")} (the limit); there may be more: narrow the search.`;
@@ -136,9 +137,11 @@ function SearchSummary({ state, dirKey }: { state: SubtreeSearchState; dirKey: s
           <span className="shrink-0 tabular-nums text-zinc-500">{`${formatCount(state.scanned)} of ${formatCount(state.total)} scanned`}</span>
         </div>
       ) : null}
-      <p role="status" aria-label="Search matches">
-        {count}
-      </p>
+      {count === null ? null : (
+        <p role="status" aria-label="Search matches">
+          {count}
+        </p>
+      )}
       {state.status === "failed" ? <ErrorNote error={errorText(state.error, "load", dirKey)} /> : null}
     </div>
   );
