@@ -79,4 +79,15 @@ test.describe("command palette", () => {
     await expect(dialog).toBeHidden();
     await expect(page.getByRole("dialog", { name: "Move movable" })).toBeVisible();
   });
+
+  test("offers the selected directory's actions: Search in opens its dialog", async ({ page, etcd, ns }) => {
+    await etcd.put(`${ns}/dir/k`, "v");
+    await page.goto(`/keys${ns}/dir`);
+    await ready(page);
+    await page.keyboard.press("ControlOrMeta+k");
+    const dialog = palette(page);
+    await dialog.getByRole("combobox", { name: "Command or key path" }).fill("search");
+    await dialog.getByRole("option", { name: `Search in ${ns}/dir…` }).click();
+    await expect(page.getByRole("dialog", { name: `Search in ${ns}/dir` })).toBeVisible();
+  });
 });

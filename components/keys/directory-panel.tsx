@@ -1,8 +1,9 @@
 "use client";
-import { File, Folder, FolderPlus, ListPlus, Plus, Trash2 } from "lucide-react";
-import { useDeferredValue, useState } from "react";
+import { File, Folder, FolderPlus, ListPlus, Plus, Search, Trash2 } from "lucide-react";
+import { useDeferredValue, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { EtcdNode } from "@/lib/api/types";
+import { useRegisterCommands, type Command } from "@/lib/commands/registry";
 import { baseNameOf, parentOf } from "@/lib/key-path";
 import { useAccess } from "@/lib/hooks/use-access";
 import { formatCount } from "@/lib/tree/format";
@@ -11,6 +12,7 @@ import { CopyMoveButtons } from "./copy-move-dialog";
 import { DeleteDirectoryDialog } from "./delete-dialogs";
 import { DirectoryTtl } from "./directory-ttl";
 import { KeyDetails } from "./key-details";
+import { SearchDialog } from "./search-dialog";
 
 const PREVIEW = 120;
 /**
@@ -22,7 +24,7 @@ const NO_CHILDREN: EtcdNode[] = [];
 
 /** A directory: its children (in etcd's sorted order, so in-order keys list in order) and what to do with it. */
 export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string; node: EtcdNode; onNavigate: (key: string) => void }) {
-  const [dialog, setDialog] = useState<"key" | "dir" | "queue" | "delete" | null>(null);
+  const [dialog, setDialog] = useState<"key" | "dir" | "queue" | "delete" | "search" | null>(null);
   const children = node.nodes ?? NO_CHILDREN;
   // The list of children renders in a second, interruptible pass: the tree's rows (and a click on them)
   // come first when a big directory arrives.
@@ -31,6 +33,21 @@ export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string;
   const dir = isRoot ? "/" : node.key;
   const close = (open: boolean) => (open ? undefined : setDialog(null));
   const { canWrite } = useAccess(cluster);
+  // The same actions in the command palette (Ctrl/Cmd+K).
+  const commands = useMemo(() => {
+    const open = (which: NonNullable<typeof dialog>) => () => setDialog(which);
+    const list: Command[] = [{ id: "dir search", label: `Search in ${dir}…`, group: "Directory", keywords: ["find", "grep"], run: open("search") }];
+    if (canWrite) {
+      list.push(
+        { id: "dir new key", label: `New key in ${dir}…`, group: "Directory", keywords: ["create"], run: open("key") },
+        { id: "dir new dir", label: `New directory in ${dir}…`, group: "Directory", keywords: ["create", "mkdir"], run: open("dir") },
+        { id: "dir queue", label: `Add to queue in ${dir}…`, group: "Directory", keywords: ["in-order", "post"], run: open("queue") },
+      );
+      if (!isRoot) list.push({ id: "dir delete", label: `Delete ${dir}…`, group: "Directory", keywords: ["remove"], run: open("delete") });
+    }
+    return list;
+  }, [canWrite, dir, isRoot]);
+  useRegisterCommands("directory panel", commands);
   return (
     <div className="space-y-4">
       {isRoot ? null : <KeyDetails node={node} />}
@@ -38,6 +55,9 @@ export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string;
       <p role="status" aria-label="Children count">
         Directory with {children.length} {children.length === 1 ? "child" : "children"}.
       </p>
+      <Button onClick={() => setDialog("search")}>
+        <Search aria-hidden size={14} /> {`Search in ${dir}`}
+      </Button>
       {canWrite ? (
         <div className="flex flex-wrap gap-2">
           <Button onClick={() => setDialog("key")}>
@@ -85,6 +105,7 @@ export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string;
       ) : null}
       <NewKeyDialog open={dialog === "key"} onOpenChange={close} cluster={cluster} dir={dir} onCreated={onNavigate} />
       <NewKeyDialog open={dialog === "dir"} onOpenChange={close} cluster={cluster} dir={dir} onCreated={onNavigate} kind="directory" />
+      <SearchDialog open={dialog === "search"} onOpenChange={close} cluster={cluster} dirKey={dir} onSelect={onNavigate} />
       <QueueDialog open={dialog === "queue"} onOpenChange={close} cluster={cluster} dir={dir} />
       {isRoot ? null : <DeleteDirectoryDialog open={dialog === "delete"} onOpenChange={close} cluster={cluster} dir={dir} onDeleted={() => onNavigate(parentOf(dir))} />}
     </div>

@@ -46,15 +46,20 @@ export function formatTimestamp(iso: string): string {
 
 const BYTE_UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
 
-/** Bandwidth: "372 B/s", "1.5 KiB/s". */
-export function formatBytesPerSecond(bytes: number): string {
+/** A size: "372 B", "1.5 KiB", "14.3 MiB". */
+export function formatBytes(bytes: number): string {
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
     value /= 1024;
     unit++;
   }
-  return `${unit === 0 ? Math.round(value) : value.toFixed(1)} ${BYTE_UNITS[unit]}/s`;
+  return `${unit === 0 ? Math.round(value) : value.toFixed(1)} ${BYTE_UNITS[unit]}`;
+}
+
+/** Bandwidth: "372 B/s", "1.5 KiB/s". */
+export function formatBytesPerSecond(bytes: number): string {
+  return `${formatBytes(bytes)}/s`;
 }
 
 /** Operations or packets per second: "0/s", "4.61/s", "1,234/s". */
