@@ -1,6 +1,7 @@
 "use client";
-import { File, Folder, FolderPlus, ListPlus, Plus, Trash2 } from "lucide-react";
+import { File, Folder, FolderPlus, ListPlus, Plus, Trash2, Upload } from "lucide-react";
 import { useDeferredValue, useState } from "react";
+import { ImportDialog } from "@/components/transfer/import-dialog";
 import { Button } from "@/components/ui/button";
 import type { EtcdNode } from "@/lib/api/types";
 import { baseNameOf, parentOf } from "@/lib/key-path";
@@ -21,7 +22,7 @@ const NO_CHILDREN: EtcdNode[] = [];
 
 /** A directory: its children (in etcd's sorted order, so in-order keys list in order) and what to do with it. */
 export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string; node: EtcdNode; onNavigate: (key: string) => void }) {
-  const [dialog, setDialog] = useState<"key" | "dir" | "queue" | "delete" | null>(null);
+  const [dialog, setDialog] = useState<"key" | "dir" | "queue" | "delete" | "import" | null>(null);
   const children = node.nodes ?? NO_CHILDREN;
   // The list of children renders in a second, interruptible pass: the tree's rows (and a click on them)
   // come first when a big directory arrives.
@@ -47,6 +48,9 @@ export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string;
           </Button>
           <Button onClick={() => setDialog("queue")}>
             <ListPlus aria-hidden size={14} /> Add to queue
+          </Button>
+          <Button onClick={() => setDialog("import")}>
+            <Upload aria-hidden size={14} /> Import
           </Button>
           {isRoot ? null : (
             <Button variant="danger" onClick={() => setDialog("delete")}>
@@ -84,6 +88,7 @@ export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string;
       <NewKeyDialog open={dialog === "key"} onOpenChange={close} cluster={cluster} dir={dir} onCreated={onNavigate} />
       <NewKeyDialog open={dialog === "dir"} onOpenChange={close} cluster={cluster} dir={dir} onCreated={onNavigate} kind="directory" />
       <QueueDialog open={dialog === "queue"} onOpenChange={close} cluster={cluster} dir={dir} />
+      {canWrite ? <ImportDialog open={dialog === "import"} onOpenChange={close} cluster={cluster} dirKey={dir} /> : null}
       {isRoot ? null : <DeleteDirectoryDialog open={dialog === "delete"} onOpenChange={close} cluster={cluster} dir={dir} onDeleted={() => onNavigate(parentOf(dir))} />}
     </div>
   );
