@@ -84,7 +84,7 @@ describe("runImport", () => {
 
     const gone = new EtcdClient({ endpoints: ["http://127.0.0.1:9"], discoverMembers: false });
     try {
-      const many = { ...plan, steps: Array.from({ length: 50 }, (_, i) => ({ key: `${target}/x${i}`, node: { key: `x${i}`, value: "v" }, action: "create" as const })) };
+      const many = { ...plan, steps: Array.from({ length: 50 }, (_, i) => ({ key: `${target}/x${i}`, position: i, node: { key: `x${i}`, value: "v" }, action: "create" as const })) };
       const { report: stopped } = await reportOf(runImport({ client: gone, cluster: "default", user: "tester", plan: many, onExisting: "skip" }));
       expect(stopped.stopped).toContain("The import stopped at");
       expect(stopped.notAttempted).toBeGreaterThan(30);

@@ -29,8 +29,8 @@ const file: ExportNode[] = [
 ];
 
 describe("planImport", () => {
-  it("sorts each node into create, change, unchanged or conflict", () => {
-    const plan = planImport(file, "/t", existing, 40);
+  it("sorts each node into create, change, unchanged or conflict", async () => {
+    const plan = await planImport(file, "/t", existing, 40);
     const byKey = Object.fromEntries(plan.steps.map((s) => [s.key, s]));
     expect(byKey["/t/new"]!.action).toBe("create");
     expect(byKey["/t/same"]).toMatchObject({ action: "unchanged", existingIndex: 6 });
@@ -44,28 +44,39 @@ describe("planImport", () => {
     expect(plan.etcdIndex).toBe(40);
   });
 
-  it("plans everything as created when the target does not exist, parents before children", () => {
+  it("plans everything as created when the target does not exist, parents before children", async () => {
     const nodes: ExportNode[] = [{ key: "a/b/c", value: "1" }, { key: "a/b", dir: true }, { key: "a", dir: true }, { key: "z", value: "2" }];
-    const plan = planImport(nodes, "/", null, 3);
+    const plan = await planImport(nodes, "/", null, 3);
     expect(plan.steps.map((s) => s.key)).toEqual(["/a", "/z", "/a/b", "/a/b/c"]);
     expect(plan.steps.every((s) => s.action === "create")).toBe(true);
   });
 
-  it("marks a key changed after the dry run the user saw", () => {
-    const plan = planImport(file, "/t", existing, 40, 20);
+  it("marks a key changed after the dry run the user saw", async () => {
+    const plan = await planImport(file, "/t", existing, 40, 20);
     const byKey = Object.fromEntries(plan.steps.map((s) => [s.key, s]));
     expect(byKey["/t/late"]).toMatchObject({ action: "change", changedSincePreview: true });
     expect(byKey["/t/diff"]!.changedSincePreview).toBeUndefined();
   });
+
+  it("yields between batches, and plans into the root", async () => {
+    let turns = 0;
+    const many: ExportNode[] = Array.from({ length: 5000 }, (_, i) => ({ key: `k${i}`, value: "v" }));
+    const plan = await planImport(many, "/", { dir: true, nodes: [{ key: "/k1", value: "v", modifiedIndex: 3 }] }, 9, undefined, async () => {
+      turns++;
+    });
+    expect(turns).toBeGreaterThanOrEqual(2);
+    expect(plan.counts).toEqual({ create: 4999, change: 0, unchanged: 1, conflict: 0 });
+    expect(plan.steps[0]!.key).toBe("/k0");
+  });
 });
 
 describe("previewOf", () => {
-  it("lists each kind sorted by key, with the reasons of conflicts", () => {
-    const preview = previewOf(planImport(file, "/t", existing, 40));
+  it("lists each kind in the file's order, with the reasons of conflicts", async () => {
+    const preview = previewOf(await planImport(file, "/t", existing, 40));
     expect(preview.total).toBe(file.length);
-    expect(preview.create).toEqual([{ key: "/t/dir/child" }, { key: "/t/new" }]);
+    expect(preview.create).toEqual([{ key: "/t/new" }, { key: "/t/dir/child" }]);
     expect(preview.change).toEqual([{ key: "/t/diff" }, { key: "/t/late" }]);
-    expect(preview.unchanged).toEqual([{ key: "/t/dir", dir: true }, { key: "/t/same" }]);
+    expect(preview.unchanged).toEqual([{ key: "/t/same" }, { key: "/t/dir", dir: true }]);
     expect(preview.conflict.map((c) => c.key)).toEqual(["/t/isdir", "/t/iskey", "/t/iskey/below"]);
   });
 });

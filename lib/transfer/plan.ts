@@ -7,6 +7,8 @@ export type PlanAction = "create" | "change" | "unchanged" | "conflict";
 export interface PlanStep {
   /** The absolute key the node goes to. */
   key: string;
+  /** The node's position in the file. */
+  position: number;
   node: ExportNode;
   action: PlanAction;
   /** The modifiedIndex read when planning: an overwrite compares-and-swaps on it. */
@@ -32,12 +34,20 @@ interface Existing {
   modifiedIndex?: number;
 }
 
+/** How many nodes are handled between two turns of the event loop (see `yieldNow`). */
+const BATCH = 2000;
+
+type YieldNow = () => Promise<void>;
+const noYield: YieldNow = () => Promise.resolve();
+
 /** Every node of a recursive listing by absolute key. */
-export function indexListing(root: ListedNode | null): Map<string, Existing> {
+export async function indexListing(root: ListedNode | null, yieldNow: YieldNow = noYield): Promise<Map<string, Existing>> {
   const byKey = new Map<string, Existing>();
   if (!root) return byKey;
   const stack: ListedNode[] = [root];
+  let seen = 0;
   while (stack.length > 0) {
+    if (++seen % BATCH === 0) await yieldNow();
     const node = stack.pop()!;
     if (node.key !== undefined) byKey.set(node.key, { dir: node.dir === true, value: node.value, modifiedIndex: node.modifiedIndex });
     if (node.nodes) for (const child of node.nodes) stack.push(child);
@@ -52,37 +62,50 @@ export function absoluteKey(target: string, relative: string): string {
 /**
  * Plans importing `nodes` into `target`, given what etcd holds there (`existing`: a recursive listing of the
  * target, null when it does not exist). `since`: the etcdIndex of the dry run the user saw, if any.
+ * `yieldNow` is awaited between batches, so that 100,000 nodes don't hold up a server in one go.
  */
-export function planImport(nodes: readonly ExportNode[], target: string, existing: ListedNode | null, etcdIndex: number, since?: number): ImportPlan {
-  const held = indexListing(existing);
+export async function planImport(
+  nodes: readonly ExportNode[],
+  target: string,
+  existing: ListedNode | null,
+  etcdIndex: number,
+  since?: number,
+  yieldNow: YieldNow = noYield,
+): Promise<ImportPlan> {
+  const held = await indexListing(existing, yieldNow);
+  const hasKeys = [...held.values()].some((node) => !node.dir);
   const counts: Record<PlanAction, number> = { create: 0, change: 0, unchanged: 0, conflict: 0 };
-  const steps: PlanStep[] = nodes.map((node) => {
-    const step = stepFor(node, target, held, since);
+  // Parents before children: grouped by depth, in the file's order within a depth.
+  const byDepth: PlanStep[][] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    if (i > 0 && i % BATCH === 0) await yieldNow();
+    const node = nodes[i]!;
+    const step = stepFor(node, i, absoluteKey(target, node.key), target, held, hasKeys, since);
     counts[step.action]++;
-    return step;
-  });
-  // Parents before children: by depth, otherwise in the file's order (a stable sort).
-  const depth = (step: PlanStep) => step.node.key.split("/").length;
-  const byDepth = steps.map((step, i) => ({ step, i, d: depth(step) })).sort((a, b) => a.d - b.d || a.i - b.i);
-  return { target, etcdIndex, steps: byDepth.map((s) => s.step), counts };
+    let depth = 1;
+    for (let at = node.key.indexOf("/"); at !== -1; at = node.key.indexOf("/", at + 1)) depth++;
+    (byDepth[depth] ??= []).push(step);
+  }
+  return { target, etcdIndex, steps: byDepth.flatMap((steps) => steps ?? []), counts };
 }
 
-function stepFor(node: ExportNode, target: string, held: Map<string, Existing>, since: number | undefined): PlanStep {
-  const key = absoluteKey(target, node.key);
+function stepFor(node: ExportNode, position: number, key: string, target: string, held: Map<string, Existing>, hasKeys: boolean, since: number | undefined): PlanStep {
   // A key in etcd where the file has a directory above this node: nothing below it can be written.
-  const segments = node.key.split("/");
-  for (let depth = 1; depth < segments.length; depth++) {
-    const ancestor = absoluteKey(target, segments.slice(0, depth).join("/"));
-    if (held.get(ancestor)?.dir === false) return { key, node, action: "conflict", reason: `${ancestor} is a key in etcd, not a directory` };
+  if (hasKeys) {
+    const top = target === "/" ? 0 : target.length;
+    for (let at = key.lastIndexOf("/"); at > top; at = key.lastIndexOf("/", at - 1)) {
+      const ancestor = key.slice(0, at);
+      if (held.get(ancestor)?.dir === false) return { key, position, node, action: "conflict", reason: `${ancestor} is a key in etcd, not a directory` };
+    }
   }
   const current = held.get(key);
-  if (!current) return { key, node, action: "create" };
+  if (!current) return { key, position, node, action: "create" };
   const existingIndex = current.modifiedIndex;
-  if (node.dir && !current.dir) return { key, node, action: "conflict", existingIndex, reason: "etcd has a key here, the file a directory" };
-  if (!node.dir && current.dir) return { key, node, action: "conflict", existingIndex, reason: "etcd has a directory here, the file a key" };
-  if (node.dir || current.value === node.value) return { key, node, action: "unchanged", existingIndex };
+  if (node.dir && !current.dir) return { key, position, node, action: "conflict", existingIndex, reason: "etcd has a key here, the file a directory" };
+  if (!node.dir && current.dir) return { key, position, node, action: "conflict", existingIndex, reason: "etcd has a directory here, the file a key" };
+  if (node.dir || current.value === node.value) return { key, position, node, action: "unchanged", existingIndex };
   const changedSincePreview = since !== undefined && existingIndex !== undefined && existingIndex > since;
-  return { key, node, action: "change", existingIndex, ...(changedSincePreview ? { changedSincePreview } : {}) };
+  return { key, position, node, action: "change", existingIndex, ...(changedSincePreview ? { changedSincePreview } : {}) };
 }
 
 export interface PlanEntry {
@@ -90,7 +113,7 @@ export interface PlanEntry {
   dir?: true;
 }
 
-/** The dry run's answer: the counts, and each list sorted by key. */
+/** The dry run's answer: the counts, and each list in the file's order (an export's: parents first, by name). */
 export interface ImportPreview {
   target: string;
   etcdIndex: number;
@@ -104,13 +127,13 @@ export interface ImportPreview {
 
 export function previewOf(plan: ImportPlan): ImportPreview {
   const lists: Pick<ImportPreview, PlanAction> = { create: [], change: [], unchanged: [], conflict: [] };
-  for (const step of plan.steps) {
+  const inFileOrder: PlanStep[] = new Array(plan.steps.length);
+  for (const step of plan.steps) inFileOrder[step.position] = step;
+  for (const step of inFileOrder) {
     const entry: PlanEntry = step.node.dir ? { key: step.key, dir: true } : { key: step.key };
     if (step.action === "conflict") lists.conflict.push({ ...entry, reason: step.reason ?? "conflict" });
     else lists[step.action].push(entry);
   }
-  const byKey = (a: PlanEntry, b: PlanEntry) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-  for (const list of Object.values(lists)) list.sort(byKey);
   return { target: plan.target, etcdIndex: plan.etcdIndex, total: plan.steps.length, counts: plan.counts, ...lists };
 }
 

@@ -112,7 +112,7 @@ export async function planAgainstEtcd(client: EtcdClient, target: KeyPath, nodes
     throw ApiError.of("not_a_directory", `${target} is a key, not a directory: import into a directory.`);
   }
   // The keys must be valid etcd keys once joined to the target (their segments were checked with the file).
-  return planImport(nodes, target, existing, etcdIndex, since);
+  return planImport(nodes, target, existing, etcdIndex, since, turn);
 }
 
 /** Failures after which the next writes would fail the same way: the run stops and says why. */
