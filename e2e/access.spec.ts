@@ -32,12 +32,13 @@ async function call(base: string, urlPath: string, init: { method?: string; cook
 
 const keys = (cluster: string, key: string) => `/api/clusters/${cluster}/keys${encodeKey(key)}`;
 
-/** Every route that changes something, with a body that would be valid. */
+/** Every route that changes something, with a body that would be valid; the first four are key writes (editor). */
 function writes(ns: string, cluster: string): { method: string; path: string; json?: unknown }[] {
   return [
     { method: "PUT", path: keys(cluster, `${ns}/w`), json: { value: "x" } },
     { method: "POST", path: keys(cluster, `${ns}/queue`), json: { value: "x" } },
     { method: "DELETE", path: keys(cluster, `${ns}/a`) },
+    { method: "POST", path: `/api/clusters/${cluster}/import${encodeKey(ns)}`, json: { format: "etcd-dashboard-export", version: 1, nodes: [{ key: "w", value: "x" }] } },
     { method: "POST", path: `/api/clusters/${cluster}/members`, json: { peerURLs: ["http://127.0.0.1:1"] } },
     { method: "DELETE", path: `/api/clusters/${cluster}/members/abcdef` },
     { method: "PUT", path: `/api/clusters/${cluster}/auth` },
@@ -171,7 +172,7 @@ test.describe("logins, roles and read-only", () => {
 
     expect((await call(dashboard.url, keys("default", `${ns}/w`), { method: "PUT", json: { value: "by editor" }, cookie: editor })).status).toBe(201);
     expect(await etcd.value(`${ns}/w`)).toBe("by editor");
-    for (const write of writes(ns, "default").slice(3)) {
+    for (const write of writes(ns, "default").slice(4)) {
       const answer = await call(dashboard.url, write.path, { method: write.method, json: write.json, cookie: editor });
       expect(answer.status, `editor ${write.method} ${write.path}`).toBe(403);
       expect(answer.body.error?.message).toBe("This needs the admin role; eddie is an editor.");
@@ -215,9 +216,11 @@ test.describe("logins, roles and read-only", () => {
     await expect(page.getByRole("status", { name: "Read-only" })).toContainText("your role (viewer)");
     await page.goto(`${dashboard.url}/keys${ns}`);
     await expect(page.getByRole("status", { name: "Children count" })).toHaveText("Directory with 1 child.");
-    for (const name of ["New key", "New directory", "Add to queue", "Delete", "Set TTL"]) {
+    for (const name of ["New key", "New directory", "Add to queue", "Import", "Delete", "Set TTL"]) {
       await expect(page.getByRole("button", { name, exact: true })).toHaveCount(0);
     }
+    // Reading is all an export needs.
+    await expect(page.getByRole("button", { name: "Export", exact: true })).toBeVisible();
     await page.goto(`${dashboard.url}/cluster`);
     await expect(page.getByRole("table", { name: "Members" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Add member" })).toHaveCount(0);

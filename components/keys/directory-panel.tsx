@@ -1,6 +1,7 @@
 "use client";
-import { File, Folder, FolderPlus, ListPlus, Plus, Search, Trash2 } from "lucide-react";
+import { File, Folder, FolderPlus, ListPlus, Plus, Search, Trash2, Upload } from "lucide-react";
 import { useDeferredValue, useMemo, useState } from "react";
+import { ImportDialog } from "@/components/transfer/import-dialog";
 import { Button } from "@/components/ui/button";
 import type { EtcdNode } from "@/lib/api/types";
 import { useRegisterCommands, type Command } from "@/lib/commands/registry";
@@ -24,7 +25,7 @@ const NO_CHILDREN: EtcdNode[] = [];
 
 /** A directory: its children (in etcd's sorted order, so in-order keys list in order) and what to do with it. */
 export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string; node: EtcdNode; onNavigate: (key: string) => void }) {
-  const [dialog, setDialog] = useState<"key" | "dir" | "queue" | "delete" | "search" | null>(null);
+  const [dialog, setDialog] = useState<"key" | "dir" | "queue" | "delete" | "search" | "import" | null>(null);
   const children = node.nodes ?? NO_CHILDREN;
   // The list of children renders in a second, interruptible pass: the tree's rows (and a click on them)
   // come first when a big directory arrives.
@@ -42,6 +43,7 @@ export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string;
         { id: "dir new key", label: `New key in ${dir}…`, group: "Directory", keywords: ["create"], run: open("key") },
         { id: "dir new dir", label: `New directory in ${dir}…`, group: "Directory", keywords: ["create", "mkdir"], run: open("dir") },
         { id: "dir queue", label: `Add to queue in ${dir}…`, group: "Directory", keywords: ["in-order", "post"], run: open("queue") },
+        { id: "dir import", label: `Import into ${dir}…`, group: "Directory", keywords: ["upload", "restore"], run: open("import") },
       );
       if (!isRoot) list.push({ id: "dir delete", label: `Delete ${dir}…`, group: "Directory", keywords: ["remove"], run: open("delete") });
     }
@@ -70,6 +72,9 @@ export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string;
             <ListPlus aria-hidden size={14} /> Add to queue
           </Button>
           {isRoot ? null : <CopyMoveButtons cluster={cluster} keyPath={dir} />}
+          <Button onClick={() => setDialog("import")}>
+            <Upload aria-hidden size={14} /> Import
+          </Button>
           {isRoot ? null : (
             <Button variant="danger" onClick={() => setDialog("delete")}>
               <Trash2 aria-hidden size={14} /> Delete
@@ -107,6 +112,7 @@ export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string;
       <NewKeyDialog open={dialog === "dir"} onOpenChange={close} cluster={cluster} dir={dir} onCreated={onNavigate} kind="directory" />
       <SearchDialog open={dialog === "search"} onOpenChange={close} cluster={cluster} dirKey={dir} onSelect={onNavigate} />
       <QueueDialog open={dialog === "queue"} onOpenChange={close} cluster={cluster} dir={dir} />
+      {canWrite ? <ImportDialog open={dialog === "import"} onOpenChange={close} cluster={cluster} dirKey={dir} /> : null}
       {isRoot ? null : <DeleteDirectoryDialog open={dialog === "delete"} onOpenChange={close} cluster={cluster} dir={dir} onDeleted={() => onNavigate(parentOf(dir))} />}
     </div>
   );

@@ -2,6 +2,7 @@
 import { FilePlus, GitCompareArrows } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { ExportButton } from "@/components/transfer/export-button";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/field";
 import { useAccess } from "@/lib/hooks/use-access";
@@ -66,7 +67,10 @@ export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
 
   return (
     <article aria-label={`Key ${keyPath}`} className="space-y-4">
-      <h1 className="break-all font-mono text-lg">{keyPath}</h1>
+      <div className="flex items-start justify-between gap-2">
+        <h1 className="break-all font-mono text-lg">{keyPath}</h1>
+        <ExportButton cluster={cluster} keyPath={keyPath} />
+      </div>
       {error ? <ErrorNote error={errorText(error, "load", keyPath)} /> : null}
       {node.dir ? (
         <DirectoryPanel cluster={cluster} node={node} onNavigate={onNavigate} />

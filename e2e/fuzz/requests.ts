@@ -313,7 +313,8 @@ function decoded(segment: string): string | null {
 
 /** The first segment of keys after "/keys" that must be the prefix for a write to be the fuzz's own. */
 function keyParamOf(route: ApiRoute): string | undefined {
-  const i = route.segments.findIndex((s) => s.kind === "static" && (s.name === "keys" || s.name === "watch"));
+  // Routes whose writes stay below the key in their URL (an import writes only below its directory).
+  const i = route.segments.findIndex((s) => s.kind === "static" && ["keys", "watch", "import", "export", "search"].includes(s.name));
   const next = route.segments[i + 1];
   return i >= 0 && next?.kind === "catchAll" ? next.name : undefined;
 }

@@ -31,15 +31,18 @@ export function assertSameOrigin(request: Request, trustProxy = process.env.ETCD
 /** etcd takes values up to 10 MiB form-encoded; JSON escaping can grow that, so allow some room. */
 export const MAX_JSON_BODY_BYTES = 12 * 1024 * 1024;
 
-/** Reads and validates a JSON body: 415 for another content type, 413 when too large, 400 when invalid. */
-export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+/**
+ * Reads and validates a JSON body: 415 for another content type, 413 when too large, 400 when invalid.
+ * `maxBytes`: a route that takes more than one value at once (an import file) allows more.
+ */
+export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S, { maxBytes = MAX_JSON_BODY_BYTES }: { maxBytes?: number } = {}): Promise<z.infer<S>> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) {
     throw ApiError.of("unsupported_media_type", "Send the body as JSON (Content-Type: application/json).");
   }
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_JSON_BODY_BYTES) throw tooLarge();
-  const text = await readLimited(request);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const text = await readLimited(request, maxBytes);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -49,7 +52,7 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
   return parseInput(schema, json, "body");
 }
 
-async function readLimited(request: Request): Promise<string> {
+async function readLimited(request: Request, maxBytes: number): Promise<string> {
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -58,20 +61,18 @@ async function readLimited(request: Request): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_JSON_BODY_BYTES) {
+    if (size > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }
   return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
 }
 
-function tooLarge(): ApiError {
-  return ApiError.of(
-    "payload_too_large",
-    `The body is larger than ${MAX_JSON_BODY_BYTES / 1024 / 1024} MiB (etcd stores values up to 10 MiB).`,
-  );
+function tooLarge(maxBytes: number): ApiError {
+  const limit = `The body is larger than ${maxBytes / 1024 / 1024} MiB`;
+  return ApiError.of("payload_too_large", maxBytes === MAX_JSON_BODY_BYTES ? `${limit} (etcd stores values up to 10 MiB).` : `${limit}.`);
 }
 
 /** Validates query parameters (each given once) against a schema. */
