@@ -28,18 +28,14 @@ export interface BulkDeleteDialogProps {
 const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /**
- * "Delete selected…": lists what will be deleted (directories flagged: their whole subtree goes), asks for a
+ * "Delete selected…" (mount it to open it): lists what will be deleted (directories flagged: their whole subtree goes), asks for a
  * typed confirmation when a directory is among them, then streams the server's progress and ends with what
  * was not deleted and why.
  */
 export function BulkDeleteDialog({ open, onOpenChange, cluster, selection, onFinished }: BulkDeleteDialogProps) {
-  // The plan is fixed when the dialog opens: live changes to the selection do not change what was confirmed.
-  const [plan, setPlan] = useState(() => planDelete(selection));
-  const [shownOpen, setShownOpen] = useState(open);
-  if (shownOpen !== open) {
-    setShownOpen(open);
-    if (open) setPlan(planDelete(selection));
-  }
+  // Fixed when the dialog mounts (it is mounted to open): later changes to the selection do not change what
+  // was confirmed.
+  const [plan] = useState(() => planDelete(selection));
   const [typed, setTyped] = useState("");
   const [phase, setPhase] = useState<"confirm" | "running" | "done">("confirm");
   const [, setVersion] = useState(0);
@@ -54,12 +50,8 @@ export function BulkDeleteDialog({ open, onOpenChange, cluster, selection, onFin
   const confirmed = dirs.length === 0 || typed === confirmWord;
 
   function close(next: boolean) {
-    if (next) return onOpenChange(true);
-    if (phase === "running") return; // Stop first: the dialog shows what happened to every key.
-    setTyped("");
-    setError(null);
-    setPhase("confirm");
-    onOpenChange(false);
+    // While running, Stop first: the dialog then shows what happened to every key.
+    if (next || phase !== "running") onOpenChange(next);
   }
 
   async function run() {

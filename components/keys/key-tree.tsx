@@ -2,6 +2,7 @@
 import { defaultRangeExtractor, useVirtualizer, type Range, type Virtualizer } from "@tanstack/react-virtual";
 import { File, Folder, FolderOpen, RefreshCw, Timer } from "lucide-react";
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from "react";
+import dynamic from "next/dynamic";
 import useSWR, { useSWRConfig } from "swr";
 import type { ApiError } from "@/lib/api/errors";
 import { apiFetch } from "@/lib/api/fetcher";
@@ -19,7 +20,6 @@ import { EMPTY_SELECTION, pruneVanished, selectRange, toggleSelected, type Selec
 import { baseNameOf } from "@/lib/key-path";
 import { useRegisterCommands, type Command } from "@/lib/commands/registry";
 import { useAccess } from "@/lib/hooks/use-access";
-import { BulkDeleteDialog } from "./bulk-delete-dialog";
 import { GoToKey } from "./go-to-key";
 import { LiveIndicator } from "./live-indicator";
 import { SelectionBar } from "./selection-bar";
@@ -40,6 +40,8 @@ const ROW_HEIGHT = 28;
 const INDENT = 16;
 const NO_CHILDREN: never[] = [];
 const NO_OP = () => undefined;
+// The bulk delete dialog (its list, its stream reader, the request's schema) loads when it first opens.
+const BulkDeleteDialog = dynamic(() => import("./bulk-delete-dialog").then((m) => m.BulkDeleteDialog), { ssr: false });
 
 /**
  * The key tree: lazily loaded (one sorted listing per opened directory, read through the same SWR keys
@@ -488,7 +490,7 @@ function KeyTreeView({ cluster, selectedKey, onSelect, seed }: KeyTreeProps) {
         onCloseFocus={() => menu && focusWhenRendered(scrollRef, menu.row.key)}
       />
       {actions.dialogs}
-      {canWrite ? <BulkDeleteDialog open={bulkDeleteOpen} onOpenChange={setBulkDeleteOpen} cluster={cluster} selection={checked} onFinished={afterBulkDelete} /> : null}
+      {canWrite && bulkDeleteOpen ? <BulkDeleteDialog open={bulkDeleteOpen} onOpenChange={setBulkDeleteOpen} cluster={cluster} selection={checked} onFinished={afterBulkDelete} /> : null}
     </div>
   );
 }
