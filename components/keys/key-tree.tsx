@@ -1,7 +1,8 @@
 "use client";
 import { defaultRangeExtractor, useVirtualizer, type Range, type Virtualizer } from "@tanstack/react-virtual";
 import { File, Folder, FolderOpen, RefreshCw, Timer } from "lucide-react";
-import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from "react";
+import dynamic from "next/dynamic";
 import useSWR, { useSWRConfig } from "swr";
 import type { ApiError } from "@/lib/api/errors";
 import { apiFetch } from "@/lib/api/fetcher";
@@ -15,9 +16,15 @@ import { formatCount, formatTtl } from "@/lib/tree/format";
 import { withListing } from "@/lib/tree/listings";
 import { FIRST_SCREEN_HEIGHT, withSeed, type TreeSeed } from "@/lib/tree/seed";
 import { treeKeyAction } from "@/lib/tree/keyboard";
+import { EMPTY_SELECTION, pruneVanished, selectRange, toggleSelected, type Selection } from "@/lib/tree/selection";
 import { baseNameOf } from "@/lib/key-path";
+import { useRegisterCommands, type Command } from "@/lib/commands/registry";
+import { useAccess } from "@/lib/hooks/use-access";
 import { GoToKey } from "./go-to-key";
 import { LiveIndicator } from "./live-indicator";
+import { SelectionBar } from "./selection-bar";
+import { useTreeActions } from "./tree-actions";
+import { preloadTreeMenu, TreeMenu } from "./tree-menu";
 
 
 export interface KeyTreeProps {
@@ -32,6 +39,9 @@ export interface KeyTreeProps {
 const ROW_HEIGHT = 28;
 const INDENT = 16;
 const NO_CHILDREN: never[] = [];
+const NO_OP = () => undefined;
+// The bulk delete dialog (its list, its stream reader, the request's schema) loads when it first opens.
+const BulkDeleteDialog = dynamic(() => import("./bulk-delete-dialog").then((m) => m.BulkDeleteDialog), { ssr: false });
 
 /**
  * The key tree: lazily loaded (one sorted listing per opened directory, read through the same SWR keys
@@ -56,12 +66,15 @@ interface TreeMemory {
   /** The row with the roving focus, and whether the tree had DOM focus: a new tree takes it back. */
   focusedKey: string | null;
   treeHasFocus: boolean;
+  /** The checked rows (the multi-selection), and the row a shift-click extends a range from. */
+  selection: Selection;
+  anchor: string | null;
 }
 const memories = new Map<string, TreeMemory>();
 function memoryOf(cluster: string): TreeMemory {
   let memory = memories.get(cluster);
   if (!memory) {
-    memory = { open: new Map(), listings: new Map(), filter: { dir: "/", text: "" }, scrollTop: 0, focusedKey: null, treeHasFocus: false };
+    memory = { open: new Map(), listings: new Map(), filter: { dir: "/", text: "" }, scrollTop: 0, focusedKey: null, treeHasFocus: false, selection: EMPTY_SELECTION, anchor: null };
     memories.set(cluster, memory);
   }
   return memory;
@@ -109,6 +122,36 @@ function KeyTreeView({ cluster, selectedKey, onSelect, seed }: KeyTreeProps) {
     () => flattenTree({ listings, open, filter: filterText ? { dir: filterDir, text: filterText } : null }),
     [listings, open, filterDir, filterText],
   );
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+
+  // The checked rows. Kept in the tree's memory at once (a click that also navigates remounts the tree),
+  // and without the keys that vanished from their directory's listing (deleted, expired).
+  const [checkedState, setCheckedState] = useState<Selection>(() => memory.selection);
+  const checked = pruneVanished(checkedState, listings);
+  if (checked !== checkedState) setCheckedState(checked);
+  const updateChecked = useCallback(
+    (update: (current: Selection) => Selection) =>
+      setCheckedState((current) => {
+        const next = update(current);
+        memory.selection = next;
+        return next;
+      }),
+    [memory],
+  );
+  /** A checkbox click, Space, or a Ctrl/Cmd-click (toggle); with Shift, the range from the last one. */
+  const checkRow = useCallback(
+    (row: NodeRow, range: boolean) => {
+      const anchor = memory.anchor;
+      updateChecked((current) => (range ? selectRange(current, rowsRef.current, anchor, row.key) : toggleSelected(current, row)));
+      memory.anchor = row.key;
+    },
+    [memory, updateChecked],
+  );
+  const clearChecked = useCallback(() => {
+    updateChecked(() => EMPTY_SELECTION);
+    memory.anchor = null;
+  }, [memory, updateChecked]);
   const filterListing = listings.get(filterDir);
   // Only shown while filtering: no pass over a big listing's names otherwise.
   const filterCounts = useMemo(
@@ -230,6 +273,24 @@ function KeyTreeView({ cluster, selectedKey, onSelect, seed }: KeyTreeProps) {
     if (target.getAttribute("role") !== "treeitem") return;
     const index = rowIndexOf(rows, target.dataset.key ?? "");
     if (index < 0) return;
+    const focused = rows[index];
+    if (focused?.kind === "node" && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      // Space checks the row (Shift+Space: the range from the last one checked), as in a checkable tree.
+      if (event.key === " ") {
+        event.preventDefault();
+        return checkRow(focused, event.shiftKey);
+      }
+      // The keyboard's way to the context menu.
+      if (event.key === "ContextMenu" || (event.key === "F10" && event.shiftKey)) {
+        event.preventDefault();
+        const rect = target.getBoundingClientRect();
+        return openMenu(focused, { x: rect.left + 8 + (focused.depth - 1) * INDENT, y: rect.bottom }, true);
+      }
+      if (event.key === "Escape" && checked.size > 0) {
+        event.preventDefault();
+        return clearChecked();
+      }
+    }
     const action = treeKeyAction(rows, index, event.key);
     if (!action) return;
     event.preventDefault();
@@ -249,13 +310,78 @@ function KeyTreeView({ cluster, selectedKey, onSelect, seed }: KeyTreeProps) {
   };
 
   const onRowClick = useCallback(
+    (row: NodeRow, event: MouseEvent) => {
+      setFocusedKey(row.key);
+      // Shift-click checks a range, Ctrl/Cmd-click checks or unchecks one row: neither opens it.
+      if (event.shiftKey || event.ctrlKey || event.metaKey) return checkRow(row, event.shiftKey);
+      if (row.isDir) setDirOpen(row.key, !row.isOpen);
+      select(row.key);
+    },
+    [select, setDirOpen, checkRow],
+  );
+  const onRowCheck = useCallback(
+    (row: NodeRow, range: boolean) => {
+      setFocusedKey(row.key);
+      focusWhenRendered(scrollRef, row.key);
+      checkRow(row, range);
+    },
+    [checkRow],
+  );
+  /** Opens a row as the menu's Open does: a directory shows its children, and the row the panel. */
+  const openRow = useCallback(
     (row: NodeRow) => {
       setFocusedKey(row.key);
-      if (row.isDir) setDirOpen(row.key, !row.isOpen);
+      if (row.isDir) setDirOpen(row.key, true);
       select(row.key);
     },
     [select, setDirOpen],
   );
+
+  const { canWrite } = useAccess(cluster);
+  const isChecked = useCallback((key: string) => memory.selection.has(key), [memory]);
+  const toggleChecked = useCallback((row: NodeRow) => checkRow(row, false), [checkRow]);
+  const actions = useTreeActions({ cluster, canWrite, selectedKey, navigate: onSelect, openRow, isChecked, toggleChecked });
+  const [menu, setMenu] = useState<{ row: NodeRow; at: { x: number; y: number }; fromKeyboard: boolean } | null>(null);
+  const openMenu = (row: NodeRow, at: { x: number; y: number }, fromKeyboard = false) => {
+    setFocusedKey(row.key);
+    setMenu({ row, at, fromKeyboard });
+  };
+  const onContextMenu = (event: MouseEvent<HTMLDivElement>) => {
+    const element = (event.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]');
+    const index = element ? rowIndexOf(rows, element.dataset.key ?? "") : -1;
+    const row = rows[index];
+    if (!element || row?.kind !== "node") return;
+    event.preventDefault();
+    element.focus({ preventScroll: true });
+    openMenu(row, { x: event.clientX, y: event.clientY });
+  };
+
+  const [bulkDeleteOpen, setBulkDeleteOpen] = useState(false);
+  const afterBulkDelete = useCallback(
+    (deleted: readonly string[]) => {
+      const gone = new Set(deleted);
+      updateChecked((current) => {
+        const next = new Map(current);
+        for (const key of current.keys()) if (gone.has(key) || ancestorsOf(key).some((a) => gone.has(a))) next.delete(key);
+        return next;
+      });
+      // The key open in the panel went with them: show the nearest directory that is left.
+      const taken = [...ancestorsOf(selectedKey), selectedKey].find((k) => gone.has(k));
+      if (taken !== undefined) onSelect(parentOf(taken));
+    },
+    [updateChecked, selectedKey, onSelect],
+  );
+  const commands = useMemo<Command[]>(
+    () =>
+      checked.size === 0
+        ? []
+        : [
+            ...(canWrite ? [{ id: "tree-delete-selected", label: `Delete selected (${formatCount(checked.size)})`, group: "Actions", keywords: ["remove", "bulk"], run: () => setBulkDeleteOpen(true) }] : []),
+            { id: "tree-clear-selection", label: "Clear selection", group: "Actions", keywords: ["uncheck", "deselect"], run: clearChecked },
+          ],
+    [checked.size, canWrite, clearChecked],
+  );
+  useRegisterCommands("key-tree-selection", commands);
   const onRowFocus = useCallback((key: string) => setFocusedKey(key), []);
   const retry = useCallback((dir: string) => void mutate(keySwrKey(cluster, dir)), [mutate, cluster]);
 
@@ -304,16 +430,24 @@ function KeyTreeView({ cluster, selectedKey, onSelect, seed }: KeyTreeProps) {
           </div>
         </div>
       </div>
+      {checked.size > 0 ? <SelectionBar count={checked.size} canDelete={canWrite} onDelete={() => setBulkDeleteOpen(true)} onClear={clearChecked} /> : null}
+      {/* The rows are checkable (the multi-selection), and that is conveyed as aria-checked on each treeitem,
+          where the keyboard focus is: Space toggles it. aria-selected stays the single row open in the panel
+          (the URL), so the tree is not aria-multiselectable. The checkbox in each row is for the pointer (not a
+          tab stop: the tree keeps one, the roving row), named "Select <key>". */}
       <div
         ref={scrollRef}
         role="tree"
         aria-label="Keys"
         onKeyDown={onKeyDown}
+        onContextMenu={onContextMenu}
+        onPointerDown={preloadTreeMenu}
         onScroll={(e) => {
           memory.scrollTop = e.currentTarget.scrollTop;
         }}
         onFocus={() => {
           memory.treeHasFocus = true;
+          preloadTreeMenu();
         }}
         onBlur={(e) => {
           if (!e.currentTarget.contains(e.relatedTarget)) memory.treeHasFocus = false;
@@ -330,9 +464,11 @@ function KeyTreeView({ cluster, selectedKey, onSelect, seed }: KeyTreeProps) {
                 row={row}
                 style={style}
                 selected={row.key === selectedKey}
+                checked={checked.has(row.key)}
                 tabbable={row.key === tabStopKey}
                 flashIndex={flashes.get(row.key)}
                 onClick={onRowClick}
+                onCheck={onRowCheck}
                 onFocus={onRowFocus}
               />
             ) : (
@@ -344,6 +480,17 @@ function KeyTreeView({ cluster, selectedKey, onSelect, seed }: KeyTreeProps) {
       {loaderDirs.map((dir) => (
         <ListingLoader key={dir} cluster={cluster} dir={dir} onChange={reportListing} />
       ))}
+      <TreeMenu
+        open={menu !== null}
+        onOpenChange={(open) => (open ? undefined : setMenu(null))}
+        at={menu?.at ?? { x: 0, y: 0 }}
+        label={menu ? `Actions for ${menu.row.key}` : "Actions"}
+        items={menu ? actions.itemsFor(menu.row) : []}
+        fromKeyboard={menu?.fromKeyboard}
+        onCloseFocus={() => menu && focusWhenRendered(scrollRef, menu.row.key)}
+      />
+      {actions.dialogs}
+      {canWrite && bulkDeleteOpen ? <BulkDeleteDialog open={bulkDeleteOpen} onOpenChange={setBulkDeleteOpen} cluster={cluster} selection={checked} onFinished={afterBulkDelete} /> : null}
     </div>
   );
 }
@@ -416,14 +563,18 @@ interface TreeItemRowProps {
   row: NodeRow;
   style: CSSProperties;
   selected: boolean;
+  /** In the multi-selection (its checkbox is checked). */
+  checked: boolean;
   tabbable: boolean;
   /** Index of a live change of this row in the last moments: the row flashes. */
   flashIndex: number | undefined;
-  onClick: (row: NodeRow) => void;
+  onClick: (row: NodeRow, event: MouseEvent) => void;
+  /** The checkbox was clicked; `range` with Shift. */
+  onCheck: (row: NodeRow, range: boolean) => void;
   onFocus: (key: string) => void;
 }
 
-const TreeItemRow = memo(function TreeItemRow({ row, style, selected, tabbable, flashIndex, onClick, onFocus }: TreeItemRowProps) {
+const TreeItemRow = memo(function TreeItemRow({ row, style, selected, checked, tabbable, flashIndex, onClick, onCheck, onFocus }: TreeItemRowProps) {
   const Icon = row.isDir ? (row.isOpen ? FolderOpen : Folder) : File;
   return (
     <div
@@ -432,13 +583,14 @@ const TreeItemRow = memo(function TreeItemRow({ row, style, selected, tabbable, 
       aria-level={row.depth}
       aria-expanded={row.isDir ? row.isOpen : undefined}
       aria-selected={selected}
+      aria-checked={checked}
       aria-setsize={row.setSize}
       aria-posinset={row.posInSet}
       tabIndex={tabbable ? 0 : -1}
       data-key={row.key}
       data-changed-index={flashIndex}
       title={row.key}
-      onClick={() => onClick(row)}
+      onClick={(e) => onClick(row, e)}
       onFocus={(e) => {
         if (e.target === e.currentTarget) onFocus(row.key);
       }}
@@ -449,6 +601,20 @@ const TreeItemRow = memo(function TreeItemRow({ row, style, selected, tabbable, 
     >
       {/* Keyed by the change's index: a new change restarts the fade. */}
       {flashIndex !== undefined && <span key={flashIndex} aria-hidden="true" className="live-flash pointer-events-none absolute inset-0" />}
+      <input
+        type="checkbox"
+        aria-label={`Select ${row.key}`}
+        tabIndex={-1}
+        checked={checked}
+        onChange={NO_OP}
+        // Focus stays on the row (the tree's one tab stop); the click must neither open the row nor navigate.
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={(e) => {
+          e.stopPropagation();
+          onCheck(row, e.shiftKey);
+        }}
+        className="relative size-3.5 shrink-0 cursor-pointer accent-blue-600"
+      />
       <Icon aria-hidden="true" size={14} className={`shrink-0 ${row.isDir ? "text-amber-600 dark:text-amber-400" : "text-zinc-500"}`} />
       <span className="min-w-0 flex-1 truncate whitespace-pre">{row.name}</span>
       {row.ttl !== undefined && (

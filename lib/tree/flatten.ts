@@ -10,6 +10,8 @@ export interface ListingNode {
   dir?: boolean;
   ttl?: number;
   expiration?: string;
+  /** The index the listing shows the node at: what a compare-and-delete of a selected row compares with. */
+  modifiedIndex?: number;
 }
 
 /**
@@ -33,6 +35,7 @@ export interface NodeRow {
   isOpen: boolean;
   ttl: number | undefined;
   expiration: string | undefined;
+  modifiedIndex: number | undefined;
   /** Children in the directory's listing; undefined until it is loaded (and for keys). */
   childCount: number | undefined;
   /** True / false once the listing is loaded; undefined when unknown (and false for keys). */
@@ -110,6 +113,7 @@ export function flattenTree({ listings, open, filter }: FlattenInput): Flattened
         isOpen: opened,
         ttl: child.ttl,
         expiration: child.expiration,
+        modifiedIndex: child.modifiedIndex,
         childCount,
         hasChildren: isDir ? (childCount === undefined ? undefined : childCount > 0) : false,
         setSize,

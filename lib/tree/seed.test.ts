@@ -6,10 +6,10 @@ const many = (dir: string, n: number) => Array.from({ length: n }, (_, i) => ({ 
 
 describe("firstChildren", () => {
   it("keeps the first children with what a row shows, no values", () => {
-    const nodes = [{ key: "/d/a", dir: true, createdIndex: 1 }, { key: "/d/b", value: "secret", ttl: 5, expiration: "2030-01-01T00:00:00Z" }, ...many("/d", 100)];
+    const nodes = [{ key: "/d/a", dir: true, createdIndex: 1, modifiedIndex: 1 }, { key: "/d/b", value: "secret", ttl: 5, expiration: "2030-01-01T00:00:00Z" }, ...many("/d", 100)];
     const first = firstChildren(nodes);
     expect(first).toHaveLength(SEED_CHILDREN);
-    expect(first.slice(0, 2)).toEqual([{ key: "/d/a", dir: true }, { key: "/d/b", ttl: 5, expiration: "2030-01-01T00:00:00Z" }]);
+    expect(first.slice(0, 2)).toEqual([{ key: "/d/a", dir: true, modifiedIndex: 1 }, { key: "/d/b", ttl: 5, expiration: "2030-01-01T00:00:00Z" }]);
     expect(JSON.stringify(first)).not.toContain("secret");
   });
 });

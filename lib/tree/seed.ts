@@ -26,15 +26,17 @@ export interface TreeSeed {
 }
 
 /**
- * The first `count` of a sorted listing's children, with only what a row shows (no values): the first rows
+ * The first `count` of a sorted listing's children, with only what a row shows and a delete compares with (no values): the first rows
  * of the whole listing are the first rows of these, whatever the tree above them.
  */
 export function firstChildren(nodes: readonly ListingNode[], count = SEED_CHILDREN): ListingNode[] {
-  return nodes.slice(0, count).map(({ key, dir, ttl, expiration }) => ({
+  return nodes.slice(0, count).map(({ key, dir, ttl, expiration, modifiedIndex }) => ({
     key,
     ...(dir ? { dir: true } : {}),
     ...(ttl !== undefined ? { ttl } : {}),
     ...(expiration !== undefined ? { expiration } : {}),
+    // A row selected before the whole listing arrives is deleted by compare-and-delete on it.
+    ...(modifiedIndex !== undefined ? { modifiedIndex } : {}),
   }));
 }
 

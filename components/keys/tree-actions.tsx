@@ -1,0 +1,128 @@
+"use client";
+// What a tree row's context menu offers, and the dialogs its items open. One place for both, so a new
+// action (search in a directory, export, import, copy, move …) is an item here plus its dialog below.
+import { ClipboardCopy, Copy, Download, ExternalLink, FilePlus, FolderInput, FolderOpen, FolderPlus, Search, Square, SquareCheck, Trash2, Upload } from "lucide-react";
+import { useCallback, useState, type ReactNode } from "react";
+import { toast } from "sonner";
+import { ImportDialog } from "@/components/transfer/import-dialog";
+import type { NodeRow } from "@/lib/tree/flatten";
+import { downloadExport } from "@/lib/transfer/client";
+import { useAfterWrite } from "@/lib/hooks/use-after-write";
+import { isWithin, parentOf } from "@/lib/key-path";
+import { openCopyMove } from "./copy-move-dialog";
+import { NewKeyDialog } from "./create-dialogs";
+import { DeleteDirectoryDialog, DeleteKeyDialog } from "./delete-dialogs";
+import { errorText } from "./error-text";
+import { SearchDialog } from "./search-dialog";
+import type { TreeMenuItem } from "./tree-menu";
+
+export interface TreeActionsContext {
+  cluster: string;
+  /** The user may write on this cluster (editor role, cluster not read-only): write items are offered. */
+  canWrite: boolean;
+  /** The key open in the panel (the URL): moved to the parent when a delete takes it away. */
+  selectedKey: string;
+  /** Shows a key in the panel (the URL). */
+  navigate: (key: string) => void;
+  /** Opens a row: a directory shows its children, and the row is shown in the panel. */
+  openRow: (row: NodeRow) => void;
+  isChecked: (key: string) => boolean;
+  /** Adds the row to the multi-selection (the checkboxes), or takes it out. */
+  toggleChecked: (row: NodeRow) => void;
+}
+
+type OpenDialog = { kind: "new-key" | "new-dir" | "delete" | "search" | "import"; row: NodeRow } | null;
+
+async function exportRow(cluster: string, key: string) {
+  try {
+    const name = await downloadExport(cluster, key);
+    toast.success(`Exported ${key} to ${name}`);
+  } catch (caught) {
+    toast.error(`Export of ${key} failed: ${errorText(caught, "load", key).message}`);
+  }
+}
+
+async function copyPath(key: string) {
+  try {
+    await navigator.clipboard.writeText(key);
+    toast.success(`Copied ${key}`);
+  } catch {
+    toast.error("The browser did not allow copying to the clipboard.");
+  }
+}
+
+/** The items of `row`'s menu (`itemsFor`) and the dialogs they open (`dialogs`, to be rendered). */
+export function useTreeActions(context: TreeActionsContext): { itemsFor: (row: NodeRow) => TreeMenuItem[]; dialogs: ReactNode } {
+  const { cluster, canWrite, selectedKey, navigate, openRow, isChecked, toggleChecked } = context;
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const afterWrite = useAfterWrite();
+  const close = (open: boolean) => (open ? undefined : setDialog(null));
+
+  const itemsFor = useCallback(
+    (row: NodeRow): TreeMenuItem[] => {
+      const checked = isChecked(row.key);
+      const items: TreeMenuItem[] = [
+        { id: "open", label: "Open", icon: row.isDir ? FolderOpen : ExternalLink, onSelect: () => openRow(row) },
+        { id: "copy-path", label: "Copy path", icon: ClipboardCopy, onSelect: () => void copyPath(row.key) },
+        { id: "select", label: checked ? "Unselect" : "Select", icon: checked ? Square : SquareCheck, onSelect: () => toggleChecked(row) },
+      ];
+      if (row.isDir) items.push({ id: "search", label: "Search in…", icon: Search, onSelect: () => setDialog({ kind: "search", row }), separatorBefore: true });
+      items.push({ id: "export", label: "Export", icon: Download, onSelect: () => void exportRow(cluster, row.key), separatorBefore: !row.isDir });
+      if (canWrite && row.isDir) items.push({ id: "import", label: "Import…", icon: Upload, onSelect: () => setDialog({ kind: "import", row }) });
+      if (canWrite) {
+        items.push(
+          { id: "copy", label: "Copy…", icon: Copy, onSelect: () => openCopyMove({ cluster, from: row.key, mode: "copy" }) },
+          { id: "move", label: "Move…", icon: FolderInput, onSelect: () => openCopyMove({ cluster, from: row.key, mode: "move" }) },
+        );
+      }
+      if (canWrite && row.isDir) {
+        items.push(
+          { id: "new-key", label: "New key here…", icon: FilePlus, onSelect: () => setDialog({ kind: "new-key", row }), separatorBefore: true },
+          { id: "new-dir", label: "New directory here…", icon: FolderPlus, onSelect: () => setDialog({ kind: "new-dir", row }) },
+        );
+      }
+      if (canWrite) {
+        items.push({
+          id: "delete",
+          label: "Delete…",
+          icon: Trash2,
+          danger: true,
+          separatorBefore: true,
+          // A key is deleted by compare-and-delete on the index it is listed with: none known, no delete.
+          disabled: !row.isDir && row.modifiedIndex === undefined,
+          onSelect: () => setDialog({ kind: "delete", row }),
+        });
+      }
+      return items;
+    },
+    [canWrite, cluster, isChecked, openRow, toggleChecked],
+  );
+
+  const row = dialog?.row;
+  const afterDelete = (key: string) => {
+    if (isWithin(selectedKey, key)) navigate(parentOf(key));
+  };
+  const dialogs = row ? (
+    <>
+      {row.isDir ? (
+        <>
+          <NewKeyDialog open={dialog.kind === "new-key"} onOpenChange={close} cluster={cluster} dir={row.key} onCreated={navigate} />
+          <NewKeyDialog open={dialog.kind === "new-dir"} onOpenChange={close} cluster={cluster} dir={row.key} onCreated={navigate} kind="directory" />
+          <SearchDialog open={dialog.kind === "search"} onOpenChange={close} cluster={cluster} dirKey={row.key} onSelect={navigate} />
+          {canWrite ? <ImportDialog open={dialog.kind === "import"} onOpenChange={close} cluster={cluster} dirKey={row.key} /> : null}
+          <DeleteDirectoryDialog open={dialog.kind === "delete"} onOpenChange={close} cluster={cluster} dir={row.key} onDeleted={() => afterDelete(row.key)} />
+        </>
+      ) : (
+        <DeleteKeyDialog
+          open={dialog.kind === "delete"}
+          onOpenChange={close}
+          cluster={cluster}
+          node={{ key: row.key, modifiedIndex: row.modifiedIndex }}
+          onDeleted={() => afterDelete(row.key)}
+          onUnknownOutcome={() => void afterWrite(cluster, row.key)}
+        />
+      )}
+    </>
+  ) : null;
+  return { itemsFor, dialogs };
+}

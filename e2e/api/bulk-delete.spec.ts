@@ -1,0 +1,207 @@
+// POST /api/clusters/:cluster/bulk-delete: each selected key deleted by compare-and-delete on the index the
+// browser listed it with, directories key by key (never recursively), progress and outcomes as JSON lines,
+// every delete audited. Checked against etcd itself.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { APIRequestContext } from "@playwright/test";
+import { startDashboard, type DashboardHandle } from "../../scripts/lib/dashboard.mjs";
+import { hashPassword } from "../../scripts/lib/password-hash.mjs";
+import { expect, expectApiError, expectInvalid, test } from "../fixtures";
+
+interface Line {
+  type: string;
+  key?: string;
+  dir?: boolean;
+  outcome?: string;
+  message?: string;
+  code?: string;
+  deletedKeys?: number;
+  keptKeys?: number;
+  total?: number;
+  deleted?: number;
+  notDeleted?: number;
+  error?: { code: string };
+}
+
+const URL_PATH = "/api/clusters/default/bulk-delete";
+
+async function bulkDelete(request: APIRequestContext, items: unknown[]): Promise<Line[]> {
+  const response = await request.post(URL_PATH, { data: { items } });
+  expect(response.status(), await response.text()).toBe(200);
+  expect(response.headers()["content-type"]).toMatch(/^application\/x-ndjson/);
+  return (await response.text())
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Line);
+}
+
+const itemOf = (lines: Line[], key: string) => lines.find((l) => l.type === "item" && l.key === key);
+const indexOf = (answer: { body: { node?: { modifiedIndex: number } } }) => answer.body.node!.modifiedIndex;
+
+test("deletes each key by compare-and-delete: a key changed behind the browser's back and a missing one are reported and kept", async ({ request, etcd, ns }) => {
+  const a = indexOf(await etcd.put(`${ns}/a`, "1"));
+  const b = indexOf(await etcd.put(`${ns}/b`, "2"));
+  const c = indexOf(await etcd.put(`${ns}/c`, "3"));
+  // Listed at b; changed since.
+  await etcd.put(`${ns}/b`, "changed");
+  // Listed at c; deleted since.
+  await etcd.delete(`${ns}/c`);
+
+  const lines = await bulkDelete(request, [
+    { key: `${ns}/a`, prevIndex: a },
+    { key: `${ns}/b`, prevIndex: b },
+    { key: `${ns}/c`, prevIndex: c },
+  ]);
+  expect(lines[0]).toEqual({ type: "start", total: 3 });
+  expect(itemOf(lines, `${ns}/a`)).toMatchObject({ outcome: "deleted", dir: false });
+  expect(itemOf(lines, `${ns}/b`)).toMatchObject({ outcome: "changed", message: expect.stringContaining("Changed since it was listed") });
+  expect(itemOf(lines, `${ns}/c`)).toMatchObject({ outcome: "missing", message: "Already gone." });
+  expect(lines.at(-1)).toEqual({ type: "done", deleted: 1, notDeleted: 2 });
+
+  expect(await etcd.value(`${ns}/a`)).toBeUndefined();
+  expect(await etcd.value(`${ns}/b`)).toBe("changed");
+
+  // Each delete is in the audit log with the index it compared with.
+  const file = process.env.E2E_AUDIT_LOG!;
+  await expect
+    .poll(() =>
+      fs
+        .readFileSync(file, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { key?: string; operation: string; conditions?: { prevIndex?: number }; result: { ok: boolean; code?: string } })
+        .filter((e) => e.key?.startsWith(`${ns}/`) && e.operation === "delete")
+        .map((e) => [e.key, e.conditions?.prevIndex, e.result.ok ? "ok" : e.result.code]),
+    )
+    .toEqual([
+      [`${ns}/a`, a, "ok"],
+      [`${ns}/b`, b, "compare_failed"],
+      [`${ns}/c`, c, "key_not_found"],
+    ]);
+});
+
+test("a directory: its whole subtree is deleted key by key, and the summary counts it", async ({ request, etcd, ns }) => {
+  await etcd.put(`${ns}/d/x`, "1");
+  await etcd.put(`${ns}/d/sub/y`, "2");
+  await etcd.put(`${ns}/d/sub/deeper/z`, "3");
+  await etcd.put(`${ns}/d/empty`, undefined, { dir: "true" });
+  const dir = (await etcd.get(`${ns}/d`)).body.node!.modifiedIndex;
+
+  const lines = await bulkDelete(request, [{ key: `${ns}/d`, prevIndex: dir, dir: true }]);
+  expect(itemOf(lines, `${ns}/d`)).toMatchObject({ outcome: "deleted", dir: true, deletedKeys: 3, keptKeys: 0 });
+  expect((await etcd.get(`${ns}/d`)).status).toBe(404);
+  expect((await etcd.get(ns)).status).toBe(200);
+});
+
+test("a directory deleted and created again since it was listed is kept", async ({ request, etcd, ns }) => {
+  await etcd.put(`${ns}/d/x`, "1");
+  const listed = (await etcd.get(`${ns}/d`)).body.node!.modifiedIndex;
+  await etcd.delete(`${ns}/d`, { recursive: "true" });
+  await etcd.put(`${ns}/d/other`, "new");
+
+  const lines = await bulkDelete(request, [{ key: `${ns}/d`, prevIndex: listed, dir: true }]);
+  expect(itemOf(lines, `${ns}/d`)).toMatchObject({ outcome: "changed", message: expect.stringContaining("created again") });
+  expect(await etcd.value(`${ns}/d/other`)).toBe("new");
+});
+
+test("a key selected as a directory that is a key now, and a directory selected as a key, are kept", async ({ request, etcd, ns }) => {
+  const k = indexOf(await etcd.put(`${ns}/k`, "1"));
+  await etcd.put(`${ns}/dd/x`, "1");
+  const dd = (await etcd.get(`${ns}/dd`)).body.node!.modifiedIndex;
+  const lines = await bulkDelete(request, [
+    { key: `${ns}/k`, prevIndex: k, dir: true },
+    { key: `${ns}/dd`, prevIndex: dd },
+  ]);
+  expect(itemOf(lines, `${ns}/k`)).toMatchObject({ outcome: "changed" });
+  expect(itemOf(lines, `${ns}/dd`)).toMatchObject({ outcome: "changed" });
+  expect(await etcd.value(`${ns}/k`)).toBe("1");
+  expect(await etcd.value(`${ns}/dd/x`)).toBe("1");
+});
+
+test("a directory still holding a key the read did not see stays, with what was deleted in it", async ({ request, etcd, ns }) => {
+  // etcd leaves hidden keys (names starting with _) out of listings: the subtree read misses it, as it would
+  // miss a key written right after the read, and the directory's dir=true delete is refused as not empty.
+  await etcd.put(`${ns}/d/x`, "1");
+  await etcd.put(`${ns}/d/_hidden`, "h");
+  const dir = (await etcd.get(`${ns}/d`)).body.node!.modifiedIndex;
+  const lines = await bulkDelete(request, [{ key: `${ns}/d`, prevIndex: dir, dir: true }]);
+  expect(itemOf(lines, `${ns}/d`)).toMatchObject({ outcome: "not_empty", deletedKeys: 1, message: expect.stringContaining("never deleted recursively") });
+  expect(await etcd.value(`${ns}/d/x`)).toBeUndefined();
+  expect(await etcd.value(`${ns}/d/_hidden`)).toBe("h");
+});
+
+test("a missing directory is reported as already gone", async ({ request, ns }) => {
+  const lines = await bulkDelete(request, [{ key: `${ns}/nothing`, prevIndex: 5, dir: true }]);
+  expect(itemOf(lines, `${ns}/nothing`)).toMatchObject({ outcome: "missing" });
+  expect(lines.at(-1)).toEqual({ type: "done", deleted: 0, notDeleted: 1 });
+});
+
+test("validation: nothing is deleted for a bad request", async ({ request, etcd, ns }) => {
+  const a = indexOf(await etcd.put(`${ns}/a`, "1"));
+  const post = (data: unknown) => request.post(URL_PATH, { data });
+  await expectInvalid(await post({ items: [] }), "body.items");
+  await expectInvalid(await post({ items: [{ key: `${ns}/a` }] }), "body.items.0.prevIndex");
+  await expectInvalid(await post({ items: [{ key: `${ns}/a`, prevIndex: 0 }] }), "body.items.0.prevIndex");
+  await expectInvalid(await post({ items: [{ key: "/", prevIndex: 1 }] }), "body.items.0.key");
+  await expectInvalid(await post({ items: [{ key: `${ns}//a`, prevIndex: 1 }] }), "body.items.0.key");
+  await expectInvalid(await post({ items: [{ key: `${ns}/a/..`, prevIndex: 1 }] }), "body.items.0.key");
+  await expectInvalid(await post({ items: [{ key: `${ns}/a`, prevIndex: a, extra: 1 }] }), /^body\.items\.0/);
+  await expectInvalid(await post({ items: [{ key: `${ns}/a`, prevIndex: a }, { key: `${ns}/a`, prevIndex: a }] }), "body.items");
+  await expectInvalid(await post({ items: Array.from({ length: 10_001 }, (_, i) => ({ key: `${ns}/k${i}`, prevIndex: 1 })) }), "body.items");
+  await expectApiError(await request.post(URL_PATH, { data: "{", headers: { "content-type": "application/json" } }), 400, "invalid_input");
+  await expectApiError(await request.post(URL_PATH, { data: "x", headers: { "content-type": "text/plain" } }), 415, "unsupported_media_type");
+  await expectApiError(await request.get(URL_PATH), 405, "method_not_allowed");
+  await expectApiError(await request.post("/api/clusters/nope/bulk-delete", { data: { items: [{ key: `${ns}/a`, prevIndex: a }] } }), 404, "cluster_not_found");
+  expect(await etcd.value(`${ns}/a`)).toBe("1");
+});
+
+test.describe("refused to viewers and on read-only clusters", () => {
+  let dashboard: DashboardHandle;
+  let tempDir: string;
+
+  test.beforeAll(async () => {
+    test.setTimeout(90_000);
+    tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "etcd-dashboard-bulk-delete-"));
+    const cheap = { N: 1024, r: 8, p: 1 };
+    const users = [
+      { name: "vera", role: "viewer", passwordHash: await hashPassword("viewer-password-1", cheap) },
+      { name: "eddie", role: "editor", passwordHash: await hashPassword("editor-password-2", cheap) },
+    ];
+    const configFile = path.join(tempDir, "config.json");
+    const endpoints = [process.env.E2E_ETCD_URL!];
+    fs.writeFileSync(configFile, JSON.stringify({ clusters: [{ name: "default", endpoints }, { name: "ro", endpoints, readOnly: true }], users }));
+    dashboard = await startDashboard({ configFile, env: { ETCD_DASHBOARD_AUDIT_LOG: path.join(tempDir, "audit.jsonl") } });
+  });
+  test.afterAll(async () => {
+    await dashboard?.stop();
+    fs.rmSync(tempDir, { recursive: true, force: true });
+  });
+
+  async function logIn(username: string, password: string): Promise<string> {
+    const response = await fetch(`${dashboard.url}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password }) });
+    expect(response.status).toBe(200);
+    return response.headers.get("set-cookie")!.split(";")[0]!;
+  }
+
+  test("a viewer is forbidden, a read-only cluster refuses an editor, and nothing is deleted", async ({ etcd, ns }) => {
+    const a = indexOf(await etcd.put(`${ns}/a`, "1"));
+    const post = async (cluster: string, cookie: string) => {
+      const response = await fetch(`${dashboard.url}/api/clusters/${cluster}/bulk-delete`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie },
+        body: JSON.stringify({ items: [{ key: `${ns}/a`, prevIndex: a }] }),
+      });
+      const text = await response.text();
+      return { status: response.status, body: (response.ok ? {} : JSON.parse(text)) as { error?: { code: string } } };
+    };
+    const viewer = await logIn("vera", "viewer-password-1");
+    const editor = await logIn("eddie", "editor-password-2");
+    expect(await post("default", viewer)).toMatchObject({ status: 403, body: { error: { code: "forbidden" } } });
+    expect(await post("ro", editor)).toMatchObject({ status: 403, body: { error: { code: "read_only" } } });
+    expect(await etcd.value(`${ns}/a`)).toBe("1");
+    // The same request by an editor on the writable cluster does delete: the refusals above were the role's and the cluster's.
+    expect((await post("default", editor)).status).toBe(200);
+    expect(await etcd.value(`${ns}/a`)).toBeUndefined();
+  });
+});

@@ -1,0 +1,42 @@
+// The browser's view of a running bulk delete: what the streamed lines (./schema.ts) add up to. No browser APIs.
+import type { BulkDeleteItemResult, BulkDeleteLine, BulkDeleteOutcome } from "./schema";
+
+export interface BulkDeleteProgress {
+  /** Items sent, in all requests. */
+  total: number;
+  /** Items with an outcome so far. */
+  finished: number;
+  deleted: string[];
+  notDeleted: BulkDeleteItemResult[];
+  /** The directory whose subtree is being deleted now, and how far. */
+  current: { key: string; deletedKeys: number; totalKeys: number } | null;
+}
+
+export const startProgress = (total: number): BulkDeleteProgress => ({ total, finished: 0, deleted: [], notDeleted: [], current: null });
+
+/** Adds one more line to `progress`, in place (10,000 lines must not copy 10,000 arrays). */
+export function applyLine(progress: BulkDeleteProgress, line: BulkDeleteLine): void {
+  if (line.type === "progress") {
+    progress.current = { key: line.key, deletedKeys: line.deletedKeys, totalKeys: line.totalKeys };
+  } else if (line.type === "item") {
+    const { type: _type, ...result } = line;
+    progress.finished++;
+    progress.current = null;
+    if (result.outcome === "deleted") progress.deleted.push(result.key);
+    else progress.notDeleted.push(result);
+  }
+}
+
+/** Why an item was not deleted, in a few words (its message says more). */
+export const OUTCOME_LABELS: Record<BulkDeleteOutcome, string> = {
+  deleted: "Deleted",
+  changed: "Changed since listed",
+  missing: "Already gone",
+  not_empty: "Not empty",
+  failed: "Failed",
+  not_attempted: "Not attempted",
+};
+
+export function outcomeLabel(result: BulkDeleteItemResult): string {
+  return result.outcome === "failed" && result.outcomeUnknown ? "Outcome unknown" : OUTCOME_LABELS[result.outcome];
+}

@@ -1,0 +1,72 @@
+// Bulk delete (the tree's "Delete selected…"): the request the browser sends and the lines the server streams
+// back (lib/api/server/ndjson.ts). Shared by the route and the dialog. Pure.
+import { z } from "zod";
+import { indexSchema } from "@/lib/api/schemas";
+import { keyProblem } from "@/lib/key-path";
+
+/** Keys per request: the browser sends a bigger selection in several requests, one after the other. */
+export const MAX_BULK_DELETE_ITEMS = 10_000;
+
+const bulkKeySchema = z
+  .string()
+  .min(2, "a key below the root, like /a/b")
+  .max(4096)
+  .refine((key) => key.startsWith("/"), "a key starts with /")
+  .refine((key) => keyProblem(key) === null, { error: (issue) => `not a valid key: ${keyProblem(String(issue.input))}` });
+
+export const bulkDeleteItemSchema = z
+  .object({
+    key: bulkKeySchema,
+    /** The modifiedIndex the browser listed the key (or directory) with: the delete compares with it. */
+    prevIndex: indexSchema,
+    /** A directory: deleted with its whole subtree, key by key (see lib/bulk-delete/run.ts). */
+    dir: z.boolean().optional(),
+  })
+  .strict();
+export type BulkDeleteItem = z.infer<typeof bulkDeleteItemSchema>;
+
+/** POST …/bulk-delete */
+export const bulkDeleteBodySchema = z
+  .object({
+    items: z
+      .array(bulkDeleteItemSchema)
+      .min(1, "select at least one key")
+      .max(MAX_BULK_DELETE_ITEMS, `at most ${MAX_BULK_DELETE_ITEMS} keys at once`)
+      .refine((items) => new Set(items.map((i) => i.key)).size === items.length, "each key at most once"),
+  })
+  .strict();
+export type BulkDeleteBody = z.infer<typeof bulkDeleteBodySchema>;
+
+/**
+ * How one selected key ended:
+ * - deleted: gone (a directory: with everything that was in it);
+ * - changed: changed since the browser listed it (the compare failed; a directory deleted and created again,
+ *   or now a key), so it was kept;
+ * - missing: already gone;
+ * - not_empty: a directory whose keys were deleted but that still holds keys changed or added meanwhile;
+ * - failed: etcd refused or could not be reached (`outcomeUnknown`: the delete may have happened);
+ * - not_attempted: etcd became unavailable before its turn.
+ */
+export const BULK_DELETE_OUTCOMES = ["deleted", "changed", "missing", "not_empty", "failed", "not_attempted"] as const;
+export type BulkDeleteOutcome = (typeof BULK_DELETE_OUTCOMES)[number];
+
+export interface BulkDeleteItemResult {
+  key: string;
+  dir: boolean;
+  outcome: BulkDeleteOutcome;
+  /** Why, in words, for everything but "deleted". */
+  message?: string;
+  /** The API error code behind "failed" (etcd_unavailable, etcd_unauthorized …). */
+  code?: string;
+  outcomeUnknown?: boolean;
+  /** A directory: keys deleted inside it, and keys kept because they changed or appeared meanwhile. */
+  deletedKeys?: number;
+  keptKeys?: number;
+}
+
+export type BulkDeleteLine =
+  | { type: "start"; total: number }
+  /** A directory's subtree is being deleted: keys deleted so far and keys it holds. */
+  | { type: "progress"; key: string; deletedKeys: number; totalKeys: number }
+  | ({ type: "item" } & BulkDeleteItemResult)
+  | { type: "done"; deleted: number; notDeleted: number };
