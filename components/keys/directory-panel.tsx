@@ -1,7 +1,7 @@
 "use client";
 import { File, Folder, FolderPlus, ListPlus, Plus, Search, Trash2, Upload } from "lucide-react";
 import { useDeferredValue, useMemo, useState } from "react";
-import { ImportDialog } from "@/components/transfer/import-dialog";
+import { ImportDialog, SearchDialog } from "./lazy-dialogs";
 import { Button } from "@/components/ui/button";
 import type { EtcdNode } from "@/lib/api/types";
 import { useRegisterCommands, type Command } from "@/lib/commands/registry";
@@ -9,11 +9,10 @@ import { baseNameOf, parentOf } from "@/lib/key-path";
 import { useAccess } from "@/lib/hooks/use-access";
 import { formatCount } from "@/lib/tree/format";
 import { NewKeyDialog, QueueDialog } from "./create-dialogs";
-import { CopyMoveButtons } from "./copy-move-dialog";
+import { CopyMoveButtons } from "./copy-move-host";
 import { DeleteDirectoryDialog } from "./delete-dialogs";
 import { DirectoryTtl } from "./directory-ttl";
 import { KeyDetails } from "./key-details";
-import { SearchDialog } from "./search-dialog";
 
 const PREVIEW = 120;
 /**

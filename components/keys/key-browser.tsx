@@ -5,7 +5,7 @@ import { useClusterParam } from "@/lib/hooks/use-cluster-param";
 import { keyProblem } from "@/lib/key-path";
 import { keyPageHref } from "@/lib/keys-url";
 import type { TreeSeed } from "@/lib/tree/seed";
-import { CopyMoveHost } from "./copy-move-dialog";
+import { CopyMoveHost } from "./copy-move-host";
 import { KeyCommands } from "./key-commands";
 import { KeyPanel } from "./key-panel";
 import { KeyTree, type KeyTreeProps } from "./key-tree";

@@ -4,7 +4,7 @@
 import { useMemo } from "react";
 import { useRegisterCommands, type Command } from "@/lib/commands/registry";
 import { useAccess } from "@/lib/hooks/use-access";
-import { openCopyMove } from "./copy-move-dialog";
+import { openCopyMove } from "./copy-move-host";
 
 export function KeyCommands({ cluster, selectedKey }: { cluster: string; selectedKey: string }) {
   const { canWrite } = useAccess(cluster);

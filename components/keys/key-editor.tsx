@@ -18,7 +18,7 @@ import { baseNameOf, parentOf } from "@/lib/key-path";
 import { CasDialog } from "./cas-dialog";
 import { ChangedNotice } from "./changed-notice";
 import { ConflictDialog } from "./conflict-dialog";
-import { CopyMoveButtons } from "./copy-move-dialog";
+import { CopyMoveButtons } from "./copy-move-host";
 import { DeleteKeyDialog } from "./delete-dialogs";
 import { errorText, isApiError } from "./error-text";
 import { KeyDetails } from "./key-details";

@@ -4,16 +4,15 @@
 import { ClipboardCopy, Copy, Download, ExternalLink, FilePlus, FolderInput, FolderOpen, FolderPlus, Search, Square, SquareCheck, Trash2, Upload } from "lucide-react";
 import { useCallback, useState, type ReactNode } from "react";
 import { toast } from "sonner";
-import { ImportDialog } from "@/components/transfer/import-dialog";
+import { ImportDialog, SearchDialog } from "./lazy-dialogs";
 import type { NodeRow } from "@/lib/tree/flatten";
 import { downloadExport } from "@/lib/transfer/client";
 import { useAfterWrite } from "@/lib/hooks/use-after-write";
 import { isWithin, parentOf } from "@/lib/key-path";
-import { openCopyMove } from "./copy-move-dialog";
+import { openCopyMove } from "./copy-move-host";
 import { NewKeyDialog } from "./create-dialogs";
 import { DeleteDirectoryDialog, DeleteKeyDialog } from "./delete-dialogs";
 import { errorText } from "./error-text";
-import { SearchDialog } from "./search-dialog";
 import type { TreeMenuItem } from "./tree-menu";
 
 export interface TreeActionsContext {
