@@ -4,15 +4,14 @@
 import { ClipboardCopy, Copy, Download, ExternalLink, FilePlus, FolderInput, FolderOpen, FolderPlus, Search, Square, SquareCheck, Trash2, Upload } from "lucide-react";
 import { useCallback, useState, type ReactNode } from "react";
 import { toast } from "sonner";
+import { exportWithToast } from "@/components/transfer/export-button";
 import { ImportDialog, SearchDialog } from "./lazy-dialogs";
 import type { NodeRow } from "@/lib/tree/flatten";
-import { downloadExport } from "@/lib/transfer/client";
 import { useAfterWrite } from "@/lib/hooks/use-after-write";
 import { isWithin, parentOf } from "@/lib/key-path";
 import { openCopyMove } from "./copy-move-host";
 import { NewKeyDialog } from "./create-dialogs";
 import { DeleteDirectoryDialog, DeleteKeyDialog } from "./delete-dialogs";
-import { errorText } from "./error-text";
 import type { TreeMenuItem } from "./tree-menu";
 
 export interface TreeActionsContext {
@@ -31,15 +30,6 @@ export interface TreeActionsContext {
 }
 
 type OpenDialog = { kind: "new-key" | "new-dir" | "delete" | "search" | "import"; row: NodeRow } | null;
-
-async function exportRow(cluster: string, key: string) {
-  try {
-    const name = await downloadExport(cluster, key);
-    toast.success(`Exported ${key} to ${name}`);
-  } catch (caught) {
-    toast.error(`Export of ${key} failed: ${errorText(caught, "load", key).message}`);
-  }
-}
 
 async function copyPath(key: string) {
   try {
@@ -66,7 +56,7 @@ export function useTreeActions(context: TreeActionsContext): { itemsFor: (row: N
         { id: "select", label: checked ? "Unselect" : "Select", icon: checked ? Square : SquareCheck, onSelect: () => toggleChecked(row) },
       ];
       if (row.isDir) items.push({ id: "search", label: "Search in…", icon: Search, onSelect: () => setDialog({ kind: "search", row }), separatorBefore: true });
-      items.push({ id: "export", label: "Export", icon: Download, onSelect: () => void exportRow(cluster, row.key), separatorBefore: !row.isDir });
+      items.push({ id: "export", label: "Export", icon: Download, onSelect: () => void exportWithToast(cluster, row.key), separatorBefore: !row.isDir });
       if (canWrite && row.isDir) items.push({ id: "import", label: "Import…", icon: Upload, onSelect: () => setDialog({ kind: "import", row }) });
       if (canWrite) {
         items.push(

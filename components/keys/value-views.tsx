@@ -2,7 +2,7 @@
 import { Download } from "lucide-react";
 import { useId, useMemo } from "react";
 import { Button } from "@/components/ui/button";
-import { downloadBlob } from "@/components/watch/download-json";
+import { downloadBlob } from "@/lib/download";
 import { base64ToBytes, bytesToBase64, formatBytes, hexDump, looksLikeBase64, utf8Bytes } from "@/lib/binary/value-bytes";
 
 export type ValueView = "text" | "hex" | "base64";

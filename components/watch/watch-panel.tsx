@@ -8,7 +8,7 @@ import { buildExport, exportFileName } from "@/lib/watch-page/export";
 import { countEvents, filterEntries, MAX_KEPT_ENTRIES, type ActionFilter } from "@/lib/watch-page/log";
 import { describePanel, type PanelSpec } from "@/lib/watch-page/panels";
 import { WATCH_ACTIONS, type WatchAction } from "@/lib/watch/protocol";
-import { downloadJson } from "./download-json";
+import { downloadJson } from "@/lib/download";
 import { EventLog } from "./event-log";
 import { StreamIndicator } from "./stream-indicator";
 

@@ -14,13 +14,6 @@ export async function healthyMember(endpoints: readonly string[]): Promise<strin
   throw new Error(`no healthy etcd member among ${endpoints.join(", ")}`);
 }
 
-/** etcd's current index, through a quorum read so that a lagging member does not answer. */
-export async function etcdIndexNow(endpoint: string): Promise<number> {
-  const answer = await directGet(endpoint, "/v2/keys/", { quorum: "true" });
-  if (answer.etcdIndex === undefined) throw new Error(`etcd answered ${answer.status} without X-Etcd-Index`);
-  return answer.etcdIndex;
-}
-
 /**
  * Closes a phase: writes a last key below `prefix` straight to etcd and returns every event below `prefix`
  * from index `from` up to and including that one (one long poll per event: etcd hands back the first

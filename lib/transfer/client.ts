@@ -2,6 +2,7 @@
 import { apiErrorOf, apiFetch, clusterPath } from "@/lib/api/fetcher";
 import { ApiError } from "@/lib/api/errors";
 import { fetchNdjson } from "@/lib/api/stream/ndjson";
+import { downloadBlob } from "@/lib/download";
 import { encodeKeySegments, splitKey } from "@/lib/key-path";
 import { exportFileName } from "./format";
 import type { ImportLine, ImportPreview, ImportReport } from "./plan";
@@ -37,20 +38,8 @@ export async function downloadExport(cluster: string, key: string): Promise<stri
     throw ApiError.of("etcd_unavailable", "The dashboard server cannot be reached.");
   }
   if (!response.ok) throw await apiErrorOf(response);
-  const blob = await response.blob();
   const name = fileNameOf(response, cluster, key);
-  const url = URL.createObjectURL(blob);
-  try {
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    document.body.append(link);
-    link.click();
-    link.remove();
-  } finally {
-    // The download has taken the blob once click() returned; a moment later is safe everywhere.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  downloadBlob(name, await response.blob());
   return name;
 }
 
