@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ancestorsOf, baseNameOf, encodeKeySegments, keyProblem, parentOf, splitKey } from "./key-path";
+import { ancestorsOf, baseNameOf, encodeKeySegments, keyProblem, MAX_KEY_BYTES, parentOf, splitKey } from "./key-path";
 
 describe("shared key path helpers", () => {
   it("splits, encodes and walks up", () => {
@@ -17,5 +17,12 @@ describe("shared key path helpers", () => {
     expect(keyProblem("/a/b")).toBeNull();
     expect(keyProblem("/a//b")).toMatch(/empty/);
     expect(keyProblem("/a/..")).toMatch(/not allowed/);
+  });
+
+  it("has one length limit: the key's URL-encoded bytes, as etcd receives it", () => {
+    expect(keyProblem("/" + "k".repeat(MAX_KEY_BYTES - 1))).toBeNull();
+    expect(keyProblem("/" + "k".repeat(MAX_KEY_BYTES))).toMatch(/too long: 3793 bytes/);
+    // "é" is 6 bytes once encoded (%C3%A9): far fewer characters fit.
+    expect(keyProblem("/" + "é".repeat(640))).toMatch(/too long: 3841 bytes/);
   });
 });

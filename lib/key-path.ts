@@ -17,13 +17,27 @@ export function splitKey(key: string): string[] {
   return body === "" ? [] : body.split("/");
 }
 
+/**
+ * The one length limit on a key, wherever it comes from (a route's path, a form, a request body, an import
+ * file): its URL-encoded path, which is how etcd v2 receives it, in bytes. etcd reads at most 4 KiB of a
+ * request's first line (cmux) and resets the connection beyond; the client keeps its request targets to
+ * 3800 bytes, "/v2/keys" and this. A request whose query string then goes over is refused by the client.
+ */
+export const MAX_KEY_BYTES = 3792;
+
 /** Why a whole key ("/a/b") is invalid, or null. */
 export function keyProblem(key: string): string | null {
-  for (const segment of splitKey(key)) {
+  return segmentsProblem(splitKey(key));
+}
+
+/** Why the key made of these segments is invalid (a bad segment, or too long), or null. */
+export function segmentsProblem(segments: readonly string[]): string | null {
+  for (const segment of segments) {
     const problem = segmentProblem(segment);
     if (problem) return problem;
   }
-  return null;
+  const bytes = encodeKeySegments(segments).length;
+  return bytes > MAX_KEY_BYTES ? `too long: ${bytes} bytes once URL-encoded, at most ${MAX_KEY_BYTES} (etcd reads at most 4 KiB of a request line)` : null;
 }
 
 export function joinKey(segments: readonly string[]): string {

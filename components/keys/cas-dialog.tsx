@@ -1,4 +1,5 @@
 "use client";
+import type { V2Node } from "@/lib/etcd/wire";
 import { useId, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
@@ -6,7 +7,6 @@ import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote, Field, TextAreaField } from "@/components/ui/field";
 import { putKey } from "@/lib/api/keys-client";
 import { putKeyBodySchema, type PutKeyBody } from "@/lib/api/schemas";
-import type { EtcdNode } from "@/lib/api/types";
 import type { ErrorText } from "@/lib/editor/error-text";
 import { remainingSeconds } from "@/lib/editor/ttl";
 import { useAfterWrite } from "@/lib/hooks/use-after-write";
@@ -20,8 +20,8 @@ export interface CasDialogProps {
   cluster: string;
   keyPath: string;
   /** The key as loaded, when it exists: its TTL is kept (etcd drops it on a write without ttl). */
-  node?: EtcdNode;
-  onDone?: (node: EtcdNode) => void;
+  node?: V2Node;
+  onDone?: (node: V2Node) => void;
 }
 
 /** etcd's conditional write spelled out: new value, prevValue, prevIndex, prevExist. */

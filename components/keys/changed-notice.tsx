@@ -1,11 +1,11 @@
 "use client";
+import type { V2Node } from "@/lib/etcd/wire";
 import { Button } from "@/components/ui/button";
-import type { EtcdNode } from "@/lib/api/types";
 import { ValueDiff } from "./value-diff";
 
 export interface ChangedNoticeProps {
   keyPath: string;
-  theirs: EtcdNode;
+  theirs: V2Node;
   mine: string;
   onLoadTheirs: () => void;
   onKeepEditing: () => void;

@@ -1,15 +1,15 @@
 "use client";
+import type { V2Node } from "@/lib/etcd/wire";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote } from "@/components/ui/field";
-import type { EtcdNode } from "@/lib/api/types";
 import type { ErrorText } from "@/lib/editor/error-text";
 import { ValueDiff } from "./value-diff";
 
 export interface ConflictDialogProps {
   open: boolean;
   keyPath: string;
-  theirs: EtcdNode;
+  theirs: V2Node;
   mine: string;
   busy: boolean;
   error: ErrorText | null;

@@ -1,11 +1,11 @@
 "use client";
+import type { V2Node } from "@/lib/etcd/wire";
 import { useEffect, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote, Field } from "@/components/ui/field";
 import { deleteKey, getKey } from "@/lib/api/keys-client";
-import type { EtcdNode } from "@/lib/api/types";
 import type { ErrorText } from "@/lib/editor/error-text";
 import { useAfterWrite } from "@/lib/hooks/use-after-write";
 import { baseNameOf } from "@/lib/key-path";
@@ -15,7 +15,7 @@ export interface DeleteKeyDialogProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   cluster: string;
-  node: EtcdNode;
+  node: V2Node;
   onDeleted: () => void;
   onUnknownOutcome: () => void;
 }
@@ -63,7 +63,7 @@ export function DeleteKeyDialog({ open, onOpenChange, cluster, node, onDeleted, 
 }
 
 /** Files and directories below a recursive listing's node. */
-export function countDescendants(node: EtcdNode): { keys: number; dirs: number } {
+export function countDescendants(node: V2Node): { keys: number; dirs: number } {
   let keys = 0;
   let dirs = 0;
   for (const child of node.nodes ?? []) {

@@ -1,9 +1,9 @@
 "use client";
+import type { V2Node } from "@/lib/etcd/wire";
 import { File, Folder, FolderPlus, ListPlus, Plus, Search, Trash2, Upload } from "lucide-react";
 import { useDeferredValue, useMemo, useState } from "react";
 import { ImportDialog, SearchDialog } from "./lazy-dialogs";
 import { Button } from "@/components/ui/button";
-import type { EtcdNode } from "@/lib/api/types";
 import { useRegisterCommands, type Command } from "@/lib/commands/registry";
 import { baseNameOf, parentOf } from "@/lib/key-path";
 import { useAccess } from "@/lib/hooks/use-access";
@@ -20,16 +20,16 @@ const PREVIEW = 120;
  * directory is browsed, and 100,000 buttons here would freeze the page.
  */
 const LISTED_CHILDREN = 100;
-const NO_CHILDREN: EtcdNode[] = [];
+const NO_CHILDREN: V2Node[] = [];
 
 /** A directory: its children (in etcd's sorted order, so in-order keys list in order) and what to do with it. */
-export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string; node: EtcdNode; onNavigate: (key: string) => void }) {
+export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string; node: V2Node; onNavigate: (key: string) => void }) {
   const [dialog, setDialog] = useState<"key" | "dir" | "queue" | "delete" | "search" | "import" | null>(null);
   const children = node.nodes ?? NO_CHILDREN;
   // The list of children renders in a second, interruptible pass: the tree's rows (and a click on them)
   // come first when a big directory arrives.
   const listed = useDeferredValue(children, NO_CHILDREN);
-  const isRoot = node.key === "/" || node.key === undefined;
+  const isRoot = node.key === "/";
   const dir = isRoot ? "/" : node.key;
   const close = (open: boolean) => (open ? undefined : setDialog(null));
   const { canWrite } = useAccess(cluster);

@@ -1,18 +1,18 @@
 "use client";
+import type { V2Node } from "@/lib/etcd/wire";
 import { RefreshCw, Timer } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ErrorNote, Field } from "@/components/ui/field";
 import { putKey } from "@/lib/api/keys-client";
-import type { EtcdNode } from "@/lib/api/types";
 import type { ErrorText } from "@/lib/editor/error-text";
 import { parseTtlField } from "@/lib/editor/ttl";
 import { useAfterWrite } from "@/lib/hooks/use-after-write";
 import { errorText, isApiError } from "./error-text";
 
 /** A directory's TTL: set, change or remove it (update with prevExist), or renew it (refresh). */
-export function DirectoryTtl({ cluster, node }: { cluster: string; node: EtcdNode }) {
+export function DirectoryTtl({ cluster, node }: { cluster: string; node: V2Node }) {
   const afterWrite = useAfterWrite();
   const [text, setText] = useState<string | undefined>(undefined);
   const [fieldError, setFieldError] = useState<string | null>(null);

@@ -1,10 +1,11 @@
 "use client";
-import type { EtcdNode } from "@/lib/api/types";
+
+import type { V2Node } from "@/lib/etcd/wire";
 import { useNow } from "@/lib/hooks/use-now";
 import { formatCountdown, remainingSeconds } from "@/lib/editor/ttl";
 
 /** Indexes, TTL and expiration with a countdown that ticks every second. */
-export function KeyDetails({ node }: { node: EtcdNode }) {
+export function KeyDetails({ node }: { node: V2Node }) {
   const now = useNow(1000);
   const left = node.expiration ? remainingSeconds(node.expiration, now) : null;
   return (

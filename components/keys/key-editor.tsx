@@ -1,11 +1,11 @@
 "use client";
+import type { V2Node } from "@/lib/etcd/wire";
 import { GitCompareArrows, RefreshCw, Save, Trash2, WandSparkles } from "lucide-react";
 import { useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ErrorNote, Field } from "@/components/ui/field";
 import { getKey, putKey } from "@/lib/api/keys-client";
-import type { EtcdNode } from "@/lib/api/types";
 import type { ErrorText } from "@/lib/editor/error-text";
 import { detectFormat, hasReplacementCharacter, prettyPrint, validationDelayMs, type FormatInfo } from "@/lib/editor/format";
 import { buildSavePlan } from "@/lib/editor/save-plan";
@@ -30,10 +30,10 @@ const FORMAT_NAMES = { json: "JSON", yaml: "YAML", plain: "Plain text" } as cons
 
 export interface KeyEditorProps {
   cluster: string;
-  node: EtcdNode;
+  node: V2Node;
   onNavigate: (key: string) => void;
   /** Re-read the key from the server; resolves to the fresh node (undefined when it is gone). */
-  reload: () => Promise<EtcdNode | undefined>;
+  reload: () => Promise<V2Node | undefined>;
   /** The edit not saved yet (null when there is none), so that it outlives the editor if the key goes. */
   onUnsavedChange?: (text: string | null) => void;
 }
@@ -84,13 +84,13 @@ export function KeyEditor({ cluster, node, onNavigate, reload, onUnsavedChange }
 
   const [error, setError] = useState<ErrorText | null>(null);
   const [ttlError, setTtlError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<EtcdNode | null>(null);
+  const [conflict, setConflict] = useState<V2Node | null>(null);
   const [conflictError, setConflictError] = useState<ErrorText | null>(null);
   /** The version the Delete dialog was opened for: a change while it is open must not be deleted unseen. */
-  const [deleting, setDeleting] = useState<EtcdNode | null>(null);
+  const [deleting, setDeleting] = useState<V2Node | null>(null);
   const [casOpen, setCasOpen] = useState(false);
 
-  function adopt(next: EtcdNode) {
+  function adopt(next: V2Node) {
     setBase(next);
     setChangedByOther(null);
     setDraft(next.value ?? "");
@@ -103,7 +103,7 @@ export function KeyEditor({ cluster, node, onNavigate, reload, onUnsavedChange }
     if (fresh) adopt(fresh);
   }
 
-  async function write(from: EtcdNode, action: "save" | "overwrite") {
+  async function write(from: V2Node, action: "save" | "overwrite") {
     const plan = buildSavePlan(from, { value: draft, ttl: ttlText }, Date.now());
     if (!plan.ok) {
       if (plan.field === "ttl") setTtlError(plan.error);
@@ -128,7 +128,7 @@ export function KeyEditor({ cluster, node, onNavigate, reload, onUnsavedChange }
           setError(errorText(theirs, "save", keyPath));
         } else if (theirs && typeof theirs === "object" && "node" in theirs && theirs.node) {
           if (action === "overwrite") setConflictError({ message: "It changed again while you decided; here is the newest version." });
-          setConflict(theirs.node as EtcdNode);
+          setConflict(theirs.node as V2Node);
         }
       } else if (isApiError(caught) && caught.outcomeUnknown) {
         setConflict(null);

@@ -1,7 +1,7 @@
 "use client";
+import type { V2Node } from "@/lib/etcd/wire";
 import { Dialog } from "@/components/ui/dialog";
 import { ReadOnlyMerge } from "@/components/ui/read-only-merge";
-import type { EtcdNode } from "@/lib/api/types";
 import { formatClock } from "@/lib/watch-page/format";
 import type { LogEntry } from "@/lib/watch-page/log";
 import { absentText, valueChange, type ShownValue } from "@/lib/watch-page/value-change";
@@ -20,7 +20,7 @@ function PlainValue({ label, value, absent }: { label: string; value: ShownValue
   );
 }
 
-function NodeFacts({ title, node }: { title: string; node: EtcdNode | undefined }) {
+function NodeFacts({ title, node }: { title: string; node: V2Node | undefined }) {
   if (!node) return null;
   const facts: [string, string | number | undefined][] = [
     ["created index", node.createdIndex],

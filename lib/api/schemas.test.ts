@@ -7,6 +7,8 @@ import {
   createUserBodySchema,
   deleteKeyQuerySchema,
   getKeyQuerySchema,
+  keyBelowRootSchema,
+  keySchema,
   narrowGuestBodySchema,
   newUserNameSchema,
   patchRoleBodySchema,
@@ -45,6 +47,16 @@ describe("PUT body", () => {
     const parsed = putKeyBodySchema.safeParse(body);
     expect(parsed.success).toBe(false);
     if (!parsed.success && path) expect(parsed.error.issues.map((i) => i.path.join("."))).toContain(path);
+  });
+});
+
+describe("keys in bodies", () => {
+  it("are absolute, with valid segments, within the one length limit; some may not be the root", () => {
+    expect(ok(keySchema, "/a/b c")).toBe(true);
+    expect(ok(keySchema, "/")).toBe(true);
+    expect(ok(keyBelowRootSchema, "/")).toBe(false);
+    for (const bad of ["a/b", "/a//b", "/a/./b", "", "/" + "x".repeat(4000), 7]) expect(ok(keySchema, bad)).toBe(false);
+    expect(keySchema.safeParse("/" + "x".repeat(4000)).error?.issues[0]?.message).toMatch(/^not a valid key: too long/);
   });
 });
 

@@ -1,5 +1,6 @@
 // Input schemas shared by the route handlers and the browser forms (one schema for both sides).
 import { z } from "zod";
+import { keyProblem } from "@/lib/key-path";
 
 /** Largest TTL accepted: about 68 years, well inside etcd's int64 nanoseconds. */
 export const MAX_TTL_SECONDS = 2_147_483_647;
@@ -15,6 +16,21 @@ export const indexSchema = z
   .int("an index is a whole number")
   .min(1, "an index is 1 or more")
   .max(Number.MAX_SAFE_INTEGER);
+
+/**
+ * A key as every request body and form takes it: absolute ("/a/b"), checked segment by segment and
+ * for length as etcd will receive it (lib/key-path.ts: the one rule, shared with the routes' paths).
+ */
+export const keySchema = z
+  .string({ error: "a key is required" })
+  .refine((key) => key.startsWith("/"), 'a key starts with "/", like /a/b')
+  .superRefine((key, ctx) => {
+    const problem = keyProblem(key);
+    if (problem) ctx.addIssue({ code: "custom", message: `not a valid key: ${problem}` });
+  });
+
+/** A key that is not the root (what can be deleted, copied or moved). */
+export const keyBelowRootSchema = keySchema.refine((key) => key !== "/", "a key below the root, like /a/b (the root itself cannot be)");
 
 /** Query-string booleans: only "true" and "false" (etcd's own parser would accept "T" or "1"). */
 export const queryBooleanSchema = z

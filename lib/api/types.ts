@@ -1,24 +1,12 @@
 // Response shapes of the dashboard's HTTP API, as the browser sees them. Key responses keep etcd v2's
-// shapes (action, node, prevNode) and add etcdIndex.
+// shapes (action, node, prevNode: the wire types of lib/etcd/wire.ts) and add etcdIndex.
 import type { AuditEntry } from "@/lib/audit/entry";
-
-export type EtcdAction = "get" | "set" | "create" | "update" | "delete" | "expire" | "compareAndSwap" | "compareAndDelete";
-
-export interface EtcdNode {
-  key: string;
-  value?: string;
-  dir?: boolean;
-  nodes?: EtcdNode[];
-  ttl?: number;
-  expiration?: string;
-  createdIndex?: number;
-  modifiedIndex?: number;
-}
+import type { V2Action, V2Node } from "@/lib/etcd/wire";
 
 export interface KeyResponse {
-  action: EtcdAction;
-  node?: EtcdNode;
-  prevNode?: EtcdNode;
+  action: V2Action;
+  node?: V2Node;
+  prevNode?: V2Node;
   etcdIndex: number;
 }
 

@@ -1,22 +1,14 @@
 // Bulk delete (the tree's "Delete selected…"): the request the browser sends and the lines the server streams
 // back (lib/api/server/ndjson.ts). Shared by the route and the dialog. Pure.
 import { z } from "zod";
-import { indexSchema } from "@/lib/api/schemas";
-import { keyProblem } from "@/lib/key-path";
+import { indexSchema, keyBelowRootSchema } from "@/lib/api/schemas";
 
 /** Keys per request: the browser sends a bigger selection in several requests, one after the other. */
 export const MAX_BULK_DELETE_ITEMS = 10_000;
 
-const bulkKeySchema = z
-  .string()
-  .min(2, "a key below the root, like /a/b")
-  .max(4096)
-  .refine((key) => key.startsWith("/"), "a key starts with /")
-  .refine((key) => keyProblem(key) === null, { error: (issue) => `not a valid key: ${keyProblem(String(issue.input))}` });
-
 export const bulkDeleteItemSchema = z
   .object({
-    key: bulkKeySchema,
+    key: keyBelowRootSchema,
     /** The modifiedIndex the browser listed the key (or directory) with: the delete compares with it. */
     prevIndex: indexSchema,
     /** A directory: deleted with its whole subtree, key by key (see lib/bulk-delete/run.ts). */

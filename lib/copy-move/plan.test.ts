@@ -1,5 +1,6 @@
+import type { V2Node } from "@/lib/etcd/wire";
 import { describe, expect, it } from "vitest";
-import { copyMoveBodySchema, deletionOrder, isBelow, mapKey, planCopy, remainingTtl, type SourceNode } from "./plan";
+import { copyMoveBodySchema, deletionOrder, isBelow, mapKey, planCopy, remainingTtl } from "./plan";
 
 const issues = (input: unknown) => {
   const parsed = copyMoveBodySchema.safeParse(input);
@@ -39,7 +40,7 @@ describe("mapKey", () => {
 });
 
 describe("planCopy", () => {
-  const tree: SourceNode = {
+  const tree: V2Node = {
     key: "/src",
     dir: true,
     modifiedIndex: 1,
@@ -73,7 +74,7 @@ describe("planCopy", () => {
   });
 
   it("handles a deep tree without recursion", () => {
-    let node: SourceNode = { key: "/d" + "/n".repeat(5000), value: "leaf" };
+    let node: V2Node = { key: "/d" + "/n".repeat(5000), value: "leaf" };
     for (let depth = 4999; depth >= 0; depth--) node = { key: "/d" + "/n".repeat(depth), dir: true, nodes: [node] };
     const items = planCopy(node, "/d", "/e");
     expect(items).toHaveLength(5001);

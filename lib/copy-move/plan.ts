@@ -1,26 +1,16 @@
 // Copy and move of a key or a directory (etcd v2 has no such operation): the request's rules, the
 // mapping of source keys to destination keys, and the ordered list of writes a recursive read turns
 // into. Pure; the route (app/api/clusters/[cluster]/copy) runs the writes (lib/copy-move/run.ts).
+import type { V2Node } from "@/lib/etcd/wire";
 import { z } from "zod";
-import { isWithin, keyProblem } from "../key-path";
-
-/** A key as the copy route takes it: "/a/b", never the root, no empty, "." or ".." segment. */
-const copyKeySchema = z
-  .string({ error: "a key is required" })
-  .min(2, "a key is required (the root cannot be copied, moved or replaced)")
-  .max(2048, "a key is at most 2048 characters")
-  .refine((key) => key.startsWith("/"), 'a key starts with "/"')
-  .refine((key) => key !== "/", "the root cannot be copied, moved or replaced")
-  .superRefine((key, ctx) => {
-    const problem = keyProblem(key);
-    if (problem) ctx.addIssue({ code: "custom", message: `not a valid key: ${problem}` });
-  });
+import { keyBelowRootSchema } from "@/lib/api/schemas";
+import { isWithin } from "@/lib/key-path";
 
 /** POST …/copy */
 export const copyMoveBodySchema = z
   .object({
-    from: copyKeySchema,
-    to: copyKeySchema,
+    from: keyBelowRootSchema,
+    to: keyBelowRootSchema,
     /** Delete the source once every key and directory is copied. */
     move: z.boolean().default(false),
   })
@@ -36,16 +26,6 @@ export function mapKey(key: string, from: string, to: string): string {
   if (key === from) return to;
   if (!key.startsWith(from + "/")) throw new Error(`${key} is not below ${from}`);
   return to + key.slice(from.length);
-}
-
-/** A node of a recursive read, as etcd sends it (lib/etcd's V2Node, without importing server code). */
-export interface SourceNode {
-  key?: string;
-  value?: string;
-  dir?: boolean;
-  expiration?: string;
-  nodes?: SourceNode[];
-  modifiedIndex?: number;
 }
 
 /** One write of a copy: a directory or a key created at `target`, from `source` as it was read. */
@@ -67,12 +47,12 @@ export interface CopyItem {
  * permanent directory, and the parent's own create would then fail). Iterative: no stack overflow on a
  * deep tree. Children in key order, so progress and reports read in order.
  */
-export function planCopy(root: SourceNode, from: string, to: string): CopyItem[] {
+export function planCopy(root: V2Node, from: string, to: string): CopyItem[] {
   const items: CopyItem[] = [];
-  const pending: { node: SourceNode; depth: number }[] = [{ node: root, depth: 0 }];
+  const pending: { node: V2Node; depth: number }[] = [{ node: root, depth: 0 }];
   while (pending.length > 0) {
     const { node, depth } = pending.pop()!;
-    const source = node.key ?? from;
+    const source = node.key;
     items.push({
       source,
       target: mapKey(source, from, to),
@@ -83,7 +63,7 @@ export function planCopy(root: SourceNode, from: string, to: string): CopyItem[]
       depth,
     });
     if (node.nodes) {
-      const children = [...node.nodes].sort((a, b) => (a.key ?? "").localeCompare(b.key ?? ""));
+      const children = [...node.nodes].sort((a, b) => a.key.localeCompare(b.key));
       for (let i = children.length - 1; i >= 0; i--) pending.push({ node: children[i]!, depth: depth + 1 });
     }
   }

@@ -1,7 +1,7 @@
 // What Save sends: a compare-and-swap on the loaded modifiedIndex that keeps the key's TTL unless the
 // user changed it (etcd drops the TTL on any write that leaves `ttl` out).
+import type { V2Node } from "@/lib/etcd/wire";
 import { putKeyBodySchema, type PutKeyBody } from "@/lib/api/schemas";
-import type { EtcdNode } from "@/lib/api/types";
 import { parseTtlField, remainingSeconds } from "./ttl";
 
 export interface SaveEdits {
@@ -12,7 +12,7 @@ export interface SaveEdits {
 
 export type SavePlan = { ok: true; body: PutKeyBody } | { ok: false; field: "ttl" | "value" | "key"; error: string };
 
-export function buildSavePlan(loaded: Pick<EtcdNode, "modifiedIndex" | "expiration" | "ttl" | "dir">, edits: SaveEdits, now: number): SavePlan {
+export function buildSavePlan(loaded: Pick<V2Node, "modifiedIndex" | "expiration" | "ttl" | "dir">, edits: SaveEdits, now: number): SavePlan {
   if (loaded.dir) return { ok: false, field: "key", error: "a directory has no value to save" };
   if (loaded.modifiedIndex === undefined) return { ok: false, field: "key", error: "the key has no modifiedIndex to compare with" };
   const hadTtl = loaded.expiration !== undefined;

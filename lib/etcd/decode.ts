@@ -12,6 +12,8 @@ export interface KeysResult extends V2Response {
    * instead of encoding the parsed copy again (a 10,000-children listing is 1.3 MB of JSON).
    */
   wire?: string;
+  /** `node` is the root of a listing, which etcd sends without a key: its key "/" is not in `wire`. */
+  rootKeyFilled?: true;
 }
 
 function tryJson(text: string | null): unknown {
@@ -66,7 +68,14 @@ export function decodeKeysResponse(res: EtcdResponse): KeysResult {
       cause: parsed.error,
     });
   }
-  return { ...parsed.data, etcdIndex: res.etcdIndex ?? 0, wire: res.body ?? undefined };
+  const result: KeysResult = { ...parsed.data, etcdIndex: res.etcdIndex ?? 0, wire: res.body ?? undefined };
+  // Only a listing's root comes without a key; giving it one here spares every reader a `?? "/"`.
+  const node = result.node as { key?: string } | undefined;
+  if (node && node.key === undefined) {
+    node.key = "/";
+    result.rootKeyFilled = true;
+  }
+  return result;
 }
 
 /** A JSON response of the stats, members, version or auth endpoints, validated against `schema`. */

@@ -71,7 +71,8 @@ export class EtcdError extends Error {
   }
 
   static invalidKey(problem: string, key: string): EtcdError {
-    return new EtcdError("invalid-request", `Invalid key ${JSON.stringify(key)}: ${problem}`);
+    const shown = key.length > 200 ? `${key.slice(0, 200)}…` : key;
+    return new EtcdError("invalid-request", `Invalid key ${JSON.stringify(shown)}: ${problem}`);
   }
 
   /** The same error, marked as a write whose outcome is unknown. */

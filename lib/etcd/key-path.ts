@@ -1,6 +1,6 @@
 // Key paths as lib/etcd takes them: validated (branded) before anything is sent to etcd.
 import { EtcdError } from "./errors";
-import { baseNameOf, encodeKeySegments, parentOf, segmentProblem, splitKey } from "../key-path";
+import { baseNameOf, encodeKeySegments, MAX_KEY_BYTES, parentOf, segmentsProblem, splitKey } from "../key-path";
 
 export { isHiddenKey, isWithin, segmentProblem } from "../key-path";
 
@@ -9,19 +9,17 @@ export type KeyPath = string & { readonly __brand: "KeyPath" };
 
 export const ROOT_KEY = "/" as KeyPath;
 
-/** etcd's first request line on a new plain-HTTP connection must fit in 4096 bytes (cmux). */
-export const MAX_REQUEST_TARGET_BYTES = 3800;
+/** etcd's first request line on a new plain-HTTP connection must fit in 4096 bytes (cmux): "/v2/keys" and a key (3800). */
+export const MAX_REQUEST_TARGET_BYTES = "/v2/keys".length + MAX_KEY_BYTES;
 
 /** Builds a key from already-decoded segments (as Next.js hands catch-all params). */
 export function keyFromSegments(segments: readonly string[]): KeyPath {
-  segments.forEach((segment) => {
-    const problem = segmentProblem(segment);
-    if (problem) throw EtcdError.invalidKey(problem, "/" + segments.join("/"));
-  });
+  const problem = segmentsProblem(segments);
+  if (problem) throw EtcdError.invalidKey(problem, "/" + segments.join("/"));
   return ("/" + segments.join("/")) as KeyPath;
 }
 
-/** Parses "/a/b", "a/b" or "/" into a KeyPath; rejects empty, "." and ".." segments. */
+/** Parses "/a/b", "a/b" or "/" into a KeyPath; rejects empty, "." and ".." segments, and keys too long for etcd. */
 export function parseKey(input: string): KeyPath {
   if (input === "" || input === "/") return ROOT_KEY;
   const body = input.startsWith("/") ? input.slice(1) : input;

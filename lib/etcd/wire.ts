@@ -1,4 +1,6 @@
 // Raw etcd v2 wire shapes, validated with zod before anything trusts them (see etcd-v2-api.md §3.3, §6).
+// The key node and response types are the dashboard's too: the HTTP API passes etcd's shapes on, and the
+// browser type-imports them from here (types only: nothing of this module runs in the browser).
 import { z } from "zod";
 
 export const v2ActionSchema = z.enum([
@@ -13,8 +15,14 @@ export const v2ActionSchema = z.enum([
 ]);
 export type V2Action = z.infer<typeof v2ActionSchema>;
 
+/**
+ * A key or directory as etcd v2 describes it, in the client, the HTTP API and the browser alike. Only
+ * `key` is always there: the root of a listing comes from etcd without one, and the client fills in "/"
+ * (lib/etcd/decode.ts). `nodes` holds a directory's children when it was listed; `ttl` and `expiration`
+ * only a node that expires.
+ */
 export interface V2Node {
-  key?: string;
+  key: string;
   value?: string;
   dir?: boolean;
   expiration?: string;
@@ -28,7 +36,7 @@ const isOptional = (value: unknown, type: "string" | "boolean") => value === und
 const isOptionalIndex = (value: unknown) => value === undefined || (Number.isSafeInteger(value) && (value as number) >= 0);
 
 /**
- * Checks a node tree shaped as etcd sends it. Hand-written rather than a recursive zod schema: a
+ * Checks a node tree shaped as etcd sends it (a node without a key passes: the root of a listing). Hand-written rather than a recursive zod schema: a
  * listing of 100,000 children took zod 80-150 ms to check, this loop a few ms. Iterative, so a deep
  * tree cannot overflow the stack.
  */

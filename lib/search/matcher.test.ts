@@ -1,5 +1,6 @@
+import type { V2Node } from "@/lib/etcd/wire";
 import { describe, expect, it } from "vitest";
-import { compilePattern, countTree, excerptAround, nameMatch, SubtreeSearch, TreeCursor, valueMatch, type TreeNode } from "./matcher";
+import { compilePattern, countTree, excerptAround, nameMatch, SubtreeSearch, TreeCursor, valueMatch } from "./matcher";
 import { searchPath, searchQuerySchema } from "./query";
 
 function pattern(q: string, regex = false, caseSensitive = false): RegExp {
@@ -8,7 +9,7 @@ function pattern(q: string, regex = false, caseSensitive = false): RegExp {
   return compiled.pattern;
 }
 
-const tree: TreeNode = {
+const tree: V2Node = {
   dir: true,
   key: "/app",
   nodes: [
@@ -19,7 +20,7 @@ const tree: TreeNode = {
   ],
 };
 
-function searchAll(options: Partial<ConstructorParameters<typeof SubtreeSearch>[2]> & { q: string }, root: TreeNode = tree, dir = "/app") {
+function searchAll(options: Partial<ConstructorParameters<typeof SubtreeSearch>[2]> & { q: string }, root: V2Node = tree, dir = "/app") {
   const search = new SubtreeSearch(root, dir, { in: "both", regex: false, caseSensitive: false, limit: 10_000, ...options });
   const matches = search.step(() => false);
   return { search, matches };
@@ -100,7 +101,7 @@ describe("excerptAround and valueMatch", () => {
 describe("countTree and TreeCursor", () => {
   it("counts keys and directories below the root", () => {
     expect(countTree(tree)).toEqual({ keys: 5, dirs: 3 });
-    expect(countTree({ dir: true })).toEqual({ keys: 0, dirs: 0 });
+    expect(countTree({ key: "/", dir: true })).toEqual({ keys: 0, dirs: 0 });
   });
 
   it("walks depth first in listing order", () => {
@@ -111,10 +112,10 @@ describe("countTree and TreeCursor", () => {
   });
 
   it("walks a very deep tree without overflowing the stack", () => {
-    const root: TreeNode = { dir: true };
+    const root: V2Node = { key: "/", dir: true };
     let node = root;
     for (let i = 0; i < 100_000; i++) {
-      const child: TreeNode = { key: `/d${i}`, dir: true };
+      const child: V2Node = { key: `/d${i}`, dir: true };
       node.nodes = [child];
       node = child;
     }
@@ -153,7 +154,7 @@ describe("SubtreeSearch", () => {
   });
 
   it("matches names on the path below the root when searching the root", () => {
-    expect(searchAll({ q: "app/web/port", in: "name" }, { dir: true, nodes: [tree] }, "/").matches.map((m) => m.key)).toEqual(["/app/web/port"]);
+    expect(searchAll({ q: "app/web/port", in: "name" }, { key: "/", dir: true, nodes: [tree] }, "/").matches.map((m) => m.key)).toEqual(["/app/web/port"]);
   });
 
   it("stops at the limit and says there may be more", () => {

@@ -1,6 +1,7 @@
 // The search itself, pure: the pattern, what counts as a name or value match, the excerpt around a
 // match, and a walk over a recursive listing that stops whenever it is told to (the server runs it in
 // short batches, lib/search/run.ts). No server or browser APIs.
+import type { V2Node } from "@/lib/etcd/wire";
 import type { Excerpt, SearchMatch, Span } from "./query";
 
 export interface PatternOptions {
@@ -76,19 +77,11 @@ export function excerptAround(text: string, start: number, end: number, size: { 
   };
 }
 
-/** A node of a recursive listing, as etcd sends it (the root has no key). */
-export interface TreeNode {
-  key?: string;
-  value?: string;
-  dir?: boolean;
-  nodes?: TreeNode[];
-}
-
 /** Keys and directories below `root` (not counting it). Iterative: a deep tree cannot overflow the stack. */
-export function countTree(root: TreeNode): { keys: number; dirs: number } {
+export function countTree(root: V2Node): { keys: number; dirs: number } {
   let keys = 0;
   let dirs = 0;
-  const pending: TreeNode[][] = [root.nodes ?? []];
+  const pending: V2Node[][] = [root.nodes ?? []];
   while (pending.length > 0) {
     for (const node of pending.pop()!) {
       if (node.dir) {
@@ -104,13 +97,13 @@ export function countTree(root: TreeNode): { keys: number; dirs: number } {
 
 /** Walks a tree depth first in listing order (etcd's sorted order: parents before their children). */
 export class TreeCursor {
-  private readonly stack: { nodes: TreeNode[]; next: number }[];
+  private readonly stack: { nodes: V2Node[]; next: number }[];
 
-  constructor(root: TreeNode) {
+  constructor(root: V2Node) {
     this.stack = [{ nodes: root.nodes ?? [], next: 0 }];
   }
 
-  next(): TreeNode | undefined {
+  next(): V2Node | undefined {
     while (this.stack.length > 0) {
       const top = this.stack[this.stack.length - 1]!;
       if (top.next >= top.nodes.length) {
@@ -148,7 +141,7 @@ export class SubtreeSearch {
   private finished = false;
 
   constructor(
-    root: TreeNode,
+    root: V2Node,
     dir: string,
     private readonly options: SubtreeSearchOptions,
   ) {
@@ -193,8 +186,8 @@ export class SubtreeSearch {
   }
 
   /** Whether one node matches, by name (its path below the searched directory) and/or by value. */
-  match(node: TreeNode): SearchMatch | null {
-    const key = node.key ?? "/";
+  match(node: V2Node): SearchMatch | null {
+    const key = node.key;
     this.current = key;
     const path = key.slice(this.prefixLength);
     const name = this.options.in === "value" ? null : nameMatch(this.pattern, path, path.lastIndexOf("/") + 1);

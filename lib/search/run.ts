@@ -7,11 +7,12 @@
 // ends the search with "the pattern took too long" (an error line), and so does a search whose batches
 // together exceed a budget of matching time. A worker thread would also do, but would copy the listing
 // (15 MB for 100,000 keys) into it; a vm timeout costs a watchdog thread per batch, a fraction of a ms.
+import type { V2Node } from "@/lib/etcd/wire";
 import "server-only";
 import vm from "node:vm";
 import { ApiError } from "@/lib/api/errors";
 import type { EtcdClient, KeyPath } from "@/lib/etcd";
-import { SubtreeSearch, type TreeNode } from "./matcher";
+import { SubtreeSearch } from "./matcher";
 import { MATCH_CAP, type SearchLine, type SearchMatch, type SearchQuery } from "./query";
 
 /** Matching time per batch before it gives the event loop back. */
@@ -34,7 +35,7 @@ export async function startSearch(client: EtcdClient, dir: KeyPath, query: Searc
   return searchLines(root, dir, query, bytes, signal);
 }
 
-async function* searchLines(root: TreeNode, dir: KeyPath, query: SearchQuery, bytes: number, signal: AbortSignal): AsyncGenerator<SearchLine> {
+async function* searchLines(root: V2Node, dir: KeyPath, query: SearchQuery, bytes: number, signal: AbortSignal): AsyncGenerator<SearchLine> {
   const limit = query.limit ?? MATCH_CAP;
   const search = new SubtreeSearch(root, dir, { ...query, limit });
   yield { type: "size", dir, ...search.size, bytes };

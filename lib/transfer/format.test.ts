@@ -1,7 +1,8 @@
+import type { V2Node } from "@/lib/etcd/wire";
 import { describe, expect, it } from "vitest";
-import { contentDisposition, exportFileName, exportNodes, importFileSchema, importQuerySchema, parseNodes, ttlOf, type ListedNode } from "./format";
+import { contentDisposition, exportFileName, exportNodes, importFileSchema, importQuerySchema, parseNodes, ttlOf } from "./format";
 
-const listing: ListedNode = {
+const listing: V2Node = {
   key: "/app",
   dir: true,
   nodes: [
@@ -30,7 +31,7 @@ describe("exportNodes", () => {
   });
 
   it("exports the root's children without a leading slash", () => {
-    const root: ListedNode = { dir: true, nodes: [{ key: "/x", value: "v" }, { key: "/d", dir: true, nodes: [{ key: "/d/e", value: "w" }] }] };
+    const root: V2Node = { key: "/", dir: true, nodes: [{ key: "/x", value: "v" }, { key: "/d", dir: true, nodes: [{ key: "/d/e", value: "w" }] }] };
     expect([...exportNodes(root, "/")]).toEqual([{ key: "x", value: "v" }, { key: "d", dir: true }, { key: "d/e", value: "w" }]);
   });
 
@@ -40,9 +41,9 @@ describe("exportNodes", () => {
 
   it("copes with a deep tree without recursion", () => {
     const depth = 50_000;
-    let node: ListedNode = { key: "/leaf", value: "leaf" };
+    let node: V2Node = { key: "/leaf", value: "leaf" };
     for (let i = depth - 1; i >= 0; i--) node = { key: `/d${i}`, dir: true, nodes: [node] };
-    const out = [...exportNodes({ dir: true, nodes: [node] }, "/")];
+    const out = [...exportNodes({ key: "/", dir: true, nodes: [node] }, "/")];
     expect(out).toHaveLength(depth + 1);
     expect(out.at(-1)).toEqual({ key: "leaf", value: "leaf" });
   });

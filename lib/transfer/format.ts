@@ -1,8 +1,10 @@
 // The export file: a documented, versioned JSON format for a subtree (README "Export and import"), shared by
 // the export route (which writes it), the import route (which validates it) and the browser. Pure.
+import type { V2Node } from "@/lib/etcd/wire";
 import { z } from "zod";
 import { ttlSchema } from "@/lib/api/schemas";
-import { baseNameOf, segmentProblem, splitKey } from "@/lib/key-path";
+import { keySchema } from "@/lib/api/schemas";
+import { baseNameOf, keyProblem, splitKey } from "@/lib/key-path";
 
 export const EXPORT_FORMAT = "etcd-dashboard-export";
 export const EXPORT_VERSION = 1;
@@ -40,22 +42,13 @@ export interface ExportFile extends ExportHeader {
 /** The most nodes a file may hold (100,000 keys is the size the dashboard is built for; room to spare). */
 export const MAX_IMPORT_NODES = 1_000_000;
 
+/** A key below the import directory, "a/b": the one key rule of lib/key-path.ts, without the leading "/". */
 const relativeKeySchema = z
   .string()
   .min(1, "a key is required")
-  .max(3000, "a key is at most 3000 characters")
   .superRefine((key, ctx) => {
-    if (key.startsWith("/")) {
-      ctx.addIssue({ code: "custom", message: 'a key is relative to the import directory: no leading "/"' });
-      return;
-    }
-    for (const segment of key.split("/")) {
-      const problem = segmentProblem(segment);
-      if (problem) {
-        ctx.addIssue({ code: "custom", message: problem });
-        return;
-      }
-    }
+    const problem = key.startsWith("/") ? 'a key is relative to the import directory: no leading "/"' : keyProblem(`/${key}`);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 
 export const exportNodeSchema = z
@@ -77,7 +70,7 @@ export const importFileSchema = z.object({
   format: z.literal(EXPORT_FORMAT, { error: `not an ${EXPORT_FORMAT} file` }),
   version: z.literal(EXPORT_VERSION, { error: `only version ${EXPORT_VERSION} of the format is known` }),
   cluster: z.string().max(256).optional(),
-  root: z.string().max(4096).optional(),
+  root: keySchema.optional(),
   rootDir: z.boolean().optional(),
   etcdIndex: z.number().optional(),
   exportedAt: z.string().max(64).optional(),
@@ -111,39 +104,28 @@ export function ttlOf(node: { ttl?: number; expiration?: string }): number | und
   return Math.max(1, node.ttl ?? 1);
 }
 
-/** A node of etcd's recursive listing, as far as the export needs it. */
-export interface ListedNode {
-  key?: string;
-  dir?: boolean;
-  value?: string;
-  ttl?: number;
-  expiration?: string;
-  modifiedIndex?: number;
-  nodes?: ListedNode[];
-}
-
 /**
  * The export's nodes from a recursive listing of `root`, parents before children, children in name order
  * (as a `sorted` read lists them). Yields one at a time so the caller can send them in pieces.
  */
-export function* exportNodes(root: ListedNode, rootKey: string): Generator<ExportNode> {
+export function* exportNodes(root: V2Node, rootKey: string): Generator<ExportNode> {
   if (!root.dir) {
     yield withTtl({ key: baseNameOf(rootKey), value: root.value ?? "" }, root);
     return;
   }
   const prefixLength = rootKey === "/" ? 1 : rootKey.length + 1;
   // An explicit stack, children pushed in reverse: a deep tree cannot overflow the call stack.
-  const stack: ListedNode[] = [...(root.nodes ?? [])].reverse();
+  const stack: V2Node[] = [...(root.nodes ?? [])].reverse();
   while (stack.length > 0) {
     const node = stack.pop()!;
-    const key = (node.key ?? "").slice(prefixLength);
+    const key = node.key.slice(prefixLength);
     yield withTtl(node.dir ? { key, dir: true } : { key, value: node.value ?? "" }, node);
     const children = node.nodes;
     if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
 }
 
-function withTtl(node: ExportNode, from: ListedNode): ExportNode {
+function withTtl(node: ExportNode, from: V2Node): ExportNode {
   const ttl = ttlOf(from);
   return ttl === undefined ? node : { ...node, ttl };
 }

@@ -1,8 +1,9 @@
+import type { V2Node } from "@/lib/etcd/wire";
 import { describe, expect, it } from "vitest";
-import type { ExportNode, ListedNode } from "./format";
+import type { ExportNode } from "./format";
 import { planImport, previewOf } from "./plan";
 
-const existing: ListedNode = {
+const existing: V2Node = {
   key: "/t",
   dir: true,
   modifiedIndex: 5,
@@ -61,7 +62,7 @@ describe("planImport", () => {
   it("yields between batches, and plans into the root", async () => {
     let turns = 0;
     const many: ExportNode[] = Array.from({ length: 5000 }, (_, i) => ({ key: `k${i}`, value: "v" }));
-    const plan = await planImport(many, "/", { dir: true, nodes: [{ key: "/k1", value: "v", modifiedIndex: 3 }] }, 9, undefined, async () => {
+    const plan = await planImport(many, "/", { key: "/", dir: true, nodes: [{ key: "/k1", value: "v", modifiedIndex: 3 }] }, 9, undefined, async () => {
       turns++;
     });
     expect(turns).toBeGreaterThanOrEqual(2);

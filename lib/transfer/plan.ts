@@ -1,6 +1,7 @@
 // The import plan: for each node of a file, what importing it into a directory would do, judged against one
 // recursive read of that directory. The dry run answers it; the real run plans again and writes by it. Pure.
-import type { ExportNode, ListedNode } from "./format";
+import type { V2Node } from "@/lib/etcd/wire";
+import type { ExportNode } from "./format";
 
 export type PlanAction = "create" | "change" | "unchanged" | "conflict";
 
@@ -41,10 +42,10 @@ type YieldNow = () => Promise<void>;
 const noYield: YieldNow = () => Promise.resolve();
 
 /** Every node of a recursive listing by absolute key. */
-export async function indexListing(root: ListedNode | null, yieldNow: YieldNow = noYield): Promise<Map<string, Existing>> {
+export async function indexListing(root: V2Node | null, yieldNow: YieldNow = noYield): Promise<Map<string, Existing>> {
   const byKey = new Map<string, Existing>();
   if (!root) return byKey;
-  const stack: ListedNode[] = [root];
+  const stack: V2Node[] = [root];
   let seen = 0;
   while (stack.length > 0) {
     if (++seen % BATCH === 0) await yieldNow();
@@ -67,7 +68,7 @@ export function absoluteKey(target: string, relative: string): string {
 export async function planImport(
   nodes: readonly ExportNode[],
   target: string,
-  existing: ListedNode | null,
+  existing: V2Node | null,
   etcdIndex: number,
   since?: number,
   yieldNow: YieldNow = noYield,

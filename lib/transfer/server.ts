@@ -1,5 +1,6 @@
 // Export and import on the server: one recursive read, the file streamed out in pieces; the import planned
 // against one recursive read and written key by key, each write conditioned and audited.
+import type { V2Node } from "@/lib/etcd/wire";
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { NO_STORE, toApiError } from "@/lib/api/server/error-response";
@@ -7,7 +8,7 @@ import { describeWrite, keysOutcome } from "@/lib/audit/entry";
 import { audited } from "@/lib/audit/log";
 import { isEtcdError, parseKey, type EtcdClient, type KeyPath, type PutOptions } from "@/lib/etcd";
 import { parentOf } from "@/lib/key-path";
-import { EXPORT_FORMAT, EXPORT_VERSION, contentDisposition, exportFileName, exportNodes, parseNodes, type ExportHeader, type ExportNode, type ListedNode } from "./format";
+import { EXPORT_FORMAT, EXPORT_VERSION, contentDisposition, exportFileName, exportNodes, parseNodes, type ExportHeader, type ExportNode } from "./format";
 import { planImport, type ImportFailure, type ImportLine, type ImportPlan, type ImportReport, type PlanStep } from "./plan";
 
 /** Nodes per piece of the export stream; the event loop gets a turn between pieces. */
@@ -28,7 +29,7 @@ function readSubtree(client: EtcdClient, key: KeyPath, signal?: AbortSignal) {
 /** GET …/export: the subtree (or key) as an export file download, written out a batch of nodes at a time. */
 export async function exportResponse(client: EtcdClient, cluster: string, key: KeyPath, signal: AbortSignal): Promise<Response> {
   const result = await readSubtree(client, key, signal);
-  const root: ListedNode | undefined = result.node;
+  const root: V2Node | undefined = result.node;
   if (!root) throw ApiError.of("etcd_protocol", "etcd answered the read without a node.");
   const header: ExportHeader = {
     format: EXPORT_FORMAT,
@@ -98,7 +99,7 @@ export async function readImportNodes(raw: readonly unknown[]): Promise<ExportNo
  * or not exist yet (it is then created by the first write below it).
  */
 export async function planAgainstEtcd(client: EtcdClient, target: KeyPath, nodes: readonly ExportNode[], since: number | undefined, signal?: AbortSignal): Promise<ImportPlan> {
-  let existing: ListedNode | null = null;
+  let existing: V2Node | null = null;
   let etcdIndex: number;
   try {
     const result = await readSubtree(client, target, signal);

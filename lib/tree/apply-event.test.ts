@@ -1,12 +1,13 @@
+import type { V2Node } from "@/lib/etcd/wire";
 import { describe, expect, it } from "vitest";
-import type { EtcdNode, KeyResponse } from "@/lib/api/types";
+import type { KeyResponse } from "@/lib/api/types";
 import type { WatchAction, WatchEvent } from "@/lib/watch/protocol";
 import { applyWatchEvents, mergeChildren, type CachedKeys } from "./apply-event";
 
-const listing = (key: string, etcdIndex: number, ...nodes: EtcdNode[]): KeyResponse => ({ action: "get", node: { key, dir: true, nodes }, etcdIndex });
-const file = (key: string, index: number, extra: Partial<EtcdNode> = {}): EtcdNode => ({ key, value: `v${index}`, createdIndex: index, modifiedIndex: index, ...extra });
-const dir = (key: string, index: number, extra: Partial<EtcdNode> = {}): EtcdNode => ({ key, dir: true, createdIndex: index, modifiedIndex: index, ...extra });
-const event = (action: WatchAction, node: EtcdNode, prevNode?: EtcdNode): WatchEvent => ({ index: node.modifiedIndex!, action, node, prevNode });
+const listing = (key: string, etcdIndex: number, ...nodes: V2Node[]): KeyResponse => ({ action: "get", node: { key, dir: true, nodes }, etcdIndex });
+const file = (key: string, index: number, extra: Partial<V2Node> = {}): V2Node => ({ key, value: `v${index}`, createdIndex: index, modifiedIndex: index, ...extra });
+const dir = (key: string, index: number, extra: Partial<V2Node> = {}): V2Node => ({ key, dir: true, createdIndex: index, modifiedIndex: index, ...extra });
+const event = (action: WatchAction, node: V2Node, prevNode?: V2Node): WatchEvent => ({ index: node.modifiedIndex!, action, node, prevNode });
 const childKeys = (response: KeyResponse | undefined) => response?.node?.nodes?.map((n) => n.key);
 
 const cache = (...entries: [string, KeyResponse][]): CachedKeys => new Map(entries);
@@ -133,7 +134,7 @@ describe("applyWatchEvents: a burst into a big directory", () => {
 describe("mergeChildren", () => {
   it("inserts, replaces and removes in one sorted pass", () => {
     const children = [file("/a", 1), file("/c", 1), file("/e", 1)];
-    const merged = mergeChildren(children, new Map<string, EtcdNode | null>([["/d", file("/d", 2)], ["/a", null], ["/e", file("/e", 3)], ["/0", file("/0", 4)]]));
+    const merged = mergeChildren(children, new Map<string, V2Node | null>([["/d", file("/d", 2)], ["/a", null], ["/e", file("/e", 3)], ["/0", file("/0", 4)]]));
     expect(merged.map((n) => [n.key, n.modifiedIndex])).toEqual([["/0", 4], ["/c", 1], ["/d", 2], ["/e", 3]]);
   });
 

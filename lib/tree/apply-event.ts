@@ -12,7 +12,8 @@
 // - Each entry is "as of" its etcdIndex: an event at or below it is already in it (a listing read after
 //   the event, while the stream lagged) and is skipped, so a late event never undoes a newer read.
 // - Hidden keys (a segment starting with "_") are not in listings; history replays can still carry them.
-import type { EtcdNode, KeyResponse } from "@/lib/api/types";
+import type { V2Node } from "@/lib/etcd/wire";
+import type { KeyResponse } from "@/lib/api/types";
 import { isHiddenKey, isWithin, parentOf } from "@/lib/key-path";
 import type { WatchAction, WatchEvent } from "@/lib/watch/protocol";
 import { compareKeys, searchSorted } from "./key-order";
@@ -46,10 +47,10 @@ export function applyWatchEvents(cached: CachedKeys, events: readonly WatchEvent
   return draft.finish();
 }
 
-/** Inserts, replaces (`EtcdNode`) or removes (`null`) children of a sorted listing, copying it once. */
-export function mergeChildren(children: readonly EtcdNode[], changes: ReadonlyMap<string, EtcdNode | null>): EtcdNode[] {
+/** Inserts, replaces (`V2Node`) or removes (`null`) children of a sorted listing, copying it once. */
+export function mergeChildren(children: readonly V2Node[], changes: ReadonlyMap<string, V2Node | null>): V2Node[] {
   const keys = [...changes.keys()].sort(compareKeys);
-  const merged: EtcdNode[] = [];
+  const merged: V2Node[] = [];
   let i = 0;
   for (const key of keys) {
     while (i < children.length && compareKeys(children[i]!.key, key) < 0) merged.push(children[i++]!);
@@ -62,7 +63,7 @@ export function mergeChildren(children: readonly EtcdNode[], changes: ReadonlyMa
 }
 
 /** The node as a listing row: one level, so a directory's own children never ride along. */
-function asRow(node: EtcdNode): EtcdNode {
+function asRow(node: V2Node): V2Node {
   if (node.nodes === undefined) return node;
   const { nodes: _children, ...row } = node;
   return row;
@@ -74,7 +75,7 @@ function asRow(node: EtcdNode): EtcdNode {
  */
 class CacheDraft {
   private readonly replaced = new Map<string, KeyResponse>();
-  private readonly childChanges = new Map<string, Map<string, EtcdNode | null>>();
+  private readonly childChanges = new Map<string, Map<string, V2Node | null>>();
   /** The index each touched entry is now "as of". */
   private readonly asOf = new Map<string, number>();
   private readonly removed = new Set<string>();
@@ -98,7 +99,7 @@ class CacheDraft {
     }
     // K's row, then rows for the directories the write may have created on its way.
     let child = key;
-    let childRow: EtcdNode | null = row;
+    let childRow: V2Node | null = row;
     while (child !== "/") {
       const dir = parentOf(child);
       const present = this.hasChild(dir, child);
@@ -159,7 +160,7 @@ class CacheDraft {
     return searchSorted(listing.node.nodes ?? [], child) >= 0;
   }
 
-  private setChild(dir: string, child: string, row: EtcdNode | null, index: number) {
+  private setChild(dir: string, child: string, row: V2Node | null, index: number) {
     let changes = this.childChanges.get(dir);
     if (!changes) this.childChanges.set(dir, (changes = new Map()));
     changes.set(child, row);

@@ -1,18 +1,9 @@
 // The key tree's core: the open part of a lazily loaded tree, flattened into rows for a virtual list.
 // Listings (one level, sorted, by directory path) are kept apart from the open/closed state, as
 // react-arborist does; only directories whose listing is loaded can show children. Pure.
+import type { V2Node } from "@/lib/etcd/wire";
 import { baseNameOf, joinKey, splitKey } from "@/lib/key-path";
 import { matchesFilter } from "./filter";
-
-/** What the tree needs of one child in a directory listing (etcd's node shape fits). */
-export interface ListingNode {
-  key: string;
-  dir?: boolean;
-  ttl?: number;
-  expiration?: string;
-  /** The index the listing shows the node at: what a compare-and-delete of a selected row compares with. */
-  modifiedIndex?: number;
-}
 
 /**
  * A directory's listing: loaded children, still loading, or the error that stopped it. A loaded listing
@@ -20,7 +11,7 @@ export interface ListingNode {
  * until the whole listing is read.
  */
 export type ListingState =
-  | { status: "loaded"; children: readonly ListingNode[]; total?: number }
+  | { status: "loaded"; children: readonly V2Node[]; total?: number }
   | { status: "loading" }
   | { status: "error"; message: string };
 

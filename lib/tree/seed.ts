@@ -2,7 +2,8 @@
 // every listing from the root down to the key, so that the rows paint from the HTML before any JavaScript
 // runs. Only a first screen travels (not a 14 MB listing in the page): the browser's own reads of the whole
 // listings then take over, showing the same first rows. Pure; shared by the server and the browser.
-import type { ListingNode, ListingState } from "./flatten";
+import type { V2Node } from "@/lib/etcd/wire";
+import type { ListingState } from "./flatten";
 
 /**
  * The tree's height before it is measured, on the server and in the browser's first render (which must
@@ -16,7 +17,7 @@ export const SEED_CHILDREN = 60;
 /** What the server read for one directory: its first children in sorted order, and how many it has. */
 export interface SeedListing {
   dir: string;
-  children: ListingNode[];
+  children: V2Node[];
   total: number;
 }
 
@@ -29,7 +30,7 @@ export interface TreeSeed {
  * The first `count` of a sorted listing's children, with only what a row shows and a delete compares with (no values): the first rows
  * of the whole listing are the first rows of these, whatever the tree above them.
  */
-export function firstChildren(nodes: readonly ListingNode[], count = SEED_CHILDREN): ListingNode[] {
+export function firstChildren(nodes: readonly V2Node[], count = SEED_CHILDREN): V2Node[] {
   return nodes.slice(0, count).map(({ key, dir, ttl, expiration, modifiedIndex }) => ({
     key,
     ...(dir ? { dir: true } : {}),

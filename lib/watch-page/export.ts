@@ -1,12 +1,13 @@
 // "Export JSON": a panel's kept log as a file. Pure: the shape and the file name; the download itself is
 // the component's. Changes come with etcd's own nodes, so the file can be fed to other tools as is.
-import type { EtcdNode } from "@/lib/api/types";
+
+import type { V2Node } from "@/lib/etcd/wire";
 import type { ResyncReason, WatchAction } from "@/lib/watch/protocol";
 import type { ActionFilter, LogEntry } from "./log";
 import type { PanelSpec } from "./panels";
 
 export type ExportedEntry =
-  | { type: "change"; receivedAt: string; index: number; action: WatchAction; key: string; node: EtcdNode; prevNode?: EtcdNode }
+  | { type: "change"; receivedAt: string; index: number; action: WatchAction; key: string; node: V2Node; prevNode?: V2Node }
   | { type: "resync"; receivedAt: string; etcdIndex: number; reason: ResyncReason };
 
 export interface WatchExport {

@@ -1,6 +1,7 @@
 // What a change did to a value, for a compact log row: the previous value beside the new one, with the
 // part that differs marked. Pure.
-import type { EtcdNode } from "@/lib/api/types";
+
+import type { V2Node } from "@/lib/etcd/wire";
 import type { WatchAction, WatchEvent } from "@/lib/watch/protocol";
 
 /** A value as the log shows it: text, a directory, or nothing (no such key before / after). */
@@ -11,7 +12,7 @@ export interface ValueChange {
   after: ShownValue;
 }
 
-function shown(node: EtcdNode | undefined): ShownValue {
+function shown(node: V2Node | undefined): ShownValue {
   if (!node) return { kind: "none" };
   if (node.dir) return { kind: "dir" };
   return { kind: "text", text: node.value ?? "" };

@@ -1,8 +1,8 @@
 // The watch hub: every subscriber of the same cluster, key and recursion shares one upstream etcd
 // long-poll; a subscriber resuming from an older index catches up on a short private watch first.
 // Events are framed as SSE text once per upstream, not once per subscriber.
+import type { V2Node } from "@/lib/etcd/wire";
 import { isEtcdError, type EtcdClient, type EtcdError, type KeyPath, type WatchItem } from "@/lib/etcd";
-import type { EtcdNode } from "@/lib/api/types";
 import { formatSse } from "./sse";
 import { isWatchAction, type ResyncReason, type WatchEvent } from "./protocol";
 
@@ -90,8 +90,8 @@ function lastIndexIn(items: HubItem[]): number {
 /** A watch event from etcd's response, or undefined for an action a watch does not deliver. */
 export function toWatchEvent(index: number, response: { action: string; node?: unknown; prevNode?: unknown }): WatchEvent | undefined {
   if (!isWatchAction(response.action) || !response.node) return undefined;
-  const event: WatchEvent = { index, action: response.action, node: response.node as EtcdNode };
-  if (response.prevNode) event.prevNode = response.prevNode as EtcdNode;
+  const event: WatchEvent = { index, action: response.action, node: response.node as V2Node };
+  if (response.prevNode) event.prevNode = response.prevNode as V2Node;
   return event;
 }
 

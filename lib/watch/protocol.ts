@@ -12,8 +12,8 @@
 //
 // Resume: `Last-Event-ID: N` (sent by EventSource on reconnect) or `waitIndex=N+1` delivers the events
 // after N once each, in index order, or a resync when etcd's history no longer holds them.
+import type { V2Node } from "@/lib/etcd/wire";
 import { z } from "zod";
-import type { EtcdNode } from "@/lib/api/types";
 
 export const WATCH_ACTIONS = ["set", "create", "update", "delete", "expire", "compareAndSwap", "compareAndDelete"] as const;
 export type WatchAction = (typeof WATCH_ACTIONS)[number];
@@ -27,8 +27,8 @@ export function isWatchAction(name: string): name is WatchAction {
 export interface WatchEvent {
   index: number;
   action: WatchAction;
-  node: EtcdNode;
-  prevNode?: EtcdNode;
+  node: V2Node;
+  prevNode?: V2Node;
 }
 
 export type ResyncReason = "history-cleared" | "too-slow";
