@@ -1,20 +1,18 @@
 "use client";
 import { useAccess } from "@/lib/hooks/use-access";
-import { Plus } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import { Section } from "@/components/cluster/section";
-import { CELL, DataTable, MONO_CELL } from "@/components/cluster/table";
+import { MONO_CELL } from "@/components/cluster/table";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { ErrorNote, Field, TextAreaField } from "@/components/ui/field";
+import { Field, TextAreaField } from "@/components/ui/field";
 import { changeRole, createRole, deleteRole } from "@/lib/api/auth-admin-client";
 import { issuesFromZod } from "@/lib/api/errors";
 import { authNameSchema, createRoleBodySchema } from "@/lib/api/schemas";
 import type { AuthRole, AuthUser, KvPermissions } from "@/lib/api/types";
 import { parsePatterns, permissionChange } from "@/lib/etcd-auth/patterns";
+import { AuthTableSection } from "./auth-table-section";
 import { ConfirmDialog } from "./confirm-dialog";
-import { authErrorText } from "./error-text";
 import { DialogActions, useAuthAction } from "./form-parts";
 
 export interface RolesSectionProps {
@@ -41,55 +39,41 @@ export function RolesSection({ cluster, roles, users, error, onChanged }: RolesS
   const holders = editing ? (users ?? []).filter((u) => u.roles.includes(editing.role.name)).map((u) => u.name) : [];
 
   return (
-    <Section
-      id="auth-roles-heading"
-      title="Roles"
-      actions={
-        canManage ? (
-          <Button onClick={() => setCreating(true)}>
-            <Plus aria-hidden size={14} />
-            Create role
-          </Button>
-        ) : null
-      }
-    >
-      {error ? <ErrorNote error={authErrorText(error)} /> : null}
-      {!roles ? (
-        error ? null : <p className="text-sm text-zinc-500">Loading roles…</p>
-      ) : (
-        <DataTable caption="Roles" columns={["Name", "Read", "Write", ...(canManage ? [<span key="a" className="sr-only">Actions</span>] : [])]}>
-          {roles.map((role) => (
-            <tr key={role.name}>
-              <th scope="row" className={`${CELL} font-mono font-medium`}>
-                {role.name}
-              </th>
-              <td className={`${MONO_CELL} whitespace-pre-line`}>
-                <Patterns list={role.permissions.read} />
-              </td>
-              <td className={`${MONO_CELL} whitespace-pre-line`}>
-                <Patterns list={role.permissions.write} />
-              </td>
-              {canManage ? (
-                <td className={`${CELL} text-right`}>
-                  {role.name === "root" ? (
-                    <span className="text-xs text-zinc-500">protected by etcd</span>
-                  ) : (
-                    <div className="flex justify-end gap-1.5">
-                      <Button aria-label={`Edit permissions of ${role.name}`} onClick={() => setEditing({ kind: "edit", role })}>
-                        Edit…
-                      </Button>
-                      <Button aria-label={`Delete role ${role.name}`} variant="danger" onClick={() => setEditing({ kind: "delete", role })}>
-                        Delete
-                      </Button>
-                    </div>
-                  )}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </DataTable>
-      )}
-
+    <>
+      <AuthTableSection
+        id="auth-roles-heading"
+        title="Roles"
+        noun="role"
+        items={roles}
+        error={error}
+        canManage={canManage}
+        onCreate={() => setCreating(true)}
+        columns={["Read", "Write"]}
+        cells={(role) => (
+          <>
+            <td className={`${MONO_CELL} whitespace-pre-line`}>
+              <Patterns list={role.permissions.read} />
+            </td>
+            <td className={`${MONO_CELL} whitespace-pre-line`}>
+              <Patterns list={role.permissions.write} />
+            </td>
+          </>
+        )}
+        actions={(role) =>
+          role.name === "root" ? (
+            <span className="text-xs text-zinc-500">protected by etcd</span>
+          ) : (
+            <div className="flex justify-end gap-1.5">
+              <Button aria-label={`Edit permissions of ${role.name}`} onClick={() => setEditing({ kind: "edit", role })}>
+                Edit…
+              </Button>
+              <Button aria-label={`Delete role ${role.name}`} variant="danger" onClick={() => setEditing({ kind: "delete", role })}>
+                Delete
+              </Button>
+            </div>
+          )
+        }
+      />
       <Dialog open={creating} onOpenChange={setCreating} title="Create role">
         {creating ? (
           <PermissionsForm
@@ -148,7 +132,7 @@ export function RolesSection({ cluster, roles, users, error, onChanged }: RolesS
       >
         {holders.length ? <p>Users that hold it lose its permissions: {holders.join(", ")}.</p> : null}
       </ConfirmDialog>
-    </Section>
+    </>
   );
 }
 

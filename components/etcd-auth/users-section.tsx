@@ -1,20 +1,18 @@
 "use client";
 import { useAccess } from "@/lib/hooks/use-access";
-import { Plus } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import { Section } from "@/components/cluster/section";
-import { CELL, DataTable } from "@/components/cluster/table";
+import { CELL } from "@/components/cluster/table";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { ErrorNote, Field } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
 import { changeUser, createUser, deleteUser } from "@/lib/api/auth-admin-client";
 import { issuesFromZod } from "@/lib/api/errors";
 import { newUserNameSchema, passwordSchema } from "@/lib/api/schemas";
 import type { AuthRole, AuthUser } from "@/lib/api/types";
 import { roleChange } from "@/lib/etcd-auth/patterns";
+import { AuthTableSection } from "./auth-table-section";
 import { ConfirmDialog } from "./confirm-dialog";
-import { authErrorText } from "./error-text";
 import { DialogActions, useAuthAction } from "./form-parts";
 
 export interface UsersSectionProps {
@@ -42,51 +40,31 @@ export function UsersSection({ cluster, authEnabled, users, roles, error, onChan
   const close = () => setEditing(null);
   const { canManage } = useAccess(cluster);
   return (
-    <Section
-      id="auth-users-heading"
-      title="Users"
-      actions={
-        canManage ? (
-          <Button onClick={() => setCreating("")}>
-            <Plus aria-hidden size={14} />
-            Create user
-          </Button>
-        ) : null
-      }
-    >
-      {error ? <ErrorNote error={authErrorText(error)} /> : null}
-      {!users ? (
-        error ? null : <p className="text-sm text-zinc-500">Loading users…</p>
-      ) : users.length === 0 ? (
-        <p className="text-sm text-zinc-500">No users yet.</p>
-      ) : (
-        <DataTable caption="Users" columns={["Name", "Roles", ...(canManage ? [<span key="a" className="sr-only">Actions</span>] : [])]}>
-          {users.map((user) => (
-            <tr key={user.name}>
-              <th scope="row" className={`${CELL} font-mono font-medium`}>
-                {user.name}
-              </th>
-              <td className={`${CELL} font-mono text-xs`}>{user.roles.length ? user.roles.join(", ") : <span className="text-zinc-500">none</span>}</td>
-              {canManage ? (
-                <td className={`${CELL} text-right`}>
-                  <div className="flex justify-end gap-1.5">
-                    <Button aria-label={`Change password of ${user.name}`} onClick={() => setEditing({ kind: "password", user })}>
-                      Password…
-                    </Button>
-                    <Button aria-label={`Edit roles of ${user.name}`} onClick={() => setEditing({ kind: "roles", user })}>
-                      Roles…
-                    </Button>
-                    <Button aria-label={`Delete user ${user.name}`} variant="danger" onClick={() => setEditing({ kind: "delete", user })}>
-                      Delete
-                    </Button>
-                  </div>
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </DataTable>
-      )}
-
+    <>
+      <AuthTableSection
+        id="auth-users-heading"
+        title="Users"
+        noun="user"
+        items={users}
+        error={error}
+        canManage={canManage}
+        onCreate={() => setCreating("")}
+        columns={["Roles"]}
+        cells={(user) => <td className={`${CELL} font-mono text-xs`}>{user.roles.length ? user.roles.join(", ") : <span className="text-zinc-500">none</span>}</td>}
+        actions={(user) => (
+          <div className="flex justify-end gap-1.5">
+            <Button aria-label={`Change password of ${user.name}`} onClick={() => setEditing({ kind: "password", user })}>
+              Password…
+            </Button>
+            <Button aria-label={`Edit roles of ${user.name}`} onClick={() => setEditing({ kind: "roles", user })}>
+              Roles…
+            </Button>
+            <Button aria-label={`Delete user ${user.name}`} variant="danger" onClick={() => setEditing({ kind: "delete", user })}>
+              Delete
+            </Button>
+          </div>
+        )}
+      />
       <CreateUserDialog cluster={cluster} initialName={creating} roles={roles ?? []} onClose={() => setCreating(null)} onChanged={onChanged} />
       <PasswordDialog cluster={cluster} user={editing?.kind === "password" ? editing.user : null} onClose={close} onChanged={onChanged} />
       <UserRolesDialog cluster={cluster} user={editing?.kind === "roles" ? editing.user : null} roles={roles ?? []} onClose={close} onChanged={onChanged} />
@@ -106,7 +84,7 @@ export function UsersSection({ cluster, authEnabled, users, roles, error, onChan
       >
         {editing?.user.name === "root" ? <p>{authEnabled ? "etcd refuses to delete root while auth is enabled." : "Without root, auth cannot be enabled again until a new root user exists."}</p> : null}
       </ConfirmDialog>
-    </Section>
+    </>
   );
 }
 

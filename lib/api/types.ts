@@ -71,37 +71,6 @@ export interface SessionResponse {
   readOnly: boolean;
 }
 
-// etcd v2 auth administration (…/auth).
-
-export interface KvPermissions {
-  read: string[];
-  write: string[];
-}
-
-export interface AuthRole {
-  name: string;
-  permissions: KvPermissions;
-}
-
-export interface AuthUser {
-  name: string;
-  roles: string[];
-}
-
-/** What requests without credentials may do once auth is on. */
-export interface GuestAccess {
-  exists: boolean;
-  permissions: KvPermissions;
-  openRead: boolean;
-  openWrite: boolean;
-}
-
-export interface AuthOverviewResponse {
-  enabled: boolean;
-  /** etcd shows users and roles to the dashboard: auth is off, or its credentials are root. */
-  manageable: boolean;
-  rootUser: boolean | null;
-  guest: GuestAccess | null;
-  /** Whether the dashboard has credentials for the cluster, and whether that user has the root role. */
-  credentials: { configured: boolean; root: boolean | null };
-}
+// etcd v2 auth administration (…/auth): the client's own answers.
+export type { AuthRole, AuthUser, GuestAccess, KvPermissions } from "@/lib/etcd/auth-admin-types";
+export type { AuthOverview as AuthOverviewResponse } from "@/lib/etcd/auth-admin-types";

@@ -1,27 +1,18 @@
 // The cluster monitor against a real etcd, seen through a counting forwarder: 20 viewers polling at
 // once cause one etcd poll per interval, and no one looking causes none.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EtcdClient } from "@/lib/etcd";
 import { sleep } from "../testing/etcd-direct";
-import { startCountingProxy, type CountingProxy } from "../testing/counting-proxy";
+import { useProxiedClient } from "../testing/proxied-client";
 import { ClusterMonitor } from "./monitor";
 
 describe("ClusterMonitor", () => {
-  const url = inject("etcdURL");
-  let proxy: CountingProxy;
-  let client: EtcdClient;
-  beforeAll(async () => {
-    proxy = await startCountingProxy(url);
-    client = new EtcdClient({ endpoints: [proxy.url], discoverMembers: false });
-  });
-  afterAll(async () => {
-    client.close();
-    await proxy.close();
-  });
+  const setup = useProxiedClient();
+  const url = setup.etcdURL;
 
   it("20 concurrent viewers cause one etcd poll per interval, and nobody looking causes none", async () => {
-    const monitor = new ClusterMonitor(client, { intervalMs: 1_000 });
-    const membersBefore = proxy.count("/v2/members");
+    const monitor = new ClusterMonitor(setup.client, { intervalMs: 1_000 });
+    const membersBefore = setup.proxy.count("/v2/members");
     const started = Date.now();
     // 20 viewers, each asking every 100 ms for 3.5 s.
     const viewers = Array.from({ length: 20 }, async () => {
@@ -32,18 +23,18 @@ describe("ClusterMonitor", () => {
       }
     });
     await Promise.all(viewers);
-    const polls = proxy.count("/v2/members") - membersBefore;
+    const polls = setup.proxy.count("/v2/members") - membersBefore;
     expect(monitor.polls).toBe(polls);
     expect(polls).toBeGreaterThanOrEqual(3);
     expect(polls).toBeLessThanOrEqual(5);
 
-    const quietBefore = new Map(proxy.counts);
+    const quietBefore = new Map(setup.proxy.counts);
     await sleep(2_500);
-    expect(new Map(proxy.counts)).toEqual(quietBefore);
+    expect(new Map(setup.proxy.counts)).toEqual(quietBefore);
   });
 
   it("a poll reports members, leader, stats and machines; samples carry store rates from the second poll on", async () => {
-    const monitor = new ClusterMonitor(client, { intervalMs: 500 });
+    const monitor = new ClusterMonitor(setup.client, { intervalMs: 500 });
     const first = await monitor.current();
     const snapshot = first.snapshot!;
     expect(snapshot).toMatchObject({ quorum: true, healthyCount: 1, memberCount: 1 });

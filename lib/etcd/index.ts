@@ -9,6 +9,6 @@ export type { GetOptions, PutOptions, DeleteOptions } from "./keys";
 export type { ClusterHealth, ClusterSnapshot, MemberSnapshot, MemberStatus, PerMember } from "./cluster";
 export type { WatchItem, WatchOptions } from "./watch";
 export { ALL_KEYS, GUEST_ROLE, ROOT_ROLE, ROOT_USER } from "./auth-admin";
-export type { AuthOverview, AuthRole, AuthUser, GuestAccess, KvPermissions, PermissionChange } from "./auth-admin";
+export type { AuthOverview, AuthRole, AuthUser, GuestAccess, KvPermissions, PermissionChange } from "./auth-admin-types";
 export type { TransportOptions } from "./transport";
 export type { V2Node, V2Response, V2Action, Member, SelfStats, LeaderStats, StoreStats, Versions } from "./wire";
