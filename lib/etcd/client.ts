@@ -1,4 +1,5 @@
 // One etcd v2 client per cluster: the transport plus the key, cluster, auth and watch APIs.
+import "server-only";
 import { AuthAdminApi } from "./auth-admin";
 import { ClusterApi } from "./cluster";
 import { KeysApi } from "./keys";

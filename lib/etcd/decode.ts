@@ -1,4 +1,5 @@
 // Turns raw etcd responses into validated values or typed EtcdErrors (etcd-v2-api.md §4).
+import "server-only";
 import type { z } from "zod";
 import { EtcdError, V2_DISABLED_MESSAGE, fromAuthMessageError, fromMessageError, fromV2Error } from "./errors";
 import type { EtcdResponse } from "./transport";

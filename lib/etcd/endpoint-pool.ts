@@ -1,5 +1,6 @@
 // The endpoints of one cluster: the configured ones plus those learned from /v2/members. A failed endpoint
 // is set aside for a while, then tried again; the last one that answered is tried first.
+import "server-only";
 
 export interface EndpointState {
   url: string;

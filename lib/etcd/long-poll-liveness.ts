@@ -4,6 +4,7 @@
 // endpoint, it is probed (etcd's /version, answered locally) one probe at a time; a probe that fails or
 // misses its deadline cuts those polls, and they move to another member at once. Any other request
 // failing on the endpoint cuts them too, so with traffic a frozen member costs one deadline.
+import "server-only";
 
 export class LongPollLiveness {
   private readonly polls = new Map<string, Set<() => void>>();

@@ -7,6 +7,7 @@
 // own store and which may lag the leader anyway, that is within the contract; quorum reads are never
 // shared. Read-your-writes through the dashboard holds: every write that completes moves the `epoch`, and
 // a read never joins one begun in an earlier epoch.
+import "server-only";
 
 interface InFlight<T> {
   epoch: number;

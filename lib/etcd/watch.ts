@@ -1,5 +1,6 @@
 // Watch a key or directory as an abortable async iterator of non-stream long polls (etcd-v2-api.md §5.6).
 // `stream=true` is never used: it drops slow readers silently and breaks with a waitIndex in history.
+import "server-only";
 import { decodeKeysResponse } from "./decode";
 import { isEtcdError, type EtcdError } from "./errors";
 import { encodeKeyPath, type KeyPath } from "./key-path";

@@ -7,7 +7,9 @@ import { EtcdClient } from "@/lib/etcd";
 import { parseKey } from "@/lib/etcd/key-path";
 import { currentIndex, directSet, runConcurrent, sleep, stopClusterNow, storeStats, uniquePrefix, waitFor } from "../testing/etcd-direct";
 import { writeWhileKilling } from "../testing/write-while-killing";
-import { WatchHub, type HubItem, type Subscription } from "./hub";
+import { WatchHub } from "./hub";
+import type { HubItem } from "./hub-frames";
+import type { Subscription } from "./subscription";
 
 type EventItem = Extract<HubItem, { type: "event" }>;
 const eventsOf = (items: HubItem[]) => items.filter((i): i is EventItem => i.type === "event");

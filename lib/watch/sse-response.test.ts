@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Subscription, frames } from "./hub";
+import { frames } from "./hub-frames";
+import { Subscription } from "./subscription";
 import { watchStream } from "./sse-response";
 
 async function readChunk(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<string | null> {

@@ -1,7 +1,8 @@
 // A hub subscription as a text/event-stream response. The stream is pulled: items are taken only as fast
 // as the client reads, so a slow client fills its own bounded queue in the hub, not the server's memory.
 import "server-only";
-import type { HubItem, Subscription } from "./hub";
+import type { HubItem } from "./hub-frames";
+import type { Subscription } from "./subscription";
 import { SSE_COMMENT_KEEP_ALIVE } from "./sse";
 
 const encoder = new TextEncoder();

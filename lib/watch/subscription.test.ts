@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Subscription, frames, toWatchEvent } from "./hub";
+import { frames, toWatchEvent } from "./hub-frames";
+import { Subscription } from "./subscription";
 
 const event = (index: number) => frames.event({ index, action: "set", node: { key: "/k", value: String(index), modifiedIndex: index } });
 const noop = () => undefined;

@@ -1,0 +1,72 @@
+// What the dashboard knows about a cluster's members: health from each member's own answer, and the
+// Cluster page's snapshot (health, version, stats, leader). Shapes of any etcd, not of v2's wire.
+import "server-only";
+import type { EtcdError } from "./errors";
+import type { LeaderStats, Member, SelfStats, StoreStats, Versions } from "./wire";
+
+export type MemberHealth = "healthy" | "unhealthy" | "unreachable" | "unstarted";
+
+export interface MemberStatus {
+  id: string;
+  name: string;
+  peerURLs: string[];
+  clientURLs: string[];
+  /** From the member's own /health (etcd keeps listing dead members in /v2/members). */
+  health: MemberHealth;
+  /** Why it is not healthy, in plain words. */
+  reason?: string;
+  version?: Versions;
+}
+
+export interface ClusterHealth {
+  /** More than half the members are healthy: writes can commit. */
+  quorum: boolean;
+  healthyCount: number;
+  memberCount: number;
+  members: MemberStatus[];
+}
+
+/** One member as one poll of the cluster saw it: health and version, self and store stats. */
+export interface MemberSnapshot extends MemberStatus {
+  isLeader: boolean;
+  self?: SelfStats;
+  store?: StoreStats;
+  /** Why self / store stats are missing (the member is down, or answered something unexpected). */
+  statsError?: EtcdError;
+}
+
+export interface ClusterSnapshot {
+  quorum: boolean;
+  healthyCount: number;
+  memberCount: number;
+  members: MemberSnapshot[];
+  /** The leader's id, as the members that answer agree on it; undefined without a leader. */
+  leaderId?: string;
+  leaderStats?: LeaderStats;
+  leaderStatsError?: EtcdError;
+  /** Client URLs of started members, dead ones included (etcd's own list). */
+  machines: string[];
+}
+
+/** A member's identity as a status starts from. */
+export function memberIdentity(member: Member): Pick<MemberStatus, "id" | "name" | "peerURLs" | "clientURLs"> {
+  return { id: member.id, name: member.name, peerURLs: member.peerURLs, clientURLs: member.clientURLs };
+}
+
+/** The health of a member that answered, with why it is not healthy. */
+export function answeredHealth(healthy: boolean): Pick<MemberStatus, "health" | "reason"> {
+  return healthy
+    ? { health: "healthy", reason: undefined }
+    : { health: "unhealthy", reason: "the member answers but reports unhealthy (no leader, or no quorum)" };
+}
+
+/** The health of a member that did not answer: never started (no client URL yet), or unreachable. */
+export function silentHealth(endpoint: string | null, error: EtcdError): Pick<MemberStatus, "health" | "reason"> {
+  return endpoint === null ? { health: "unstarted", reason: "added to the cluster but never started" } : { health: "unreachable", reason: error.message };
+}
+
+/** Counts the healthy members; writes commit while more than half of them are. */
+export function quorumOf(members: readonly MemberStatus[]): Pick<ClusterHealth, "quorum" | "healthyCount" | "memberCount"> {
+  const healthyCount = members.filter((m) => m.health === "healthy").length;
+  return { quorum: healthyCount > members.length / 2, healthyCount, memberCount: members.length };
+}
