@@ -14,6 +14,7 @@ const NOT_SERVER_ONLY: Record<string, string[]> = {
     "key-path.ts",
     "keys.ts", // not marked yet (reached through index.ts only)
     "auth-admin.ts", // not marked yet (reached through index.ts only)
+    "auth-admin-types.ts", // types only: the HTTP API's contract and the browser type-import them
   ],
   "lib/watch": [
     "protocol.ts", // the watch stream's contract, shared with the browser

@@ -114,20 +114,18 @@ describe("applyWatchEvents: deletes and expiries", () => {
 });
 
 describe("applyWatchEvents: a burst into a big directory", () => {
-  it("applies 2,000 events to 100,000 children in one pass, in order", () => {
+  // How fast is for bench/ to say (timed unit tests fail on a loaded machine); this checks the outcome.
+  it("applies 2,000 events to 100,000 children, in order", () => {
     const children = Array.from({ length: 100_000 }, (_, i) => file(`/big/k${String(i).padStart(6, "0")}`, 1));
     const base = cache(["/big", listing("/big", 1, ...children)]);
     const events: WatchEvent[] = [];
     for (let i = 0; i < 1000; i++) events.push(event("delete", file(`/big/k${String(i * 2).padStart(6, "0")}`, 2 + i)));
     for (let i = 0; i < 1000; i++) events.push(event("create", file(`/big/n${String(i).padStart(6, "0")}`, 2000 + i)));
-    const started = performance.now();
     const { updated } = applyWatchEvents(base, events);
-    const elapsed = performance.now() - started;
     const nodes = updated.get("/big")!.node!.nodes!;
     expect(nodes).toHaveLength(100_000);
     expect(nodes[0]!.key).toBe("/big/k000001");
     expect(nodes[99_999]!.key).toBe("/big/n000999");
-    expect(elapsed).toBeLessThan(500);
   });
 });
 
