@@ -9,7 +9,7 @@
 import { startEtcd, freePort } from "../scripts/lib/etcd-harness.mjs";
 import { startDashboard } from "../scripts/lib/dashboard.mjs";
 import { startCountingProxy } from "../lib/testing/counting-proxy";
-import type { ClusterOverview } from "../lib/cluster-monitor/overview";
+import type { ClusterOverview } from "../lib/api/cluster-overview";
 import { sinceOf } from "../lib/cluster-page/history";
 
 export interface ClusterStatsResult {

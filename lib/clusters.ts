@@ -3,39 +3,13 @@
 import "server-only";
 import { loadConfiguration, type AccessSettings, type LoadedCluster } from "./config/load";
 import { EtcdClient } from "./etcd";
+import type { ClusterConnectionInfo } from "./api/cluster-overview";
 
 export interface ClusterSummary {
   name: string;
   endpointCount: number;
   /** Writes to it are refused (the cluster's own setting, or the global one). */
   readOnly: boolean;
-}
-
-/** What a browser may learn of a cluster's connection settings: never a secret. */
-export interface ClusterConnectionInfo {
-  name: string;
-  endpoints: string[];
-  tls: boolean;
-  clientCertificate: boolean;
-  auth: boolean;
-  requestTimeoutMs: number;
-  writeTimeoutMs: number;
-  statsIntervalMs: number;
-  /**
-   * Where this dashboard's requests go now: the endpoint in use, and those set aside after a failure
-   * (with the failure). Configured endpoints and those learned from /v2/members.
-   */
-  endpointStates: EndpointStatus[];
-}
-
-export interface EndpointStatus {
-  url: string;
-  inUse: boolean;
-  /** Learned from /v2/members rather than configured. */
-  learned: boolean;
-  /** Avoided until this time (ms since the epoch) after a failure; absent when healthy. */
-  setAsideUntil?: number;
-  lastError?: string;
 }
 
 interface Registry {

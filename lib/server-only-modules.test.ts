@@ -15,6 +15,7 @@ const NOT_SERVER_ONLY: Record<string, string[]> = {
     "keys.ts", // not marked yet (reached through index.ts only)
     "auth-admin.ts", // not marked yet (reached through index.ts only)
     "auth-admin-types.ts", // types only: the HTTP API's contract and the browser type-import them
+    "cluster-types.ts", // likewise
   ],
   "lib/watch": [
     "protocol.ts", // the watch stream's contract, shared with the browser

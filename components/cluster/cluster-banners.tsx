@@ -1,4 +1,4 @@
-import type { ErrorSummary } from "@/lib/cluster-monitor/overview";
+import type { ErrorSummary } from "@/lib/api/cluster-overview";
 import { quorumSummary } from "@/lib/cluster-page/quorum";
 
 const ALERT = "rounded-md border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100";

@@ -2,9 +2,9 @@
 import { Plus } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { ClusterOverview as Overview, MemberOverview } from "@/lib/cluster-monitor/overview";
+import type { ClusterOverview as Overview, MemberOverview } from "@/lib/api/cluster-overview";
 import { formatTimestamp } from "@/lib/cluster-page/format";
-import type { ReachableClusterStatus } from "@/lib/cluster-page/types";
+import type { ReachableClusterStatus } from "@/lib/api/cluster-overview";
 import { clusterVersions } from "@/lib/cluster-page/versions";
 import { useAccess } from "@/lib/hooks/use-access";
 import { useClusterOverview } from "@/lib/hooks/use-cluster-overview";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ClusterOverview } from "@/lib/cluster-monitor/overview";
+import type { ClusterOverview } from "@/lib/api/cluster-overview";
 import { formatMilliseconds } from "@/lib/cluster-page/format";
 
 const onOff = (on: boolean) => (on ? "on" : "off");

@@ -1,8 +1,8 @@
 "use client";
 import { useMemo } from "react";
-import type { ErrorSummary, MemberOverview } from "@/lib/cluster-monitor/overview";
+import type { ErrorSummary, MemberOverview } from "@/lib/api/cluster-overview";
 import type { ClusterSample } from "@/lib/cluster-monitor/samples";
-import type { LeaderStatsData } from "@/lib/cluster-page/types";
+import type { LeaderStatsData } from "@/lib/api/cluster-overview";
 import { followerLatencyChart } from "@/lib/cluster-page/chart-series";
 import { formatCount, formatLatency } from "@/lib/cluster-page/format";
 import { memberLabel } from "@/lib/cluster-page/member-label";

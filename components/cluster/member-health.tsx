@@ -1,4 +1,4 @@
-import type { MemberOverview } from "@/lib/cluster-monitor/overview";
+import type { MemberOverview } from "@/lib/api/cluster-overview";
 
 const STYLE: Record<MemberOverview["health"], { dot: string; text: string }> = {
   healthy: { dot: "bg-emerald-600", text: "text-emerald-800 dark:text-emerald-300" },

@@ -1,7 +1,7 @@
 "use client";
 import { Crown } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import type { MemberOverview } from "@/lib/cluster-monitor/overview";
+import type { MemberOverview } from "@/lib/api/cluster-overview";
 import { memberLabel } from "@/lib/cluster-page/member-label";
 import { MemberHealth } from "./member-health";
 import { CELL, DataTable, MONO_CELL } from "./table";

@@ -4,7 +4,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote } from "@/components/ui/field";
-import type { MemberOverview } from "@/lib/cluster-monitor/overview";
+import type { MemberOverview } from "@/lib/api/cluster-overview";
 import { removeMember } from "@/lib/api/members-client";
 import type { ErrorText } from "@/lib/editor/error-text";
 import { memberErrorText } from "./member-error";

@@ -1,4 +1,4 @@
-import type { MemberOverview } from "@/lib/cluster-monitor/overview";
+import type { MemberOverview } from "@/lib/api/cluster-overview";
 import { formatBytesPerSecond, formatCount, formatPerSecond, formatRaftState, formatTimestamp, formatUptime } from "@/lib/cluster-page/format";
 import { memberLabel } from "@/lib/cluster-page/member-label";
 import { CELL, DataTable, MONO_CELL } from "./table";

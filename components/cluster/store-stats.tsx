@@ -1,6 +1,6 @@
 "use client";
 import { useId, useMemo, useState } from "react";
-import type { MemberOverview } from "@/lib/cluster-monitor/overview";
+import type { MemberOverview } from "@/lib/api/cluster-overview";
 import { STORE_COUNTERS, type ClusterSample } from "@/lib/cluster-monitor/samples";
 import { latestStoreRates, storeRateChart } from "@/lib/cluster-page/chart-series";
 import { formatCount, formatPerSecond } from "@/lib/cluster-page/format";

@@ -14,40 +14,13 @@ export interface ClusterListResponse {
   clusters: { name: string; endpointCount: number; readOnly: boolean }[];
 }
 
-export interface VersionResponse {
-  etcdserver: string;
-  etcdcluster: string;
-}
-
-export type MemberHealth = "healthy" | "unhealthy" | "unreachable" | "unstarted";
-
-export interface MemberStatus {
-  id: string;
-  name: string;
-  peerURLs: string[];
-  clientURLs: string[];
-  health: MemberHealth;
-  reason?: string;
-  version?: VersionResponse;
-}
-
-export interface HealthResponse {
-  quorum: boolean;
-  healthyCount: number;
-  memberCount: number;
-  members: MemberStatus[];
-}
+// Version, health and members keep the client's own shapes.
+export type { ClusterHealth as HealthResponse } from "@/lib/etcd/cluster-types";
+export type { Member, Versions as VersionResponse } from "@/lib/etcd/wire";
 
 export type PerMemberResult<T> =
   | { id: string; name: string; endpoint: string | null; ok: true; stats: T }
   | { id: string; name: string; endpoint: string | null; ok: false; error: { code: string; message: string } };
-
-export interface Member {
-  id: string;
-  name: string;
-  peerURLs: string[];
-  clientURLs: string[];
-}
 
 /** An audit entry with its id (the byte offset of its line in the log: unique, and stable while the file is appended to). */
 export type AuditRecord = AuditEntry & { id: string };

@@ -1,6 +1,6 @@
 // Pure figures derived from successive cluster polls: per-member store operation rates and a bounded
 // history of samples for the Cluster page's charts.
-import type { LeaderStats, StoreStats } from "@/lib/etcd";
+import type { LeaderStats, StoreStats } from "@/lib/etcd/wire";
 
 /** Store counters whose per-second rate the page charts (watchers is a level, not a counter). */
 export const STORE_COUNTERS = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ClusterOverview } from "@/lib/cluster-monitor/overview";
+import type { ClusterOverview } from "@/lib/api/cluster-overview";
 import type { ClusterSample } from "@/lib/cluster-monitor/samples";
 import { mergeSamples, sinceOf, withHistory } from "./history";
 

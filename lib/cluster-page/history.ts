@@ -1,6 +1,6 @@
 // The browser's copy of the chart history: the first request gets the server's whole history, later
 // ones only what is newer (`since`), appended here and trimmed to the same window the server keeps.
-import type { ClusterOverview } from "@/lib/cluster-monitor/overview";
+import type { ClusterOverview } from "@/lib/api/cluster-overview";
 import { trimSamples, type ClusterSample } from "@/lib/cluster-monitor/samples";
 
 /** As long as the server keeps (lib/cluster-monitor/monitor.ts). */

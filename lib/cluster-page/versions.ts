@@ -1,5 +1,5 @@
 // The cluster's versions from what its members report: during a rolling upgrade members differ.
-import type { MemberOverview } from "@/lib/cluster-monitor/overview";
+import type { MemberOverview } from "@/lib/api/cluster-overview";
 
 export interface ClusterVersions {
   /** Each distinct etcd server version, lowest first. */

@@ -1,52 +1,11 @@
 // What the dashboard knows about a cluster's members: health from each member's own answer, and the
 // Cluster page's snapshot (health, version, stats, leader). Shapes of any etcd, not of v2's wire.
 import "server-only";
+import type { ClusterHealth, MemberStatus } from "./cluster-types";
 import type { EtcdError } from "./errors";
-import type { LeaderStats, Member, SelfStats, StoreStats, Versions } from "./wire";
+import type { Member } from "./wire";
 
-export type MemberHealth = "healthy" | "unhealthy" | "unreachable" | "unstarted";
-
-export interface MemberStatus {
-  id: string;
-  name: string;
-  peerURLs: string[];
-  clientURLs: string[];
-  /** From the member's own /health (etcd keeps listing dead members in /v2/members). */
-  health: MemberHealth;
-  /** Why it is not healthy, in plain words. */
-  reason?: string;
-  version?: Versions;
-}
-
-export interface ClusterHealth {
-  /** More than half the members are healthy: writes can commit. */
-  quorum: boolean;
-  healthyCount: number;
-  memberCount: number;
-  members: MemberStatus[];
-}
-
-/** One member as one poll of the cluster saw it: health and version, self and store stats. */
-export interface MemberSnapshot extends MemberStatus {
-  isLeader: boolean;
-  self?: SelfStats;
-  store?: StoreStats;
-  /** Why self / store stats are missing (the member is down, or answered something unexpected). */
-  statsError?: EtcdError;
-}
-
-export interface ClusterSnapshot {
-  quorum: boolean;
-  healthyCount: number;
-  memberCount: number;
-  members: MemberSnapshot[];
-  /** The leader's id, as the members that answer agree on it; undefined without a leader. */
-  leaderId?: string;
-  leaderStats?: LeaderStats;
-  leaderStatsError?: EtcdError;
-  /** Client URLs of started members, dead ones included (etcd's own list). */
-  machines: string[];
-}
+export type { ClusterHealth, ClusterSnapshot, MemberHealth, MemberSnapshot, MemberStatus } from "./cluster-types";
 
 /** A member's identity as a status starts from. */
 export function memberIdentity(member: Member): Pick<MemberStatus, "id" | "name" | "peerURLs" | "clientURLs"> {

@@ -2,7 +2,7 @@
 import useSWR, { useSWRConfig } from "swr";
 import type { ApiError } from "@/lib/api/errors";
 import { apiFetch, clusterPath } from "@/lib/api/fetcher";
-import type { ClusterOverview } from "@/lib/cluster-monitor/overview";
+import type { ClusterOverview } from "@/lib/api/cluster-overview";
 import { sinceOf, withHistory } from "@/lib/cluster-page/history";
 
 const FIRST_INTERVAL_MS = 2_000;
