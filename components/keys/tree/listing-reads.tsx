@@ -13,7 +13,7 @@ import type { TreeStore } from "@/lib/tree/store";
  * store. A cached listing is not fetched again on every remount (every navigation): `mutate(keySwrKey(cluster,
  * dir))`, a live change or Refresh re-reads it.
  */
-export function useListing(store: TreeStore, cluster: string, dir: string) {
+function useListing(store: TreeStore, cluster: string, dir: string) {
   const { data, error } = useSWR<KeyResponse, ApiError>(keySwrKey(cluster, dir), apiFetch, { revalidateIfStale: false, revalidateOnFocus: false });
   // Before the paint: a directory opened with its listing already cached (the key panel read it) shows its
   // children in the same frame, not a "Loading" row first.

@@ -7,7 +7,7 @@ import { formatCount, formatTtl } from "@/lib/tree/format";
 /** Fixed: the virtualizer computes every offset from it. */
 export const ROW_HEIGHT = 28;
 /** Left padding per level of depth. */
-export const INDENT = 16;
+const INDENT = 16;
 const NO_OP = () => undefined;
 
 /** A row's left padding at its depth. */
