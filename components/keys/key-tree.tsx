@@ -5,8 +5,9 @@ import { useAccess } from "@/lib/hooks/use-access";
 import { keySwrKey } from "@/lib/hooks/use-key";
 import { useRowFlashes } from "@/lib/hooks/use-row-flashes";
 import { useReleaseIdleListings, useTreeState, useTreeStore } from "@/lib/hooks/use-tree-store";
-import { ancestorsOf, parentOf } from "@/lib/key-path";
+import { parentOf } from "@/lib/key-path";
 import { flattenTree, isOpen, rowIndexOf, type NodeRow } from "@/lib/tree/flatten";
+import { dirsToRead } from "@/lib/tree/listings";
 import { dirsInUse } from "@/lib/tree/release";
 import type { TreeSeed } from "@/lib/tree/seed";
 import { filterTextFor, isListedDir } from "@/lib/tree/tree-state";
@@ -64,15 +65,7 @@ function KeyTreeView({ cluster, selectedKey, onSelect, seed }: KeyTreeProps) {
     [listings, open, filterDir, filterText],
   );
 
-  // Listings stay read while their directory is open or its child count is shown. The selection's open
-  // ancestors, and the selection itself when open, load at once (a deep link), not one level after the
-  // other as the rows appear. (The selection's read is the key panel's too: one request.)
-  const readDirs = useMemo(() => {
-    const dirs = new Set(openDirs);
-    for (const dir of [...ancestorsOf(selectedKey), selectedKey]) if (isOpen(open, dir)) dirs.add(dir);
-    for (const dir of listedDirs) dirs.add(dir);
-    return [...dirs];
-  }, [openDirs, listedDirs, open, selectedKey]);
+  const readDirs = useMemo(() => dirsToRead(openDirs, listedDirs, open, selectedKey), [openDirs, listedDirs, open, selectedKey]);
 
   const focusedIndex = rowIndexOf(rows, focusedKey);
   const selectedIndex = rowIndexOf(rows, selectedKey);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ListingState } from "./flatten";
 import { ApiError } from "@/lib/api/errors";
-import { listingOfRead, sameListing, withListing } from "./listings";
+import { dirsToRead, listingOfRead, sameListing, withListing } from "./listings";
 
 const loaded = (...children: { key: string; dir?: boolean }[]): ListingState => ({ status: "loaded", children });
 
@@ -55,5 +55,13 @@ describe("sameListing", () => {
     expect(sameListing({ status: "loaded", children, total: 9 }, { status: "loaded", children })).toBe(false);
     expect(sameListing({ status: "error", message: "a" }, { status: "error", message: "a" })).toBe(true);
     expect(sameListing({ status: "error", message: "a" }, { status: "loaded", children })).toBe(false);
+  });
+});
+
+describe("dirsToRead", () => {
+  it("reads the open directories, those with a count shown, and the selection's open way at once", () => {
+    const open = new Map([["/a", true], ["/a/b", true], ["/a/b/c", false]]);
+    expect(dirsToRead(["/"], ["/x"], open, "/a/b/c")).toEqual(["/", "/a", "/a/b", "/x"]);
+    expect(dirsToRead(["/"], [], new Map(), "/a/b")).toEqual(["/"]);
   });
 });

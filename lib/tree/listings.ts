@@ -1,8 +1,8 @@
 // The tree's map of loaded listings, kept consistent as listings change (live updates, Refresh). Pure.
 import type { ApiError } from "@/lib/api/errors";
 import type { KeyResponse } from "@/lib/api/types";
-import { isWithin } from "@/lib/key-path";
-import type { ListingNode, ListingState } from "./flatten";
+import { ancestorsOf, isWithin } from "@/lib/key-path";
+import { isOpen, type ListingNode, type ListingState } from "./flatten";
 
 const NO_CHILDREN: readonly ListingNode[] = [];
 
@@ -46,4 +46,17 @@ function describeError(dir: string, error: ApiError): string {
     default:
       return error.message;
   }
+}
+
+/**
+ * The directories whose listings the tree reads: every open directory it reaches (`openDirs`), and those shown
+ * with a listing held (`listedDirs`: their child counts stay current). The selection's open ancestors, and the
+ * selection itself when open, are read at once (a deep link), not one level after the other as the rows
+ * appear. (The selection's read is the key panel's too: one request.)
+ */
+export function dirsToRead(openDirs: readonly string[], listedDirs: readonly string[], open: ReadonlyMap<string, boolean>, selectedKey: string): string[] {
+  const dirs = new Set(openDirs);
+  for (const dir of [...ancestorsOf(selectedKey), selectedKey]) if (isOpen(open, dir)) dirs.add(dir);
+  for (const dir of listedDirs) dirs.add(dir);
+  return [...dirs];
 }
