@@ -226,6 +226,36 @@ test.describe("key tree", () => {
     await expect(tree(page).getByRole("treeitem", { name: /^k\d{5}$/ })).toHaveCount(1);
   });
 
+  test("a listing nobody has used for a minute is let go, and read again when its directory opens", async ({ page, etcd, ns }) => {
+    const below = Array.from({ length: 80 }, (_, i) => [`${ns}/k${String(i).padStart(2, "0")}`, "v"] as const);
+    await putMany(etcd, [[`${ns}/a/one`, "1"], [`${ns}/a/two`, "2"], ...below]);
+    // The page's clock: a minute passes in a moment (lib/tree/release.ts: IDLE_LISTING_MS, RELEASE_CHECK_MS).
+    await page.clock.install();
+    await page.goto(`/keys${encodeKey(ns)}/a`);
+    const a = item(page, "a");
+    await expect(item(page, "one")).toBeVisible();
+    await a.click(); // closes it: its count stays while its listing is held
+    await expect(a).toHaveAttribute("aria-expanded", "false");
+    await expect(a).toHaveText("a2");
+
+    // Another key far below: "a" is neither open, nor on the way to the selection, nor on screen.
+    const goTo = page.getByRole("combobox", { name: "Go to key" });
+    await goTo.fill(`${ns}/k79`);
+    await goTo.press("Enter");
+    await expect(item(page, "k79")).toHaveAttribute("aria-selected", "true");
+    await expect(a).toHaveCount(0);
+    await page.clock.fastForward(70_000);
+
+    await tree(page).evaluate((element) => element.scrollTo({ top: 0 }));
+    await expect(a).toHaveText("a"); // no listing held, so no count
+    const read = page.waitForRequest((request) => new URL(request.url()).pathname === `/api/clusters/default/keys${encodeKey(ns)}/a`);
+    await a.focus();
+    await page.keyboard.press("ArrowRight");
+    await read;
+    await expect(item(page, "one")).toBeVisible();
+    await expect(a).toHaveText("a2");
+  });
+
   test("hostile key names render as text, never as HTML", async ({ page, etcd, ns }) => {
     const dialogs: string[] = [];
     page.on("dialog", (dialog) => {

@@ -45,7 +45,7 @@ export function firstChildren(nodes: readonly V2Node[], count = SEED_CHILDREN): 
  * `listings` with the seed's first screens of the directories it holds nothing for yet (a listing read in
  * the browser always wins); the seed of another cluster adds nothing.
  */
-export function withSeed(listings: Map<string, ListingState>, seed: TreeSeed | null | undefined, cluster: string): Map<string, ListingState> {
+export function withSeed(listings: ReadonlyMap<string, ListingState>, seed: TreeSeed | null | undefined, cluster: string): ReadonlyMap<string, ListingState> {
   if (!seed || seed.cluster !== cluster) return listings;
   const missing = seed.listings.filter((l) => !listings.has(l.dir));
   if (missing.length === 0) return listings;
