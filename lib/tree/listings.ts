@@ -2,9 +2,10 @@
 import type { ApiError } from "@/lib/api/errors";
 import type { KeyResponse } from "@/lib/api/types";
 import { ancestorsOf, isWithin } from "@/lib/key-path";
-import { isOpen, type ListingNode, type ListingState } from "./flatten";
+import type { V2Node } from "@/lib/etcd/wire";
+import { isOpen, type ListingState } from "./flatten";
 
-const NO_CHILDREN: readonly ListingNode[] = [];
+const NO_CHILDREN: readonly V2Node[] = [];
 
 /**
  * `listings` with `dir`'s new state. Directories that were in `dir`'s old listing and are not in the new
