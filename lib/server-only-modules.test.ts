@@ -6,14 +6,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-/** Modules the browser, e2e tests or benchmarks may import, or that their owners have not marked yet. */
+/** Modules the browser, e2e tests or benchmarks may import. */
 const NOT_SERVER_ONLY: Record<string, string[]> = {
   "lib/etcd": [
     "wire.ts", // the wire schemas: the browser type-imports the node shape
     "errors.ts", // also imported by lib/testing's direct etcd helpers
     "key-path.ts",
-    "keys.ts", // not marked yet (reached through index.ts only)
-    "auth-admin.ts", // not marked yet (reached through index.ts only)
     "auth-admin-types.ts", // types only: the HTTP API's contract and the browser type-import them
     "cluster-types.ts", // likewise
   ],

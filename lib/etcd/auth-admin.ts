@@ -13,6 +13,7 @@
 //   ("Role x does not exist"): grants check that the roles exist.
 // - Revoking only permissions a role does not have is a 400 ("Role not updated").
 // - The guest role appears on the first enable, with read and write on "/*", unless it already exists.
+import "server-only";
 import type { z } from "zod";
 import { authErrorFromResponse, decodeJson } from "./decode";
 import { EtcdError } from "./errors";

@@ -1,5 +1,6 @@
 // The /v2/keys operations. Values travel as form bodies; every other parameter in the query string,
 // because etcd ignores DELETE bodies (a compare-and-delete in the body is an unconditional delete).
+import "server-only";
 import { decodeKeysResponse, type KeysResult } from "./decode";
 import { EtcdError, isEtcdError } from "./errors";
 import { ROOT_KEY, encodeKeyPath, type KeyPath } from "./key-path";
