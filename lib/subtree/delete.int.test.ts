@@ -52,7 +52,7 @@ describe("deleteSubtree", () => {
     expect(stopped).toBeUndefined();
     expect(nodes.get(`${d}/a`)).toMatchObject({ outcome: "changed", message: expect.stringContaining("Changed since it was read") });
     for (const key of ["e", "sub/b", "sub/c", "sub/deep/f", "sub/deep"]) expect(nodes.get(`${d}/${key}`)?.outcome, key).toBe("deleted");
-    expect(nodes.get(`${d}/sub`)).toMatchObject({ outcome: "not_empty", added: [`${d}/sub/late`], addedCount: 1 });
+    expect(nodes.get(`${d}/sub`)).toMatchObject({ outcome: "not_empty", added: [{ key: `${d}/sub/late`, dir: false }], addedCount: 1 });
     expect(nodes.get(`${d}/sub/late`)).toBeUndefined();
     expect(nodes.get(d)).toMatchObject({ outcome: "not_empty", message: expect.stringContaining("never deleted recursively") });
     expect(await directGetKey(url, `${d}/sub/late`)).toMatchObject({ status: 200 });

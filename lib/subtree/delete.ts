@@ -176,10 +176,10 @@ export async function* deletePlanned(run: SubtreeDeleteRun, plan: SubtreeDeleteP
  * `known`: it holds something this run kept, so no delete was sent.
  */
 async function leftovers(run: SubtreeDeleteRun, dir: string, kept: ReadonlySet<string>, known: boolean): Promise<NodeOutcome> {
-  let children: string[] = [];
+  let children: { key: string; dir: boolean }[] = [];
   try {
     const read = await run.client.keys.get(parseKey(dir), { quorum: true });
-    children = (read.node?.nodes ?? []).map((child) => child.key ?? "").filter((key) => key !== "" && !kept.has(key));
+    children = (read.node?.nodes ?? []).filter((child) => child.key !== undefined && !kept.has(child.key)).map((child) => ({ key: child.key!, dir: child.dir === true }));
   } catch {
     // Only the list is lost: the directory stays either way.
   }

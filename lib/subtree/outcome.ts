@@ -21,7 +21,7 @@ export interface NodeOutcome {
   code?: string;
   outcomeUnknown?: boolean;
   /** not_empty: what is in it that this run did not keep itself (written meanwhile), at most ADDED_LISTED. */
-  added?: string[];
+  added?: { key: string; dir: boolean }[];
   /** not_empty: how many such entries there are (more than `added` holds when it was capped). */
   addedCount?: number;
 }
