@@ -10,6 +10,7 @@ import { startProgress, type BulkDeleteProgress } from "@/lib/bulk-delete/progre
 import type { ErrorText } from "@/lib/editor/error-text";
 import { useAfterWrite } from "@/lib/hooks/use-after-write";
 import { baseNameOf, parentOf } from "@/lib/key-path";
+import { formatCount } from "@/lib/tree/format";
 import { BulkDeleteRunView, useBulkDeleteRun, type BulkDeletePhase } from "./bulk-delete-run";
 import { errorText, isApiError } from "./error-text";
 
@@ -79,7 +80,7 @@ export function countDescendants(node: EtcdNode): { keys: number; dirs: number }
   return { keys, dirs };
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 export interface DeleteDirectoryDialogProps {
   open: boolean;
@@ -188,18 +189,18 @@ function DeleteDirectoryFlow({ open, onOpenChange, cluster, dir, onDeleted }: De
 
 /** Where a directory's delete is, or how it ended, in one sentence. */
 function directoryStatus(dir: string, phase: BulkDeletePhase, progress: BulkDeleteProgress, counted: number): string {
-  const deleted = progress.current?.deletedKeys ?? 0;
+  const own = progress.notDeleted.find((r) => r.key === dir && r.under === undefined);
+  const deleted = own?.deletedKeys ?? progress.current?.deletedKeys ?? 0;
   const total = progress.current?.totalKeys ?? counted;
-  if (phase === "running") return `Deleting ${dir}… ${plural(deleted, "key", "keys")} deleted of ${total}.`;
+  if (phase === "running") return `Deleting ${dir}… ${plural(deleted, "key", "keys")} deleted of ${formatCount(total)}.`;
   if (progress.deleted.includes(dir)) return `Deleted ${dir} and the ${plural(total, "key", "keys")} in it.`;
   const inside = progress.notDeleted.filter((r) => r.under === dir);
-  const kept = inside.filter((r) => r.outcome !== "failed").length;
+  const kept = inside.filter((r) => r.outcome === "changed" || r.outcome === "added").length;
   const failed = inside.filter((r) => r.outcome === "failed");
   const unknown = failed.filter((r) => r.outcomeUnknown).length;
-  const own = progress.notDeleted.find((r) => r.key === dir && r.under === undefined);
-  const parts = [`Deleted ${plural(deleted, "key", "keys")} of ${total} in ${dir}; the directory stays.`];
-  if (kept) parts.push(`Kept because changed or added meanwhile: ${kept}.`);
-  if (failed.length) parts.push(`Failed: ${failed.length}${unknown ? ` (${unknown} with an unknown outcome: they may or may not have been deleted)` : ""}.`);
-  if (own?.notAttemptedKeys) parts.push(`Not attempted: ${own.notAttemptedKeys}.`);
+  const parts = [`Deleted ${plural(deleted, "key", "keys")} of ${formatCount(total)} in ${dir}; the directory stays.`];
+  if (kept) parts.push(`Kept because changed or added meanwhile: ${formatCount(kept)}.`);
+  if (failed.length) parts.push(`Failed: ${formatCount(failed.length)}${unknown ? ` (${formatCount(unknown)} with an unknown outcome: they may or may not have been deleted)` : ""}.`);
+  if (own?.notAttemptedKeys) parts.push(`Not attempted: ${formatCount(own.notAttemptedKeys)}.`);
   return parts.join(" ");
 }
