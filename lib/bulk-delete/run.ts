@@ -10,7 +10,7 @@ import "server-only";
 import { isEtcdError, type EtcdClient } from "@/lib/etcd";
 import { splitKey } from "@/lib/key-path";
 import { settleBounded } from "@/lib/subtree/bounded";
-import { deleteKeyAt, deleteSubtree, type SubtreeDeleteRun } from "@/lib/subtree/delete";
+import { DELETES_IN_FLIGHT, deleteKeyAt, deleteSubtree, type SubtreeDeleteRun } from "@/lib/subtree/delete";
 import type { NodeOutcome } from "@/lib/subtree/outcome";
 import { stopsTheRun } from "@/lib/subtree/stop-rule";
 import type { BulkDeleteItem, BulkDeleteItemResult, BulkDeleteLine } from "./schema";
@@ -25,8 +25,6 @@ export interface BulkDeleteRun {
 
 /** Progress lines of a directory's subtree: one per this many keys deleted. */
 const PROGRESS_EVERY = 250;
-/** Selected keys deleted at once. */
-const KEY_CONCURRENCY = 16;
 
 /** Keys first (each against the browser's own index), then directories, the deepest first. */
 export function deleteOrder(items: readonly BulkDeleteItem[]): BulkDeleteItem[] {
@@ -58,7 +56,7 @@ export async function* runBulkDelete(run: BulkDeleteRun): AsyncGenerator<BulkDel
 
   const keys = items.filter((item) => item.dir !== true);
   const stopped = () => state.down !== null || run.signal?.aborted === true;
-  for await (const settled of settleBounded(keys, KEY_CONCURRENCY, (item) => deleteKeyAt(engine, item.key, item.prevIndex, "listed", stopOn), stopped)) {
+  for await (const settled of settleBounded(keys, DELETES_IN_FLIGHT, (item) => deleteKeyAt(engine, item.key, item.prevIndex, "listed", stopOn), stopped)) {
     yield finish("skipped" in settled ? notAttempted(settled.item) : asResult(settled.result));
   }
   for (const item of items.filter((i) => i.dir === true)) {
