@@ -66,7 +66,7 @@ export function DeleteKeyDialog({ open, onOpenChange, cluster, node, onDeleted, 
 }
 
 /** Files and directories below a recursive listing's node. */
-export function countDescendants(node: EtcdNode): { keys: number; dirs: number } {
+function countDescendants(node: EtcdNode): { keys: number; dirs: number } {
   let keys = 0;
   let dirs = 0;
   for (const child of node.nodes ?? []) {

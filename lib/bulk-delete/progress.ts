@@ -32,7 +32,7 @@ export function applyLine(progress: BulkDeleteProgress, line: BulkDeleteLine): v
 }
 
 /** Why an item was not deleted, in a few words (its message says more). */
-export const OUTCOME_LABELS: Record<BulkDeleteOutcome, string> = {
+const OUTCOME_LABELS: Record<BulkDeleteOutcome, string> = {
   deleted: "Deleted",
   changed: "Changed since listed",
   added: "Added meanwhile",

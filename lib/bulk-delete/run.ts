@@ -27,7 +27,7 @@ export interface BulkDeleteRun {
 const PROGRESS_EVERY = 250;
 
 /** Keys first (each against the browser's own index), then directories, the deepest first. */
-export function deleteOrder(items: readonly BulkDeleteItem[]): BulkDeleteItem[] {
+function deleteOrder(items: readonly BulkDeleteItem[]): BulkDeleteItem[] {
   const depth = (key: string) => splitKey(key).length;
   return [...items].sort((a, b) => Number(a.dir === true) - Number(b.dir === true) || (a.dir ? depth(b.key) - depth(a.key) : 0));
 }

@@ -53,7 +53,7 @@ export type BulkDeleteBody = z.infer<typeof bulkDeleteBodySchema>;
  * - failed: etcd refused or could not be reached (`outcomeUnknown`: the delete may have happened);
  * - not_attempted: the run stopped (Stop, or etcd unavailable) before its turn.
  */
-export const BULK_DELETE_OUTCOMES = ["deleted", "changed", "added", "missing", "not_empty", "failed", "not_attempted"] as const;
+const BULK_DELETE_OUTCOMES = ["deleted", "changed", "added", "missing", "not_empty", "failed", "not_attempted"] as const;
 export type BulkDeleteOutcome = (typeof BULK_DELETE_OUTCOMES)[number];
 
 export interface BulkDeleteItemResult {
