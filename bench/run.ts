@@ -1,7 +1,8 @@
 // `npm run bench`: starts a real etcd and the built dashboard, measures the dashboard's API against
 // direct etcd in the same run, then the keys page in Chromium and the Cluster page's polling, and prints a
 // table (markdown). Options: --quick (smaller samples), --no-large (skip the 100,000-children directory),
-// --only browser (only the keys page in Chromium: first-load JavaScript and the big directories).
+// --only browser (only the keys page in Chromium: first-load JavaScript and the big directories), --only delete
+// (only deleting a 100,000-key directory through the Delete dialog's request, bench/subtree-delete.ts).
 import { startEtcd } from "../scripts/lib/etcd-harness.mjs";
 import { startDashboard } from "../scripts/lib/dashboard.mjs";
 import { ensureBuild, ensureEtcdInstalled } from "../scripts/lib/ensure.mjs";
@@ -9,6 +10,7 @@ import { launchChromium } from "./browser";
 import { clusterStats } from "./cluster-stats";
 import { fill } from "./fill";
 import { firstLoadJs } from "./first-load-js";
+import { subtreeDelete } from "./subtree-delete";
 import { latency, makeAgent, summarize, throughput, timedGet } from "./http-load";
 import { treeMemoryMb } from "./process-memory";
 import { treeRender } from "./tree-render";
@@ -18,8 +20,10 @@ const quick = process.argv.includes("--quick");
 const large = !process.argv.includes("--no-large");
 const onlyAt = process.argv.indexOf("--only");
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
-if (only !== undefined && only !== "browser") throw new Error(`--only ${only}: only "browser" is known`);
+if (only !== undefined && only !== "browser" && only !== "delete") throw new Error(`--only ${only}: "browser" and "delete" are known`);
 const browserOnly = only === "browser";
+const deleteOnly = only === "delete";
+const DELETE_KEYS = quick ? 20_000 : 100_000;
 const LATENCY_REQUESTS = quick ? 500 : 3000;
 const THROUGHPUT_MS = quick ? 2000 : 5000;
 const LISTING_RUNS = quick ? 5 : 20;
@@ -89,6 +93,10 @@ async function main() {
 
   try {
     const idle = treeMemoryMb(dashboard.pid);
+    if (deleteOnly) {
+      rows.push(...(await deleteRows(etcd.clientURL, dashboard.url)));
+      return printTable(rows);
+    }
     console.error("bench: writing keys …");
     await fill(etcd.clientURL, "/bench/one", 1);
     await fill(etcd.clientURL, "/bench/ten", 10_000);
@@ -137,6 +145,7 @@ async function main() {
 
     console.error("bench: the keys page in Chromium …");
     rows.push(...(await browserRows(dashboard.url)));
+    if (!browserOnly) rows.push(...(await deleteRows(etcd.clientURL, dashboard.url)));
   } finally {
     await dashboard.stop();
     await etcd.stop();
@@ -155,14 +164,29 @@ async function main() {
     });
   }
 
+  printTable(rows);
+}
+
+/** Deleting a directory of DELETE_KEYS keys as the Delete dialog does (bench/subtree-delete.ts). */
+async function deleteRows(etcdURL: string, dashboardURL: string): Promise<Row[]> {
+  console.error(`bench: deleting a ${DELETE_KEYS.toLocaleString("en-US")}-key directory …`);
+  const r = await subtreeDelete({ etcdURL, dashboardURL, dir: "/bench/delete", count: DELETE_KEYS });
+  return [
+    { what: `delete a ${DELETE_KEYS.toLocaleString("en-US")}-key directory key by key (Delete dialog), seconds (${r.outcome})`, direct: "", dashboard: fmt(r.seconds, 1), ratio: "" },
+    { what: "delete a directory key by key: keys deleted per second", direct: "", dashboard: fmt(r.keysPerSecond, 0), ratio: "" },
+  ];
+}
+
+function printTable(rows: Row[]) {
   const header = "| measurement | direct etcd | dashboard | dashboard vs direct |\n|---|---:|---:|---:|";
   const table = rows.map((r) => `| ${r.what} | ${r.direct} | ${r.dashboard} | ${r.ratio} |`).join("\n");
   console.log(`\n${header}\n${table}\n`);
+  if (deleteOnly) return console.log(`(--only delete${quick ? ", --quick" : ""}; node ${process.version})`);
   const samples = browserOnly
     ? ""
     : `${LATENCY_REQUESTS} sequential GETs, ${THROUGHPUT_MS / 1000} s of load, ${LISTING_RUNS} listings, ` +
       `${WATCH_WRITES} writes ${WATCH_INTERVAL_MS} ms apart watched by ${WATCH_SUBSCRIBERS} subscribers, `;
-  console.log(`(${quick ? "--quick, " : ""}${browserOnly ? "--only browser, " : ""}${samples}${BROWSER_RUNS} cold page loads per directory; node ${process.version})`);
+  console.log(`(${quick ? "--quick, " : ""}${only ? `--only ${only}, ` : ""}${samples}${BROWSER_RUNS} cold page loads per directory; node ${process.version})`);
 }
 
 main().catch((error) => {

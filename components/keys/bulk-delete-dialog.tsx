@@ -1,20 +1,15 @@
 "use client";
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { File, Folder } from "lucide-react";
-import { useRef, useState, type ReactNode } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { ErrorNote, Field } from "@/components/ui/field";
-import { clusterPath } from "@/lib/api/fetcher";
-import { fetchNdjson } from "@/lib/api/stream/ndjson";
-import { applyLine, outcomeLabel, startProgress, type BulkDeleteProgress } from "@/lib/bulk-delete/progress";
-import { MAX_BULK_DELETE_ITEMS, type BulkDeleteItem, type BulkDeleteItemResult, type BulkDeleteLine } from "@/lib/bulk-delete/schema";
-import type { ErrorText } from "@/lib/editor/error-text";
-import { useRevalidateKeys } from "@/lib/hooks/use-key";
+import { Field } from "@/components/ui/field";
+import { startProgress } from "@/lib/bulk-delete/progress";
+import type { BulkDeleteItem } from "@/lib/bulk-delete/schema";
 import { baseNameOf, parentOf } from "@/lib/key-path";
 import { formatCount } from "@/lib/tree/format";
 import { planDelete, type PlannedItem, type Selection } from "@/lib/tree/selection";
-import { errorText } from "./error-text";
+import { BulkDeleteRunView, KindIcon, useBulkDeleteRun } from "./bulk-delete-run";
+import { VirtualList } from "./virtual-list";
 
 export interface BulkDeleteDialogProps {
   open: boolean;
@@ -37,12 +32,7 @@ export function BulkDeleteDialog({ open, onOpenChange, cluster, selection, onFin
   // was confirmed.
   const [plan] = useState(() => planDelete(selection));
   const [typed, setTyped] = useState("");
-  const [phase, setPhase] = useState<"confirm" | "running" | "done">("confirm");
-  const [, setVersion] = useState(0);
-  const progress = useRef<BulkDeleteProgress>(startProgress(0));
-  const abort = useRef<AbortController | null>(null);
-  const [error, setError] = useState<ErrorText | null>(null);
-  const revalidate = useRevalidateKeys();
+  const { phase, progress, error, run, stop } = useBulkDeleteRun(cluster, (state) => onFinished(state.deleted));
 
   const dirs = plan.items.filter((i) => i.dir);
   const sendable = plan.items.filter((i): i is PlannedItem & { modifiedIndex: number } => i.modifiedIndex !== undefined);
@@ -54,7 +44,7 @@ export function BulkDeleteDialog({ open, onOpenChange, cluster, selection, onFin
     if (next || phase !== "running") onOpenChange(next);
   }
 
-  async function run() {
+  function start() {
     const state = startProgress(plan.items.length);
     for (const item of plan.items) {
       if (item.modifiedIndex === undefined) {
@@ -62,46 +52,15 @@ export function BulkDeleteDialog({ open, onOpenChange, cluster, selection, onFin
         state.notDeleted.push({ key: item.key, dir: item.dir, outcome: "not_attempted", message: "The tree has no index for it yet: reload and select it again." });
       }
     }
-    progress.current = state;
-    setPhase("running");
-    setError(null);
-    const controller = new AbortController();
-    abort.current = controller;
-    let frame = 0;
-    const repaint = () => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        setVersion((v) => v + 1);
-      });
-    };
-    try {
-      // The server takes MAX_BULK_DELETE_ITEMS per request: a bigger selection goes in several, in turn.
-      for (let start = 0; start < sendable.length; start += MAX_BULK_DELETE_ITEMS) {
-        const items: BulkDeleteItem[] = sendable.slice(start, start + MAX_BULK_DELETE_ITEMS).map((i) => ({ key: i.key, prevIndex: i.modifiedIndex, ...(i.dir ? { dir: true } : {}) }));
-        await fetchNdjson(
-          clusterPath(cluster, "bulk-delete"),
-          { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ items }), signal: controller.signal },
-          (line) => {
-            applyLine(state, line as BulkDeleteLine);
-            repaint();
-          },
-        );
-      }
-    } catch (caught) {
-      setError(controller.signal.aborted ? { message: "Stopped. What was deleted before stays deleted; the rest was left alone." } : errorText(caught, "delete"));
-    } finally {
-      abort.current = null;
-      setPhase("done");
-      setVersion((v) => v + 1);
-      // The live watch removes the rows; re-reading the listings makes sure of it (and of a missed event).
-      const touched = new Set([...plan.items.map((i) => parentOf(i.key)), ...dirs.map((d) => d.key)]);
-      void revalidate(cluster, ...touched);
-      onFinished(state.deleted);
-    }
+    const items: BulkDeleteItem[] = sendable.map((i) => ({ key: i.key, prevIndex: i.modifiedIndex, ...(i.dir ? { dir: true } : {}) }));
+    void run(state, items, [...plan.items.map((i) => parentOf(i.key)), ...dirs.map((d) => d.key)]);
   }
 
   const current = progress.current;
+  const status =
+    phase === "running"
+      ? `Deleting… ${formatCount(progress.finished)} of ${formatCount(progress.total)} done.`
+      : `Deleted ${formatCount(progress.deleted.length)} of ${formatCount(progress.total)}.${progress.notDeleted.length ? ` Not deleted: ${formatCount(progress.notDeleted.length)}.` : ""}`;
   return (
     <Dialog open={open} onOpenChange={close} title={`Delete ${plural(plan.items.length + plan.covered.length, "selected key", "selected keys")}?`}>
       {phase === "confirm" ? (
@@ -120,7 +79,7 @@ export function BulkDeleteDialog({ open, onOpenChange, cluster, selection, onFin
             nameOf={(item) => (item.dir ? `${item.key} (directory and its subtree)` : item.key)}
             render={(item) => (
               <>
-                {item.dir ? <Folder aria-hidden size={14} className="shrink-0 text-amber-600" /> : <File aria-hidden size={14} className="shrink-0 text-zinc-500" />}
+                <KindIcon dir={item.dir} />
                 <span className="min-w-0 flex-1 truncate whitespace-pre font-mono">{item.key}</span>
                 {item.dir ? <span className="shrink-0 rounded bg-amber-100 px-1 text-[11px] text-amber-900 dark:bg-amber-900 dark:text-amber-100">directory and its subtree</span> : null}
               </>
@@ -130,80 +89,27 @@ export function BulkDeleteDialog({ open, onOpenChange, cluster, selection, onFin
           {dirs.length ? <Field label="Type to confirm" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" hint={`Type ${confirmWord}`} /> : null}
           <div className="flex justify-end gap-2 pt-1">
             <Button onClick={() => close(false)}>Cancel</Button>
-            <Button variant="danger" disabled={!confirmed} onClick={() => void run()}>
+            <Button variant="danger" disabled={!confirmed} onClick={start}>
               {`Delete ${plural(plan.items.length, "item", "items")}`}
             </Button>
           </div>
         </div>
       ) : (
-        <div className="space-y-3 text-sm">
-          <div role="status" aria-live="polite">
-            {phase === "running"
-              ? `Deleting… ${formatCount(current.finished)} of ${formatCount(current.total)} done.`
-              : `Deleted ${formatCount(current.deleted.length)} of ${formatCount(current.total)}.${current.notDeleted.length ? ` Not deleted: ${formatCount(current.notDeleted.length)}.` : ""}`}
-          </div>
-          <progress aria-label="Bulk delete progress" className="h-2 w-full" max={Math.max(current.total, 1)} value={current.finished} />
-          {phase === "running" && current.current ? (
-            <p className="truncate whitespace-pre text-zinc-600 dark:text-zinc-400">{`${current.current.key}: ${formatCount(current.current.deletedKeys)} of ${formatCount(current.current.totalKeys)} keys deleted`}</p>
+        <>
+          {phase === "running" && current ? (
+            <p className="mb-2 truncate whitespace-pre text-sm text-zinc-600 dark:text-zinc-400">{`${current.key}: ${formatCount(current.deletedKeys)} of ${formatCount(current.totalKeys)} keys deleted`}</p>
           ) : null}
-          <ErrorNote error={error} />
-          {phase === "done" && current.notDeleted.length ? (
-            <VirtualList
-              label="Not deleted"
-              items={current.notDeleted}
-              tall
-              nameOf={(result) => `${result.key}: ${outcomeLabel(result)}${result.message ? `. ${result.message}` : ""}`}
-              render={(result) => <NotDeletedRow result={result} />}
-            />
-          ) : null}
-          <div className="flex justify-end gap-2 pt-1">
-            {phase === "running" ? <Button onClick={() => abort.current?.abort()}>Stop</Button> : <Button onClick={() => close(false)}>Done</Button>}
-          </div>
-        </div>
+          <BulkDeleteRunView
+            phase={phase}
+            progress={progress}
+            error={error}
+            status={status}
+            bar={{ label: "Bulk delete progress", value: progress.finished, max: progress.total }}
+            onStop={stop}
+            onDone={() => close(false)}
+          />
+        </>
       )}
     </Dialog>
-  );
-}
-
-function NotDeletedRow({ result }: { result: BulkDeleteItemResult }) {
-  return (
-    <>
-      {result.dir ? <Folder aria-hidden size={14} className="shrink-0 text-amber-600" /> : <File aria-hidden size={14} className="shrink-0 text-zinc-500" />}
-      <span className="min-w-0 flex-1 truncate whitespace-pre font-mono" title={result.key}>
-        {result.key}
-      </span>
-      <span className="shrink-0 rounded bg-red-100 px-1 text-[11px] text-red-900 dark:bg-red-950 dark:text-red-100" title={result.message}>
-        {outcomeLabel(result)}
-      </span>
-    </>
-  );
-}
-
-const ROW = 26;
-
-/** A list that renders only the rows in view (a selection can be 100,000 keys long). */
-function VirtualList<T extends { key: string }>({ label, items, render, nameOf, tall }: { label: string; items: readonly T[]; render: (item: T) => ReactNode; nameOf: (item: T) => string; tall?: boolean }) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 8 });
-  const height = Math.min(items.length * ROW, tall ? 320 : 208);
-  return (
-    <div ref={scrollRef} role="list" aria-label={label} style={{ height }} className="overflow-auto rounded-md border border-zinc-200 dark:border-zinc-800">
-      <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-        {virtualizer.getVirtualItems().map((row) => {
-          const item = items[row.index]!;
-          return (
-            <div
-              key={item.key}
-              role="listitem"
-              aria-label={nameOf(item)}
-              style={{ position: "absolute", top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${row.start}px)` }}
-              className="flex items-center gap-2 px-2"
-            >
-              {render(item)}
-            </div>
-          );
-        })}
-      </div>
-    </div>
   );
 }

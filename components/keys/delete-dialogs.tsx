@@ -6,9 +6,12 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote, Field } from "@/components/ui/field";
 import { deleteKey, getKey } from "@/lib/api/keys-client";
+import { startProgress, type BulkDeleteProgress } from "@/lib/bulk-delete/progress";
 import type { ErrorText } from "@/lib/editor/error-text";
 import { useAfterWrite } from "@/lib/hooks/use-after-write";
-import { baseNameOf } from "@/lib/key-path";
+import { baseNameOf, parentOf } from "@/lib/key-path";
+import { formatCount } from "@/lib/tree/format";
+import { BulkDeleteRunView, useBulkDeleteRun, type BulkDeletePhase } from "./bulk-delete-run";
 import { errorText, isApiError } from "./error-text";
 
 export interface DeleteKeyDialogProps {
@@ -63,7 +66,7 @@ export function DeleteKeyDialog({ open, onOpenChange, cluster, node, onDeleted, 
 }
 
 /** Files and directories below a recursive listing's node. */
-export function countDescendants(node: V2Node): { keys: number; dirs: number } {
+function countDescendants(node: V2Node): { keys: number; dirs: number } {
   let keys = 0;
   let dirs = 0;
   for (const child of node.nodes ?? []) {
@@ -77,7 +80,7 @@ export function countDescendants(node: V2Node): { keys: number; dirs: number } {
   return { keys, dirs };
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 export interface DeleteDirectoryDialogProps {
   open: boolean;
@@ -87,78 +90,117 @@ export interface DeleteDirectoryDialogProps {
   onDeleted: () => void;
 }
 
-/** Deleting a directory: says how much it holds; a non-empty one needs its name typed. */
-export function DeleteDirectoryDialog({ open, onOpenChange, cluster, dir, onDeleted }: DeleteDirectoryDialogProps) {
-  const afterWrite = useAfterWrite();
+/**
+ * Deleting a directory: says how much it holds (a non-empty one needs its name typed), then deletes what
+ * that count saw through the bulk delete (lib/subtree: key by key, compare-and-delete, never recursive),
+ * with progress and Stop. Anything written into it after the count, or changed since, is kept and listed.
+ */
+export function DeleteDirectoryDialog(props: DeleteDirectoryDialogProps) {
+  // Mounted while open, so each opening counts afresh and starts at the confirmation.
+  return props.open ? <DeleteDirectoryFlow {...props} /> : null;
+}
+
+interface DirectoryRead {
+  count: { keys: number; dirs: number };
+  /** The directory's index (another directory of the same name is kept) and the read's etcd index (what the user saw). */
+  modifiedIndex: number;
+  etcdIndex: number;
+}
+
+function DeleteDirectoryFlow({ open, onOpenChange, cluster, dir, onDeleted }: DeleteDirectoryDialogProps) {
   const name = baseNameOf(dir);
-  const [count, setCount] = useState<{ keys: number; dirs: number } | null>(null);
+  const [read, setRead] = useState<DirectoryRead | null>(null);
   const [typed, setTyped] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorText | null>(null);
-  const [generation, setGeneration] = useState(0);
+  const [loadError, setLoadError] = useState<ErrorText | null>(null);
+  const { phase, progress, error, run, stop } = useBulkDeleteRun(cluster, (state) => {
+    if (state.deleted.includes(dir) && state.notDeleted.length === 0) {
+      toast.success(`Deleted ${dir}`);
+      onOpenChange(false);
+      onDeleted();
+    }
+  });
 
   useEffect(() => {
-    if (!open) return;
     let cancelled = false;
     getKey(cluster, dir, { recursive: true, quorum: true })
-      .then((result) => !cancelled && result.node && setCount(countDescendants(result.node)))
-      .catch((caught: unknown) => !cancelled && setError(errorText(caught, "load", dir)));
+      .then((result) => {
+        if (cancelled || !result.node) return;
+        setRead({ count: countDescendants(result.node), modifiedIndex: result.node.modifiedIndex ?? 0, etcdIndex: result.etcdIndex });
+      })
+      .catch((caught: unknown) => !cancelled && setLoadError(errorText(caught, "load", dir)));
     return () => {
       cancelled = true;
     };
-  }, [open, cluster, dir, generation]);
+  }, [cluster, dir]);
 
+  const count = read?.count ?? null;
   const empty = count !== null && count.keys + count.dirs === 0;
   const confirmed = empty || typed === name;
 
-  async function confirm() {
-    setBusy(true);
-    setError(null);
-    try {
-      await deleteKey(cluster, dir, empty ? { dir: true } : { dir: true, recursive: true });
-      toast.success(`Deleted ${dir}`);
-      close(false);
-      void afterWrite(cluster, dir);
-      onDeleted();
-    } catch (caught) {
-      setError(errorText(caught, "delete", dir));
-      // Something was added meanwhile: count again, and ask for the name.
-      if (isApiError(caught, "directory_not_empty")) setGeneration((g) => g + 1);
-    } finally {
-      setBusy(false);
-    }
+  function close(next: boolean) {
+    // While running, Stop first: the dialog then shows what happened.
+    if (next || phase !== "running") onOpenChange(next);
   }
 
-  function close(next: boolean) {
-    if (!next) {
-      setTyped("");
-      setError(null);
-      setCount(null);
-    }
-    onOpenChange(next);
+  function start() {
+    if (!read) return;
+    const state = startProgress(1);
+    void run(state, [{ key: dir, prevIndex: read.modifiedIndex, dir: true, seenAt: read.etcdIndex }], [parentOf(dir), dir]);
   }
 
   return (
     <Dialog open={open} onOpenChange={close} title={`Delete directory ${name}?`}>
-      <p role="status" className="mb-3 text-sm">
-        {count === null
-          ? `Counting what ${dir} holds…`
-          : empty
-            ? `${dir} is empty.`
-            : `${dir} holds ${plural(count.keys, "key", "keys")}${count.dirs ? ` in ${plural(count.dirs + 1, "directory", "directories")} (itself included)` : ""}. All of it will be deleted.`}
-      </p>
-      {count !== null && !empty ? (
-        <Field label="Type the directory name to confirm" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" hint={`Type ${name}`} />
-      ) : null}
-      <div className="mt-3">
-        <ErrorNote error={error} />
-      </div>
-      <div className="mt-4 flex justify-end gap-2">
-        <Button onClick={() => close(false)}>Cancel</Button>
-        <Button variant="danger" onClick={() => void confirm()} disabled={busy || count === null || !confirmed}>
-          Delete
-        </Button>
-      </div>
+      {phase === "confirm" ? (
+        <>
+          <p role="status" className="mb-3 text-sm">
+            {count === null
+              ? `Counting what ${dir} holds…`
+              : empty
+                ? `${dir} is empty.`
+                : `${dir} holds ${plural(count.keys, "key", "keys")}${count.dirs ? ` in ${plural(count.dirs + 1, "directory", "directories")} (itself included)` : ""}. All of it will be deleted, key by key; anything written into it from now on, or changed, is kept and listed.`}
+          </p>
+          {count !== null && !empty ? (
+            <Field label="Type the directory name to confirm" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" hint={`Type ${name}`} />
+          ) : null}
+          <div className="mt-3">
+            <ErrorNote error={loadError} />
+          </div>
+          <div className="mt-4 flex justify-end gap-2">
+            <Button onClick={() => close(false)}>Cancel</Button>
+            <Button variant="danger" onClick={start} disabled={read === null || !confirmed}>
+              Delete
+            </Button>
+          </div>
+        </>
+      ) : (
+        <BulkDeleteRunView
+          phase={phase}
+          progress={progress}
+          error={error}
+          status={directoryStatus(dir, phase, progress, count?.keys ?? 0)}
+          bar={{ label: "Keys deleted", value: progress.current?.deletedKeys ?? 0, max: progress.current?.totalKeys ?? count?.keys ?? 0 }}
+          onStop={stop}
+          onDone={() => close(false)}
+        />
+      )}
     </Dialog>
   );
+}
+
+/** Where a directory's delete is, or how it ended, in one sentence. */
+function directoryStatus(dir: string, phase: BulkDeletePhase, progress: BulkDeleteProgress, counted: number): string {
+  const own = progress.notDeleted.find((r) => r.key === dir && r.under === undefined);
+  const deleted = own?.deletedKeys ?? progress.current?.deletedKeys ?? 0;
+  const total = progress.current?.totalKeys ?? counted;
+  if (phase === "running") return `Deleting ${dir}… ${plural(deleted, "key", "keys")} deleted of ${formatCount(total)}.`;
+  if (progress.deleted.includes(dir)) return `Deleted ${dir} and the ${plural(total, "key", "keys")} in it.`;
+  const inside = progress.notDeleted.filter((r) => r.under === dir);
+  const kept = inside.filter((r) => r.outcome === "changed" || r.outcome === "added").length;
+  const failed = inside.filter((r) => r.outcome === "failed");
+  const unknown = failed.filter((r) => r.outcomeUnknown).length;
+  const parts = [`Deleted ${plural(deleted, "key", "keys")} of ${formatCount(total)} in ${dir}; the directory stays.`];
+  if (kept) parts.push(`Kept because changed or added meanwhile: ${formatCount(kept)}.`);
+  if (failed.length) parts.push(`Failed: ${formatCount(failed.length)}${unknown ? ` (${formatCount(unknown)} with an unknown outcome: they may or may not have been deleted)` : ""}.`);
+  if (own?.notAttemptedKeys) parts.push(`Not attempted: ${formatCount(own.notAttemptedKeys)}.`);
+  return parts.join(" ");
 }

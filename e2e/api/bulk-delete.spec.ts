@@ -18,6 +18,7 @@ interface Line {
   code?: string;
   deletedKeys?: number;
   keptKeys?: number;
+  totalKeys?: number;
   total?: number;
   deleted?: number;
   notDeleted?: number;
@@ -62,7 +63,7 @@ test("deletes each key by compare-and-delete: a key changed behind the browser's
   expect(await etcd.value(`${ns}/a`)).toBeUndefined();
   expect(await etcd.value(`${ns}/b`)).toBe("changed");
 
-  // Each delete is in the audit log with the index it compared with.
+  // Each delete is in the audit log with the index it compared with (in the order they finished: several run at once).
   const file = process.env.E2E_AUDIT_LOG!;
   await expect
     .poll(() =>
@@ -72,7 +73,8 @@ test("deletes each key by compare-and-delete: a key changed behind the browser's
         .filter(Boolean)
         .map((l) => JSON.parse(l) as { key?: string; operation: string; conditions?: { prevIndex?: number }; result: { ok: boolean; code?: string } })
         .filter((e) => e.key?.startsWith(`${ns}/`) && e.operation === "delete")
-        .map((e) => [e.key, e.conditions?.prevIndex, e.result.ok ? "ok" : e.result.code]),
+        .map((e) => [e.key, e.conditions?.prevIndex, e.result.ok ? "ok" : e.result.code])
+        .sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
     )
     .toEqual([
       [`${ns}/a`, a, "ok"],
@@ -129,6 +131,28 @@ test("a directory still holding a key the read did not see stays, with what was 
   expect(itemOf(lines, `${ns}/d`)).toMatchObject({ outcome: "not_empty", deletedKeys: 1, message: expect.stringContaining("never deleted recursively") });
   expect(await etcd.value(`${ns}/d/x`)).toBeUndefined();
   expect(await etcd.value(`${ns}/d/_hidden`)).toBe("h");
+});
+
+test("a directory's seenAt (the index the user confirmed): what was written or changed in it after that is kept and listed", async ({ request, etcd, ns }) => {
+  await etcd.put(`${ns}/d/x`, "1");
+  // What the user saw: the directory as of this write's index.
+  const seenAt = indexOf(await etcd.put(`${ns}/d/y`, "1"));
+  const dir = (await etcd.get(`${ns}/d`)).body.node!.modifiedIndex;
+  // After the user saw the directory, before they confirmed: the server's read will include both.
+  await etcd.put(`${ns}/d/late`, "written meanwhile");
+  await etcd.put(`${ns}/d/y`, "2", { prevExist: "true" });
+
+  const lines = await bulkDelete(request, [{ key: `${ns}/d`, prevIndex: dir, dir: true, seenAt }]);
+  const inside = lines.filter((l) => l.type === "inside").map((l) => [l.key, l.outcome]);
+  expect(inside.sort()).toEqual([
+    [`${ns}/d/late`, "added"],
+    [`${ns}/d/y`, "changed"],
+  ]);
+  expect(itemOf(lines, `${ns}/d`)).toMatchObject({ outcome: "not_empty", deletedKeys: 1, keptKeys: 2, message: expect.stringContaining("never deleted recursively") });
+  expect(lines.filter((l) => l.type === "progress").at(-1)).toMatchObject({ deletedKeys: 1, totalKeys: 1 });
+  expect(await etcd.value(`${ns}/d/x`)).toBeUndefined();
+  expect(await etcd.value(`${ns}/d/late`)).toBe("written meanwhile");
+  expect(await etcd.value(`${ns}/d/y`)).toBe("2");
 });
 
 test("a missing directory is reported as already gone", async ({ request, ns }) => {

@@ -7,7 +7,8 @@ export interface BulkDeleteProgress {
   /** Items with an outcome so far. */
   finished: number;
   deleted: string[];
-  notDeleted: BulkDeleteItemResult[];
+  /** Selected items not deleted, and what inside a selected directory was kept or failed (its `under` says which). */
+  notDeleted: (BulkDeleteItemResult & { under?: string })[];
   /** The directory whose subtree is being deleted now, and how far. */
   current: { key: string; deletedKeys: number; totalKeys: number } | null;
 }
@@ -18,6 +19,9 @@ export const startProgress = (total: number): BulkDeleteProgress => ({ total, fi
 export function applyLine(progress: BulkDeleteProgress, line: BulkDeleteLine): void {
   if (line.type === "progress") {
     progress.current = { key: line.key, deletedKeys: line.deletedKeys, totalKeys: line.totalKeys };
+  } else if (line.type === "inside") {
+    const { type: _type, ...result } = line;
+    progress.notDeleted.push(result);
   } else if (line.type === "item") {
     const { type: _type, ...result } = line;
     progress.finished++;
@@ -28,9 +32,10 @@ export function applyLine(progress: BulkDeleteProgress, line: BulkDeleteLine): v
 }
 
 /** Why an item was not deleted, in a few words (its message says more). */
-export const OUTCOME_LABELS: Record<BulkDeleteOutcome, string> = {
+const OUTCOME_LABELS: Record<BulkDeleteOutcome, string> = {
   deleted: "Deleted",
   changed: "Changed since listed",
+  added: "Added meanwhile",
   missing: "Already gone",
   not_empty: "Not empty",
   failed: "Failed",

@@ -1,21 +1,18 @@
-// Deletes the keys a user selected in the tree, each as safely as etcd v2 allows, streaming what happens.
-//
-// - A key: compare-and-delete on the modifiedIndex the browser listed it with. Changed since: kept.
-// - A directory: etcd v2 has no compare-and-delete for directories (`DELETE ?prevIndex` on a dir is
-//   403/102) and `DELETE ?recursive=true` would take whatever was written into it meanwhile. So: one quorum
-//   read of the subtree; a directory whose modifiedIndex (fixed at its creation) is not the one listed was
-//   deleted and created again, and is kept; otherwise every key in it is deleted by compare-and-delete at the
-//   index just read, then its directories bottom-up with `dir=true` (never recursive), which etcd refuses
-//   for a directory that still holds something. A key changed or added after the read is never deleted; its
-//   directories stay, and the summary says so. Not atomic: what was deleted before a failure stays deleted.
-//
-// Every delete is audited (one entry per key and directory). Server-only.
+// Deletes the keys a user selected in the tree (or the directory of a Delete dialog), each as safely as
+// etcd v2 allows, streaming what happens:
+// - a key: compare-and-delete on the modifiedIndex the browser listed it with; changed since: kept;
+// - a directory: through the subtree engine (lib/subtree/delete.ts): kept when it is another directory of
+//   the same name now; otherwise its keys by compare-and-delete at the index read, then its directories
+//   deepest first, never recursive; what was changed or written meanwhile stays and is listed ("inside").
+// A failure every following delete would repeat (lib/subtree/stop-rule.ts) leaves the rest not attempted.
+// Every delete is audited. Server-only.
 import "server-only";
-import { toApiError } from "@/lib/api/server/error-response";
-import { keysOutcome } from "@/lib/audit/entry";
-import { audited } from "@/lib/audit/log";
-import { isEtcdError, parseKey, type EtcdClient, type KeyPath, type V2Node } from "@/lib/etcd";
+import { isEtcdError, type EtcdClient } from "@/lib/etcd";
 import { splitKey } from "@/lib/key-path";
+import { settleBounded } from "@/lib/subtree/bounded";
+import { DELETES_IN_FLIGHT, deleteKeyAt, deleteSubtree, type SubtreeDeleteRun } from "@/lib/subtree/delete";
+import type { NodeOutcome } from "@/lib/subtree/outcome";
+import { stopsTheRun } from "@/lib/subtree/stop-rule";
 import type { BulkDeleteItem, BulkDeleteItemResult, BulkDeleteLine } from "./schema";
 
 export interface BulkDeleteRun {
@@ -30,126 +27,94 @@ export interface BulkDeleteRun {
 const PROGRESS_EVERY = 250;
 
 /** Keys first (each against the browser's own index), then directories, the deepest first. */
-export function deleteOrder(items: readonly BulkDeleteItem[]): BulkDeleteItem[] {
+function deleteOrder(items: readonly BulkDeleteItem[]): BulkDeleteItem[] {
   const depth = (key: string) => splitKey(key).length;
   return [...items].sort((a, b) => Number(a.dir === true) - Number(b.dir === true) || (a.dir ? depth(b.key) - depth(a.key) : 0));
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The engine's outcome in the bulk delete's words ("gone" is "missing" here). */
+function asResult({ outcome, ...rest }: NodeOutcome): BulkDeleteItemResult {
+  const { added: _added, addedCount: _count, ...fields } = rest;
+  return { ...fields, outcome: outcome === "gone" ? "missing" : outcome };
 }
 
 export async function* runBulkDelete(run: BulkDeleteRun): AsyncGenerator<BulkDeleteLine> {
   const items = deleteOrder(run.items);
   yield { type: "start", total: items.length };
-  let deleted = 0;
-  let down: string | null = null;
-  for (const item of items) {
-    const dir = item.dir === true;
-    let result: BulkDeleteItemResult;
-    if (down !== null) {
-      result = { key: item.key, dir, outcome: "not_attempted", message: down, code: "etcd_unavailable" };
-    } else if (dir) {
-      result = yield* deleteDirectory(run, item);
-    } else {
-      result = await deleteKey(run, item);
-    }
-    if (result.outcome === "failed" && etcdDownCodes.has(result.code ?? "")) down = `Not attempted: etcd was unavailable (${result.message ?? "no answer"}).`;
-    if (result.outcome === "deleted") deleted++;
-    yield { type: "item", ...result };
-  }
-  yield { type: "done", deleted, notDeleted: items.length - deleted };
-}
-
-/** etcd itself is unreachable or has no quorum: the remaining deletes would only fail the same way, slowly. */
-const etcdDownCodes = new Set(["etcd_unavailable", "etcd_timeout", "etcd_no_leader"]);
-
-function audit(run: BulkDeleteRun, key: string, what: { prevIndex?: number; dir?: boolean }, write: () => ReturnType<EtcdClient["keys"]["delete"]>) {
-  return audited(
-    {
-      user: run.user,
-      cluster: run.cluster,
-      operation: "delete",
-      key,
-      ...(what.prevIndex === undefined ? {} : { conditions: { prevIndex: what.prevIndex } }),
-      options: what.dir ? { dir: true, bulk: true } : { bulk: true },
-    },
-    write,
-    keysOutcome,
-  );
-}
-
-function failure(key: string, dir: boolean, error: unknown): BulkDeleteItemResult {
-  const apiError = toApiError(error);
-  return { key, dir, outcome: "failed", code: apiError.code, message: apiError.message, ...(apiError.outcomeUnknown ? { outcomeUnknown: true } : {}) };
-}
-
-async function deleteKey(run: BulkDeleteRun, item: BulkDeleteItem): Promise<BulkDeleteItemResult> {
-  const key = parseKey(item.key);
-  try {
-    await audit(run, key, { prevIndex: item.prevIndex }, () => run.client.keys.delete(key, { prevIndex: item.prevIndex }));
-    return { key, dir: false, outcome: "deleted" };
-  } catch (error) {
-    if (isEtcdError(error, "compare-failed")) return { key, dir: false, outcome: "changed", message: `Changed since it was listed (${error.etcdCause ?? "compare failed"}): kept.` };
-    if (isEtcdError(error, "key-not-found")) return { key, dir: false, outcome: "missing", message: "Already gone." };
-    if (isEtcdError(error, "not-a-file")) return { key, dir: false, outcome: "changed", message: "Now a directory: kept." };
-    return failure(key, false, error);
-  }
-}
-
-/** A subtree as etcd read it, keys and directories each children before parents. */
-function postOrder(node: V2Node): { files: V2Node[]; dirs: V2Node[] } {
-  const files: V2Node[] = [];
-  const dirs: V2Node[] = [];
-  const visit = (n: V2Node) => {
-    for (const child of n.nodes ?? []) {
-      if (child.dir) visit(child);
-      else files.push(child);
-    }
-    dirs.push(n);
+  const engine: SubtreeDeleteRun = { client: run.client, cluster: run.cluster, user: run.user, signal: run.signal, auditOptions: () => ({ bulk: true }) };
+  const state = { deleted: 0, down: null as string | null };
+  const stopOn = (error: unknown) => {
+    if (stopsTheRun(error)) state.down ??= `Not attempted: the run stopped after a failure every following delete would repeat (${isEtcdError(error) ? error.message : "no answer"}).`;
   };
-  visit(node);
-  return { files, dirs };
+  const notAttempted = (item: BulkDeleteItem): BulkDeleteItemResult => ({ key: item.key, dir: item.dir === true, outcome: "not_attempted", message: state.down ?? "Stopped before its turn: left as it is." });
+  const finish = (result: BulkDeleteItemResult): BulkDeleteLine => {
+    if (result.outcome === "deleted") state.deleted++;
+    return { type: "item", ...result };
+  };
+
+  const keys = items.filter((item) => item.dir !== true);
+  const stopped = () => state.down !== null || run.signal?.aborted === true;
+  for await (const settled of settleBounded(keys, DELETES_IN_FLIGHT, (item) => deleteKeyAt(engine, item.key, item.prevIndex, "listed", stopOn), stopped)) {
+    yield finish("skipped" in settled ? notAttempted(settled.item) : asResult(settled.result));
+  }
+  for (const item of items.filter((i) => i.dir === true)) {
+    yield finish(stopped() ? notAttempted(item) : yield* deleteDirectory(engine, item, (reason) => (state.down ??= reason)));
+  }
+  yield { type: "done", deleted: state.deleted, notDeleted: items.length - state.deleted };
 }
 
-async function* deleteDirectory(run: BulkDeleteRun, item: BulkDeleteItem): AsyncGenerator<BulkDeleteLine, BulkDeleteItemResult> {
-  const key = parseKey(item.key);
-  const result = (outcome: BulkDeleteItemResult["outcome"], extra: Partial<BulkDeleteItemResult> = {}): BulkDeleteItemResult => ({ key, dir: true, outcome, ...extra });
-  let root: V2Node | undefined;
-  try {
-    root = (await run.client.keys.get(key, { recursive: true, quorum: true, signal: run.signal })).node;
-  } catch (error) {
-    if (isEtcdError(error, "key-not-found")) return result("missing", { message: "Already gone." });
-    return failure(key, true, error);
-  }
-  if (!root?.dir) return result("changed", { message: "Now a key, not a directory: kept." });
-  if (root.modifiedIndex !== item.prevIndex) {
-    return result("changed", { message: "Deleted and created again since it was listed (another directory of the same name): kept." });
-  }
-  const { files, dirs } = postOrder(root);
-  let deletedKeys = 0;
-  let keptKeys = 0;
-  for (const [i, file] of files.entries()) {
-    const fileKey = file.key as KeyPath;
-    try {
-      await audit(run, fileKey, { prevIndex: file.modifiedIndex }, () => run.client.keys.delete(fileKey, { prevIndex: file.modifiedIndex }));
-      deletedKeys++;
-    } catch (error) {
-      // Changed since the read (or a directory now): kept, and so is every directory above it.
-      if (isEtcdError(error, "compare-failed") || isEtcdError(error, "not-a-file")) keptKeys++;
-      else if (!isEtcdError(error, "key-not-found")) return { ...failure(key, true, error), deletedKeys, keptKeys };
+/** One selected directory through the engine: progress, what inside it was not deleted, and its own result. */
+async function* deleteDirectory(engine: SubtreeDeleteRun, item: BulkDeleteItem, onDown: (reason: string) => void): AsyncGenerator<BulkDeleteLine, BulkDeleteItemResult> {
+  const counts = { deletedKeys: 0, keptKeys: 0, failedKeys: 0, notAttemptedKeys: 0 };
+  const kept = { changed: 0, added: 0 };
+  let totalKeys = 0;
+  let own: NodeOutcome | undefined;
+  let stop: { reason: string; code?: string; outcomeUnknown?: boolean } | undefined;
+  for await (const event of deleteSubtree(engine, { key: item.key, dirIndex: item.prevIndex, seenAt: item.seenAt })) {
+    if (event.type === "planned") {
+      totalKeys = event.keys;
+      yield { type: "progress", key: item.key, deletedKeys: 0, totalKeys };
+      continue;
     }
-    if ((i + 1) % PROGRESS_EVERY === 0) yield { type: "progress", key, deletedKeys, totalKeys: files.length };
-  }
-  // Bottom-up, the directory itself last; "not empty" passes on to the directories above.
-  let gone = false;
-  for (const sub of dirs) {
-    const subKey = (sub.key ?? key) as KeyPath;
-    try {
-      await audit(run, subKey, { dir: true }, () => run.client.keys.delete(subKey, { dir: true }));
-      gone = subKey === key;
-    } catch (error) {
-      if (isEtcdError(error, "key-not-found")) gone = subKey === key;
-      else if (!isEtcdError(error, "directory-not-empty")) return { ...failure(key, true, error), deletedKeys, keptKeys };
+    if (event.type === "stopped") {
+      stop = event;
+      continue;
+    }
+    const { type: _type, ...node } = event;
+    for (const added of node.added ?? []) {
+      kept.added++;
+      counts.keptKeys++;
+      yield { type: "inside", under: item.key, key: added.key, dir: added.dir, outcome: "added", message: "Written into the directory meanwhile: kept." };
+    }
+    if (node.key === item.key) {
+      own = node;
+    } else if (node.outcome === "deleted" || node.outcome === "gone") {
+      if (!node.dir && ++counts.deletedKeys % PROGRESS_EVERY === 0) yield { type: "progress", key: item.key, deletedKeys: counts.deletedKeys, totalKeys };
+    } else if (node.outcome === "not_attempted") {
+      if (!node.dir) counts.notAttemptedKeys++;
+    } else if (node.outcome !== "not_empty" || !node.added?.length) {
+      // A directory that stays only because of what is listed already is not listed again.
+      if (node.outcome === "failed") counts.failedKeys++;
+      else if (node.outcome !== "not_empty") {
+        counts.keptKeys++;
+        kept[node.outcome === "added" ? "added" : "changed"]++;
+      }
+      yield { type: "inside", under: item.key, ...asResult(node) };
     }
   }
-  if (gone) return result("deleted", { deletedKeys, keptKeys });
-  const kept = keptKeys ? `${keptKeys} ${keptKeys === 1 ? "key" : "keys"} changed since they were read` : "keys written into it meanwhile (or hidden keys, whose names start with _)";
-  return result("not_empty", { deletedKeys, keptKeys, message: `${deletedKeys} ${deletedKeys === 1 ? "key" : "keys"} in it deleted; it still holds ${kept}, so it stays (never deleted recursively).` });
+  if (counts.deletedKeys % PROGRESS_EVERY !== 0) yield { type: "progress", key: item.key, deletedKeys: counts.deletedKeys, totalKeys };
+  if (stop && stop.code !== "cancelled") onDown(`Not attempted: the run stopped after a failure every following delete would repeat (${stop.reason}).`);
+  const dir = { key: item.key, dir: true, ...counts };
+  if (!own) return { ...dir, outcome: "failed", code: "internal", message: "The directory's own outcome is missing." };
+  if (own.outcome === "added") return { ...dir, outcome: "changed", message: "Deleted and created again since it was shown: kept." };
+  if (own.outcome === "not_attempted" || (own.outcome === "not_empty" && stop)) {
+    const left = `${plural(counts.deletedKeys, "key")} in it deleted; ${plural(counts.notAttemptedKeys, "key")} not attempted were left as they are.`;
+    if (stop && stop.code !== "cancelled") return { ...dir, outcome: "failed", code: stop.code, message: `Stopped: ${stop.reason} ${left}`, ...(stop.outcomeUnknown ? { outcomeUnknown: true } : {}) };
+    return { ...dir, outcome: "not_attempted", message: `Stopped. ${left}` };
+  }
+  if (own.outcome !== "not_empty") return { ...asResult(own), ...counts };
+  const holds = [kept.changed && `${plural(kept.changed, "key")} changed since they were read`, kept.added && `${plural(kept.added, "entry", "entries")} written meanwhile`, counts.failedKeys && `${plural(counts.failedKeys, "key")} that failed`].filter(Boolean).join(", ");
+  return { ...dir, outcome: "not_empty", message: `${plural(counts.deletedKeys, "key")} in it deleted; it still holds ${holds || "hidden keys (names starting with _, which listings leave out) or keys written meanwhile"}, so it stays (never deleted recursively).` };
 }

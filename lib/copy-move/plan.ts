@@ -81,13 +81,6 @@ export function remainingTtl(expiration: string | undefined, now: number): numbe
   return Math.ceil((at - now) / 1000);
 }
 
-/** The order a move deletes its sources in: keys first, then directories deepest first. */
-export function deletionOrder(items: readonly CopyItem[]): CopyItem[] {
-  const keys = items.filter((item) => !item.dir);
-  const dirs = items.filter((item) => item.dir).sort((a, b) => b.depth - a.depth);
-  return [...keys, ...dirs];
-}
-
 /** The target of every item below `dirTarget` (a directory that could not be created: nothing goes in it). */
 export function isBelow(target: string, dirTarget: string): boolean {
   return target !== dirTarget && isWithin(target, dirTarget);

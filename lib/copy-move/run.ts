@@ -1,21 +1,23 @@
 // Runs a copy or move against etcd: one recursive read of the source, then one create per key and
 // directory at the destination (prevExist=false: nothing there is ever overwritten), TTLs kept as the
-// seconds left. A move then deletes the source, only if every copy succeeded: each key by
-// compare-and-delete on the index it was read at, then the emptied directories with non-recursive
-// deletes, deepest first. Every write is audited. Yields the JSON lines of lib/copy-move/protocol.ts.
+// seconds left. A move then deletes the source, only if every copy succeeded, through the subtree engine
+// (lib/subtree/delete.ts): each key by compare-and-delete on the index it was read at, then the emptied
+// directories with non-recursive deletes, deepest first. Every write is audited. Yields the JSON lines of lib/copy-move/protocol.ts.
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { toApiError } from "@/lib/api/server/error-response";
 import { describeWrite, keysOutcome } from "@/lib/audit/entry";
 import { audited } from "@/lib/audit/log";
 import { isEtcdError, parseKey, type EtcdClient } from "@/lib/etcd";
-import { deletionOrder, isBelow, planCopy, remainingTtl, type CopyItem } from "./plan";
+import { deletePlanned, type SubtreeDeleteRun } from "@/lib/subtree/delete";
+import type { NodeOutcome } from "@/lib/subtree/outcome";
+import { planSubtreeDelete } from "@/lib/subtree/plan";
+import { stopsTheRun } from "@/lib/subtree/stop-rule";
+import { isBelow, planCopy, remainingTtl, type CopyItem } from "./plan";
 import type { CopyMoveLine, CopyMoveReport } from "./protocol";
 
 /** A progress line every this many writes (and at the end of each phase). */
 const PROGRESS_EVERY = 25;
-/** Failures that would fail every following write too, or whose outcome is unknown: stop there. */
-const STOPPING = new Set(["etcd_unavailable", "etcd_timeout", "etcd_no_leader", "etcd_unauthorized", "etcd_v2_disabled", "etcd_protocol"]);
 
 export interface CopyMoveRequest {
   client: EtcdClient;
@@ -49,7 +51,7 @@ export async function prepareCopyMove(request: CopyMoveRequest, signal: AbortSig
 
 function failure(error: unknown): { code: string; message: string; stop: boolean } {
   const apiError = toApiError(error);
-  return { code: apiError.code, message: apiError.message, stop: apiError.outcomeUnknown || STOPPING.has(apiError.code) };
+  return { code: apiError.code, message: apiError.message, stop: stopsTheRun(error) };
 }
 
 /** The copy (and a move's deletes) as a stream of lines. */
@@ -116,42 +118,48 @@ export async function* runCopyMove(request: CopyMoveRequest, items: CopyItem[]):
     return;
   }
 
-  // Delete phase: only sources that were copied (an expired one is gone already).
+  // Delete phase, through the subtree engine: only sources that were copied (an expired one is gone already),
+  // each key by compare-and-delete on the index the copy read, then the emptied directories deepest first.
   report.deletedSource = true;
-  const toDelete = deletionOrder(items).filter((item) => copiedSources.has(item.source));
-  for (let i = 0; i < toDelete.length; i++) {
-    const item = toDelete[i]!;
-    const conditions = item.dir ? { dir: true } : { prevIndex: item.modifiedIndex };
-    try {
-      await audited(
-        { user, cluster, operation: "delete", key: item.source, ...describeWrite({ ...conditions, movedTo: item.target }) },
-        () => client.keys.delete(parseKey(item.source), conditions),
-        keysOutcome,
-      );
-      report.deleted++;
-    } catch (error) {
-      report.kept++;
-      if (isEtcdError(error, "compare-failed")) {
-        yield { type: "problem", phase: "delete", kind: "changed", key: item.source, code: "compare_failed", message: `Kept: ${item.source} changed after it was copied (it was at index ${item.modifiedIndex}); the copy at ${item.target} has the old value.` };
-      } else if (isEtcdError(error, "directory-not-empty")) {
-        yield { type: "problem", phase: "delete", kind: "not-empty", key: item.source, code: "directory_not_empty", message: `Kept: the directory ${item.source} is not empty (a key was added meanwhile, a kept key is in it, or it holds hidden keys).` };
-      } else if (isEtcdError(error, "key-not-found")) {
-        report.kept--;
-        report.deleted++;
-        yield { type: "problem", phase: "delete", kind: "gone", key: item.source, code: "key_not_found", message: `${item.source} was already gone (deleted or expired meanwhile).` };
-      } else {
-        const { code, message, stop } = failure(error);
-        yield { type: "problem", phase: "delete", kind: "failed", key: item.source, code, message };
-        if (stop) {
-          report.kept += toDelete.length - i - 1;
-          report.stopped = `Stopped deleting after a failure etcd would repeat or whose outcome is unknown (${code}): ${toDelete.length - i - 1} sources not tried are kept.`;
-          yield { type: "progress", phase: "delete", done: i + 1, total: toDelete.length };
-          yield { type: "done", report };
-          return;
-        }
-      }
+  const copied = items.filter((item) => copiedSources.has(item.source));
+  const bySource = new Map(copied.map((item) => [item.source, item]));
+  const plan = planSubtreeDelete(from, copied.map((item) => ({ key: item.source, dir: item.dir, modifiedIndex: item.modifiedIndex })));
+  const engine: SubtreeDeleteRun = { client, cluster, user, auditOptions: (key) => ({ movedTo: bySource.get(key)?.target }) };
+  const total = copied.length;
+  let done = 0;
+  let notTried = 0;
+  let stop: { code?: string } | undefined;
+  for await (const event of deletePlanned(engine, plan)) {
+    if (event.type === "planned") continue;
+    if (event.type === "stopped") {
+      stop = event;
+      continue;
     }
-    if ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === toDelete.length) yield { type: "progress", phase: "delete", done: i + 1, total: toDelete.length };
+    const problem = deleteProblem(event, bySource.get(event.key));
+    if (event.outcome === "deleted" || event.outcome === "gone") report.deleted++;
+    else report.kept++;
+    if (event.outcome === "not_attempted") notTried++;
+    if (problem) yield problem;
+    if (++done % PROGRESS_EVERY === 0 || done === total) yield { type: "progress", phase: "delete", done, total };
   }
+  if (stop) report.stopped = `Stopped deleting after a failure etcd would repeat or whose outcome is unknown (${stop.code}): ${notTried} sources not tried are kept.`;
   yield { type: "done", report };
+}
+
+/** A move's delete outcome as the problem line the copy / move protocol has for it (none for a deletion). */
+function deleteProblem(node: NodeOutcome, item: CopyItem | undefined): CopyMoveLine | null {
+  const key = node.key;
+  switch (node.outcome) {
+    case "changed":
+    case "added":
+      return { type: "problem", phase: "delete", kind: "changed", key, code: "compare_failed", message: `Kept: ${key} changed after it was copied (it was at index ${item?.modifiedIndex}); the copy at ${item?.target} has the old value.` };
+    case "not_empty":
+      return { type: "problem", phase: "delete", kind: "not-empty", key, code: "directory_not_empty", message: `Kept: the directory ${key} is not empty (a key was added meanwhile, a kept key is in it, or it holds hidden keys).` };
+    case "gone":
+      return { type: "problem", phase: "delete", kind: "gone", key, code: "key_not_found", message: `${key} was already gone (deleted or expired meanwhile).` };
+    case "failed":
+      return { type: "problem", phase: "delete", kind: "failed", key, code: node.code, message: node.message ?? "The delete failed." };
+    default:
+      return null;
+  }
 }

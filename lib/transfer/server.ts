@@ -8,6 +8,7 @@ import { describeWrite, keysOutcome } from "@/lib/audit/entry";
 import { audited } from "@/lib/audit/log";
 import { isEtcdError, parseKey, type EtcdClient, type KeyPath, type PutOptions } from "@/lib/etcd";
 import { parentOf } from "@/lib/key-path";
+import { stopsTheRun } from "@/lib/subtree/stop-rule";
 import { EXPORT_FORMAT, EXPORT_VERSION, contentDisposition, exportFileName, exportNodes, parseNodes, type ExportHeader, type ExportNode } from "./format";
 import { planImport, type ImportFailure, type ImportLine, type ImportPlan, type ImportReport, type PlanStep } from "./plan";
 
@@ -116,9 +117,6 @@ export async function planAgainstEtcd(client: EtcdClient, target: KeyPath, nodes
   return planImport(nodes, target, existing, etcdIndex, since, turn);
 }
 
-/** Failures after which the next writes would fail the same way: the run stops and says why. */
-const STOPPING_CODES = new Set(["etcd_unavailable", "etcd_no_leader", "etcd_timeout", "etcd_v2_disabled"]);
-
 export interface RunImportOptions {
   client: EtcdClient;
   cluster: string;
@@ -147,7 +145,8 @@ export async function* runImport({ client, cluster, user, plan, onExisting }: Ru
       return true;
     } catch (error) {
       const apiError = toApiError(error);
-      if (STOPPING_CODES.has(apiError.code) && !stopped) stopped = `${apiError.message} The import stopped at ${step.key}.`;
+      // Failures after which the next writes would fail the same way (lib/subtree/stop-rule.ts): stop, saying why.
+      if (stopsTheRun(error) && !stopped) stopped = `${apiError.message} The import stopped at ${step.key}.`;
       fail(step.key, apiError.code, reasonOf(step, apiError.code, apiError.message));
       return false;
     }
