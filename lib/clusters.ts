@@ -52,10 +52,6 @@ export function isReadOnly(name: string): boolean {
   return reg.access.readOnly || reg.clusters.get(name)?.config.readOnly === true;
 }
 
-export function hasCluster(name: string): boolean {
-  return registry().clusters.has(name);
-}
-
 export function clusterConnectionInfo(name: string): ClusterConnectionInfo | undefined {
   const loaded = registry().clusters.get(name);
   if (!loaded) return undefined;

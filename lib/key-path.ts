@@ -3,7 +3,7 @@
 // segment by segment. Pure; no server or browser APIs.
 
 /** Why a segment is not a valid key segment, or null when it is fine. */
-export function segmentProblem(segment: string): string | null {
+function segmentProblem(segment: string): string | null {
   if (segment === "") return 'empty path segment ("//" or a trailing "/")';
   if (segment === "." || segment === "..") return `"${segment}" is not allowed as a key segment`;
   if (segment.includes("/")) return 'a key segment cannot contain "/"';

@@ -4,7 +4,7 @@
 import http from "node:http";
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { directSet, runConcurrent, sleep, storeStats, waitFor } from "../../lib/testing/etcd-direct";
+import { directSet, runConcurrent, storeStats, waitFor } from "../../lib/testing/etcd-direct";
 import { startOwnEtcd, type OwnEtcd } from "../own-etcd";
 import { DashboardApi, subscribe } from "./load";
 

@@ -80,7 +80,7 @@ export const API_ERROR_STATUS: Record<ApiErrorCode, number> = {
   internal: 500,
 };
 
-export const apiIssueSchema = z.object({ path: z.string(), message: z.string() });
+const apiIssueSchema = z.object({ path: z.string(), message: z.string() });
 export type ApiIssue = z.infer<typeof apiIssueSchema>;
 
 export const apiErrorBodySchema = z.object({

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { keyProblem } from "@/lib/key-path";
 
 /** Largest TTL accepted: about 68 years, well inside etcd's int64 nanoseconds. */
-export const MAX_TTL_SECONDS = 2_147_483_647;
+const MAX_TTL_SECONDS = 2_147_483_647;
 
 export const ttlSchema = z
   .number({ error: "ttl must be a number of seconds" })
@@ -150,14 +150,14 @@ export const authNameSchema = z
 export const newUserNameSchema = authNameSchema.refine((n) => !n.includes(":"), 'a user name cannot contain ":"');
 
 /** etcd hashes passwords with bcrypt, which ignores everything after 72 bytes: refuse rather than truncate. */
-export const MAX_PASSWORD_BYTES = 72;
+const MAX_PASSWORD_BYTES = 72;
 export const passwordSchema = z
   .string({ error: "a password is required" })
   .min(1, "a password is required")
   .refine((p) => new TextEncoder().encode(p).length <= MAX_PASSWORD_BYTES, `a password is at most ${MAX_PASSWORD_BYTES} bytes (etcd's bcrypt ignores the rest)`);
 
 /** A key pattern of a role: an exact key ("/app/cfg") or a prefix ending in "*" ("/app/*"). */
-export const keyGlobSchema = z
+const keyGlobSchema = z
   .string()
   .min(1, 'a key pattern starts with "/", e.g. /app/*')
   .max(1024, "a key pattern is at most 1024 characters")
@@ -235,9 +235,9 @@ export const AUDIT_OPERATIONS = [
   "logout",
 ] as const;
 /** ok: applied; failed: refused or failed, outcome unknown included; unknown: only those that may have been applied. */
-export const AUDIT_RESULTS = ["ok", "failed", "unknown"] as const;
+const AUDIT_RESULTS = ["ok", "failed", "unknown"] as const;
 export const AUDIT_PAGE_DEFAULT_LIMIT = 100;
-export const AUDIT_PAGE_MAX_LIMIT = 1000;
+const AUDIT_PAGE_MAX_LIMIT = 1000;
 
 const isoTimeSchema = z.iso.datetime({ offset: true, error: "a time is an ISO 8601 date and time, e.g. 2026-01-31T09:30:00Z" });
 

@@ -4,8 +4,8 @@
 // passes the text on and the API validates it: a hand-edited link shows the API's message.
 // Pure; no browser or Next.js APIs.
 
-export const AUDIT_PAGE_PATH = "/audit";
-export const AUDIT_FILTER_FIELDS = ["user", "cluster", "operation", "result", "q", "from", "to"] as const;
+const AUDIT_PAGE_PATH = "/audit";
+const AUDIT_FILTER_FIELDS = ["user", "cluster", "operation", "result", "q", "from", "to"] as const;
 export type AuditFilterField = (typeof AUDIT_FILTER_FIELDS)[number];
 /** The filter as text, a field left out (or empty) meaning "any". */
 export type AuditPageFilter = Partial<Record<AuditFilterField, string>>;

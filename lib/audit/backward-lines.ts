@@ -16,8 +16,8 @@ export interface BackwardLinesOptions {
   maxLineBytes?: number;
 }
 
-export const DEFAULT_CHUNK_BYTES = 64 * 1024;
-export const DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
+const DEFAULT_CHUNK_BYTES = 64 * 1024;
+const DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
 
 const NEWLINE = 0x0a;
 

@@ -20,7 +20,7 @@ export interface ReadAuditOptions extends BackwardLinesOptions {
   scanBudgetBytes?: number;
 }
 
-export const DEFAULT_SCAN_BUDGET_BYTES = 32 * 1024 * 1024;
+const DEFAULT_SCAN_BUDGET_BYTES = 32 * 1024 * 1024;
 
 /** A page of the log at `file`; a file that does not exist yet is an empty log. */
 export async function readAuditLog(file: string, query: AuditQuery, options: ReadAuditOptions = {}): Promise<AuditPage> {

@@ -21,7 +21,7 @@ const resultSchema = z.discriminatedUnion("ok", [
   }),
 ]);
 
-export const auditEntrySchema = z.object({
+const auditEntrySchema = z.object({
   time: z.iso.datetime({ offset: true }),
   user: z.string(),
   cluster: z.string().optional(),

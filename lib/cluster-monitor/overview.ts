@@ -6,7 +6,7 @@ import { toApiError } from "@/lib/api/server/error-response";
 import type { Poll } from "./monitor";
 import type { ClusterSample } from "./samples";
 
-export function summarize(error: unknown): ErrorSummary {
+function summarize(error: unknown): ErrorSummary {
   const { code, message, etcdCode } = toApiError(error).body;
   return etcdCode === undefined ? { code, message } : { code, message, etcdCode };
 }

@@ -23,7 +23,7 @@ export function followerLatencyChart(samples: readonly ClusterSample[], nameOf: 
 }
 
 /** The store counters charted together: success and fail of one operation make one line. */
-export const STORE_OPERATIONS: { label: string; counters: StoreCounter[] }[] = [
+const STORE_OPERATIONS: { label: string; counters: StoreCounter[] }[] = [
   { label: "gets", counters: ["getsSuccess", "getsFail"] },
   { label: "sets", counters: ["setsSuccess", "setsFail"] },
   { label: "creates", counters: ["createSuccess", "createFail"] },

@@ -4,7 +4,7 @@ import type { ClusterOverview } from "@/lib/api/cluster-overview";
 import { trimSamples, type ClusterSample } from "@/lib/cluster-monitor/samples";
 
 /** As long as the server keeps (lib/cluster-monitor/monitor.ts). */
-export const HISTORY_WINDOW_MS = 10 * 60_000;
+const HISTORY_WINDOW_MS = 10 * 60_000;
 
 /** The `since` to ask for: the newest sample held, or nothing (the whole history) when none is. */
 export function sinceOf(samples: readonly ClusterSample[] | undefined): number | undefined {

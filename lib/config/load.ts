@@ -44,7 +44,7 @@ export interface AccessSettings {
   sessionHours: number;
 }
 
-export const DEFAULT_SESSION_HOURS = 12;
+const DEFAULT_SESSION_HOURS = 12;
 
 export interface Configuration {
   clusters: LoadedCluster[];

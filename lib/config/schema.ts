@@ -5,13 +5,13 @@ import { roleSchema } from "../auth/roles";
 import { PASSWORD_HASH_PATTERN } from "../../scripts/lib/password-hash.mjs";
 
 export const DEFAULT_ENDPOINTS = ["http://127.0.0.1:2379", "http://127.0.0.1:4001"];
-export const DEFAULT_CLUSTER = "default";
+const DEFAULT_CLUSTER = "default";
 
-export const clusterNameSchema = z
+const clusterNameSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/, "a cluster name is 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit");
 
-export const endpointSchema = z
+const endpointSchema = z
   .string()
   .trim()
   .superRefine((value, ctx) => {
@@ -70,7 +70,7 @@ export const clusterConfigSchema = z
   });
 export type ClusterConfig = z.infer<typeof clusterConfigSchema>;
 
-export const userNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$/, "a user name is 1-64 letters, digits, '.', '_', '@' or '-', starting with a letter or digit");
+const userNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$/, "a user name is 1-64 letters, digits, '.', '_', '@' or '-', starting with a letter or digit");
 
 export const dashboardUserSchema = z
   .object({
@@ -129,7 +129,7 @@ export const envSchema = z.object({
 export type DashboardEnv = z.infer<typeof envSchema>;
 
 /** The `default` cluster from the environment (used unless the config file defines one). */
-export function defaultClusterFromEnv(env: DashboardEnv): unknown {
+function defaultClusterFromEnv(env: DashboardEnv): unknown {
   const endpoints = env.ETCD_ENDPOINTS?.trim()
     ? env.ETCD_ENDPOINTS.split(",").map((e) => e.trim()).filter(Boolean)
     : DEFAULT_ENDPOINTS;

@@ -30,11 +30,11 @@ import {
 } from "./wire";
 import type { AuthOverview, AuthRole, AuthUser, GuestAccess, KvPermissions, PermissionChange } from "./auth-admin-types";
 
-export const ROOT_ROLE = "root";
-export const ROOT_USER = "root";
+const ROOT_ROLE = "root";
+const ROOT_USER = "root";
 export const GUEST_ROLE = "guest";
 /** The pattern that covers every key: what guest gets on the first enable. */
-export const ALL_KEYS = "/*";
+const ALL_KEYS = "/*";
 
 const reshapeRole = (role: WireRole): AuthRole => ({ name: role.role, permissions: role.permissions });
 const reshapeUser = (user: WireUser): AuthUser => ({ name: user.user, roles: user.roles.map((r) => r.role).sort() });

@@ -62,6 +62,6 @@ export class EndpointPool {
   }
 }
 
-export function normalizeEndpoint(url: string): string {
+function normalizeEndpoint(url: string): string {
   return url.trim().replace(/\/+$/, "");
 }

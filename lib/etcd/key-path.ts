@@ -2,7 +2,7 @@
 import { EtcdError } from "./errors";
 import { baseNameOf, encodeKeySegments, MAX_KEY_BYTES, parentOf, segmentsProblem, splitKey } from "../key-path";
 
-export { isHiddenKey, isWithin, segmentProblem } from "../key-path";
+export { isHiddenKey, isWithin } from "../key-path";
 
 /** A normalized etcd key: "/" for the root, otherwise "/a/b" with no empty, "." or ".." segment. */
 export type KeyPath = string & { readonly __brand: "KeyPath" };
@@ -24,10 +24,6 @@ export function parseKey(input: string): KeyPath {
   if (input === "" || input === "/") return ROOT_KEY;
   const body = input.startsWith("/") ? input.slice(1) : input;
   return keyFromSegments(body.split("/"));
-}
-
-export function keySegments(key: KeyPath): string[] {
-  return splitKey(key);
 }
 
 /** The path after `/v2/keys`, each segment percent-encoded. */

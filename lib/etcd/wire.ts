@@ -58,7 +58,7 @@ export function isV2NodeTree(root: unknown): root is V2Node {
   return true;
 }
 
-export const v2NodeSchema = z.custom<V2Node>(isV2NodeTree, { message: "not an etcd v2 node" });
+const v2NodeSchema = z.custom<V2Node>(isV2NodeTree, { message: "not an etcd v2 node" });
 
 export const v2ResponseSchema = z.object({
   action: v2ActionSchema,

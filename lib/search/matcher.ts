@@ -44,7 +44,7 @@ export function nameMatch(pattern: RegExp, path: string, nameStart: number): Spa
 }
 
 /** Characters around a match in an excerpt, and the most of a long match it shows. */
-export const EXCERPT = { before: 40, after: 80, match: 120 } as const;
+const EXCERPT = { before: 40, after: 80, match: 120 } as const;
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 

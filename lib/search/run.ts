@@ -20,9 +20,9 @@ const BATCH_MS = 15;
 /** Most matches in one line. */
 const BATCH_MATCHES = 1000;
 /** A batch running longer than this is a pattern that backtracks out of control. */
-export const PATTERN_TIMEOUT_MS = 1000;
+const PATTERN_TIMEOUT_MS = 1000;
 /** Matching time a whole search may use. */
-export const SEARCH_BUDGET_MS = 60_000;
+const SEARCH_BUDGET_MS = 60_000;
 
 const stepScript = new vm.Script("step()");
 

@@ -11,7 +11,7 @@ function keyResource(resource: "export" | "import", key: string): string {
   return resource + (key === "/" ? "" : encodeKeySegments(splitKey(key)));
 }
 
-export function exportPath(cluster: string, key: string): string {
+function exportPath(cluster: string, key: string): string {
   return clusterPath(cluster, keyResource("export", key));
 }
 

@@ -40,7 +40,7 @@ export interface ExportFile extends ExportHeader {
 }
 
 /** The most nodes a file may hold (100,000 keys is the size the dashboard is built for; room to spare). */
-export const MAX_IMPORT_NODES = 1_000_000;
+const MAX_IMPORT_NODES = 1_000_000;
 
 /** A key below the import directory, "a/b": the one key rule of lib/key-path.ts, without the leading "/". */
 const relativeKeySchema = z
@@ -51,7 +51,7 @@ const relativeKeySchema = z
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 
-export const exportNodeSchema = z
+const exportNodeSchema = z
   .object({
     key: relativeKeySchema,
     dir: z.literal(true).optional(),

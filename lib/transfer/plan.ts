@@ -42,7 +42,7 @@ type YieldNow = () => Promise<void>;
 const noYield: YieldNow = () => Promise.resolve();
 
 /** Every node of a recursive listing by absolute key. */
-export async function indexListing(root: V2Node | null, yieldNow: YieldNow = noYield): Promise<Map<string, Existing>> {
+async function indexListing(root: V2Node | null, yieldNow: YieldNow = noYield): Promise<Map<string, Existing>> {
   const byKey = new Map<string, Existing>();
   if (!root) return byKey;
   const stack: V2Node[] = [root];
@@ -56,7 +56,7 @@ export async function indexListing(root: V2Node | null, yieldNow: YieldNow = noY
   return byKey;
 }
 
-export function absoluteKey(target: string, relative: string): string {
+function absoluteKey(target: string, relative: string): string {
   return target === "/" ? `/${relative}` : `${target}/${relative}`;
 }
 

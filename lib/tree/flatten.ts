@@ -64,7 +64,7 @@ export interface Flattened {
   listedDirs: string[];
 }
 
-export const ROOT = "/";
+const ROOT = "/";
 
 export function isOpen(open: ReadonlyMap<string, boolean>, dir: string): boolean {
   return dir === ROOT || open.get(dir) === true;

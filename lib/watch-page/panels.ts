@@ -17,8 +17,8 @@ export interface PanelSpec {
   fromIndex?: number;
 }
 
-export const PANEL_PARAM = "w";
-export const WATCH_PAGE_PATH = "/watch";
+const PANEL_PARAM = "w";
+const WATCH_PAGE_PATH = "/watch";
 
 const PANEL_PATTERN = /^(r?)(?:@(\d{1,16}))?(\/.*)$/s;
 
@@ -41,7 +41,7 @@ export function parsePanelParam(value: string): PanelSpec | null {
   return spec;
 }
 
-export function isValidFromIndex(n: number): boolean {
+function isValidFromIndex(n: number): boolean {
   return Number.isSafeInteger(n) && n >= 1;
 }
 

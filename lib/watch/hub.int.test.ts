@@ -26,8 +26,6 @@ async function takeUntil(subscription: Subscription, until: (items: HubItem[]) =
   return items;
 }
 
-const hasEventFor = (key: string) => (items: HubItem[]) => eventsOf(items).some((e) => e.event.node.key === key);
-
 describe("watch hub on one member", () => {
   const url = inject("etcdURL");
   let client: EtcdClient;

@@ -17,7 +17,6 @@ import { z } from "zod";
 
 export const WATCH_ACTIONS = ["set", "create", "update", "delete", "expire", "compareAndSwap", "compareAndDelete"] as const;
 export type WatchAction = (typeof WATCH_ACTIONS)[number];
-export const watchActionSchema = z.enum(WATCH_ACTIONS);
 
 export function isWatchAction(name: string): name is WatchAction {
   return (WATCH_ACTIONS as readonly string[]).includes(name);

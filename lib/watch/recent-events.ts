@@ -2,7 +2,7 @@
 // to date by replaying those it does not hold. Bounded: a read older than the whole window gets what the
 // window has, and the next change or Refresh corrects it.
 
-export const RECENT_EVENTS = 5000;
+const RECENT_EVENTS = 5000;
 
 export class RecentEvents<T extends { index: number } = { index: number }> {
   private events: T[] = [];

@@ -28,7 +28,7 @@ const CODE_BY_KIND: Record<EtcdErrorKind, ApiErrorCode> = {
   protocol: "etcd_protocol",
 };
 
-export function apiErrorFromEtcd(error: EtcdError): ApiError {
+function apiErrorFromEtcd(error: EtcdError): ApiError {
   let code = CODE_BY_KIND[error.kind];
   // An election or lost quorum reported by /v2/members/leader is "no leader", not a timeout.
   if (error.kind === "raft-error" && error.status === 503) code = "etcd_no_leader";

@@ -6,7 +6,7 @@
 import "server-only";
 import { errorEnvelope } from "./error-response";
 
-export const NDJSON_CONTENT_TYPE = "application/x-ndjson; charset=utf-8";
+const NDJSON_CONTENT_TYPE = "application/x-ndjson; charset=utf-8";
 
 const encoder = new TextEncoder();
 

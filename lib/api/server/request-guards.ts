@@ -29,7 +29,7 @@ export function assertSameOrigin(request: Request, trustProxy = process.env.ETCD
 }
 
 /** etcd takes values up to 10 MiB form-encoded; JSON escaping can grow that, so allow some room. */
-export const MAX_JSON_BODY_BYTES = 12 * 1024 * 1024;
+const MAX_JSON_BODY_BYTES = 12 * 1024 * 1024;
 
 /**
  * Reads and validates a JSON body: 415 for another content type, 413 when too large, 400 when invalid.
