@@ -46,13 +46,14 @@ test.describe("a page that fails", () => {
 
 test.describe("a page still loading", () => {
   test("shows the skeleton beside the sidebar, announced once, then the page; the sidebar does not move", async ({ page }) => {
-    await page.goto("/test-pages/slow?ms=2500", { waitUntil: "commit" });
+    // The longest the test page waits (5 s): a loaded machine can take a while to get the first bytes shown.
+    await page.goto("/test-pages/slow?ms=5000", { waitUntil: "commit" });
     const loading = page.getByRole("status", { name: "Loading" });
-    await expect(loading).toBeVisible();
-    await expect(loading).toHaveAttribute("aria-busy", "true");
+    const busy = page.locator('[role="status"][aria-label="Loading"][aria-busy="true"]');
     const nav = page.getByRole("navigation", { name: "Main" });
-    await expect(nav).toBeVisible();
+    await expect(busy).toBeVisible();
     const whileLoading = await nav.boundingBox();
+    expect(whileLoading).not.toBeNull();
     await expect(page.getByRole("heading", { name: "Slow test page" })).toBeVisible({ timeout: 15_000 });
     await expect(loading).toHaveCount(0);
     expect(await nav.boundingBox()).toEqual(whileLoading);
