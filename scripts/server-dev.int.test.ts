@@ -92,6 +92,7 @@ describe("npm run dev", () => {
     const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]{24})' 'strict-dynamic'/.exec(policy)?.[1];
     expect(nonce, policy).toBeDefined();
     expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("'unsafe-eval'"); // dev only: React's development build rebuilds call stacks with eval()
     expect(page.headers["x-frame-options"]).toBe("DENY");
     expect(page.headers["referrer-policy"]).toBe("no-referrer");
     const scripts = page.body.match(/<script\b[^>]*>/g) ?? [];
