@@ -1,6 +1,5 @@
-// The app's error and loading pages (app/error.tsx, app/(dashboard)/error.tsx, app/loading.tsx,
-// app/(dashboard)/loading.tsx), shown with the test pages the e2e dashboard serves (ETCD_DASHBOARD_TEST_PAGES,
-// lib/test-pages.ts): one that throws on the server and one slow to render.
+// The app's error page (app/(dashboard)/error.tsx, app/error.tsx), shown with the test page the e2e dashboard
+// serves (ETCD_DASHBOARD_TEST_PAGES, lib/test-pages.ts): a page that throws on the server.
 import fs from "node:fs";
 import { expect, test } from "./fixtures";
 
@@ -41,21 +40,5 @@ test.describe("a page that fails", () => {
 
   test("an unknown test page is a 404", async ({ request }) => {
     expect((await request.get("/test-pages/nothing-here")).status()).toBe(404);
-  });
-});
-
-test.describe("a page still loading", () => {
-  test("shows the skeleton beside the sidebar, announced once, then the page; the sidebar does not move", async ({ page }) => {
-    // The longest the test page waits (5 s): a loaded machine can take a while to get the first bytes shown.
-    await page.goto("/test-pages/slow?ms=5000", { waitUntil: "commit" });
-    const loading = page.getByRole("status", { name: "Loading" });
-    const busy = page.locator('[role="status"][aria-label="Loading"][aria-busy="true"]');
-    const nav = page.getByRole("navigation", { name: "Main" });
-    await expect(busy).toBeVisible();
-    const whileLoading = await nav.boundingBox();
-    expect(whileLoading).not.toBeNull();
-    await expect(page.getByRole("heading", { name: "Slow test page" })).toBeVisible({ timeout: 15_000 });
-    await expect(loading).toHaveCount(0);
-    expect(await nav.boundingBox()).toEqual(whileLoading);
   });
 });

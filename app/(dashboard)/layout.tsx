@@ -3,7 +3,6 @@ import type { ReactNode } from "react";
 import { Toaster } from "sonner";
 import { AccessProvider } from "@/components/auth/access-provider";
 import { RedirectToLogin } from "@/components/auth/redirect-to-login";
-import { ShellFrame } from "@/components/layout/shell-frame";
 import { Sidebar } from "@/components/layout/sidebar";
 import { CommandRegistryProvider } from "@/lib/commands/registry";
 import { SESSION_COOKIE, loginRequired, userOfSession } from "@/lib/auth/access";
@@ -26,11 +25,13 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   return (
     <AccessProvider value={access}>
       <CommandRegistryProvider>
-        {/* No Suspense boundary around the sidebar: the pages are dynamic (this layout reads the session), and a
-            boundary would let the sidebar stream after the page and appear up to 300 ms after it (React batches
-            reveals). */}
-        <ShellFrame sidebar={<Sidebar />}>{children}</ShellFrame>
-        <Toaster position="bottom-right" richColors closeButton />
+        <div className="flex min-h-screen">
+          {/* No Suspense boundary: the pages are dynamic (this layout reads the session), and a boundary would
+              let the sidebar stream after the page and appear up to 300 ms after it (React batches reveals). */}
+          <Sidebar />
+          <div className="min-w-0 flex-1">{children}</div>
+          <Toaster position="bottom-right" richColors closeButton />
+        </div>
       </CommandRegistryProvider>
     </AccessProvider>
   );

@@ -13,7 +13,6 @@ import { useClusterParam } from "@/lib/hooks/use-cluster-param";
 import { DEFAULT_CLUSTER_NAME } from "@/lib/keys-url";
 import { ClusterSwitcher } from "./cluster-switcher";
 import { ConnectionBadge } from "./connection-badge";
-import { SidebarFrame } from "./shell-frame";
 import { ThemeToggle } from "./theme-toggle";
 
 /** Pages, each offered only to the roles that may use it (the server checks again). */
@@ -43,7 +42,7 @@ export function Sidebar() {
   );
   useRegisterCommands("sidebar pages", pages);
   return (
-    <SidebarFrame>
+    <aside className="flex w-56 shrink-0 flex-col gap-4 border-r border-zinc-200 p-4 dark:border-zinc-800">
       <div className="flex items-center justify-between">
         <span className="font-semibold">etcd dashboard</span>
         <ThemeToggle />
@@ -60,7 +59,7 @@ export function Sidebar() {
               <li key={href}>
                 <Link
                   href={href + suffix}
-                  // Every page is dynamic: a prefetch renders the shared layouts (and the loading skeleton) on the
+                  // Every page is dynamic and has no loading.tsx: a prefetch renders the shared layouts on the
                   // server for nothing, twice per page load, while the page itself is loading.
                   prefetch={false}
                   aria-current={active ? "page" : undefined}
@@ -75,6 +74,6 @@ export function Sidebar() {
         </ul>
       </nav>
       <UserMenu />
-    </SidebarFrame>
+    </aside>
   );
 }
