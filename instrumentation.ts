@@ -1,14 +1,19 @@
 // Validates the configuration when the server starts, so a mistake is reported at once, in plain words,
-// rather than on the first request; then offers scripts/server.mjs the fast path for key reads (it lives
-// in Next.js's own build of lib/, so it shares the clusters, sessions and clients with the routes).
+// rather than on the first request. Also exports the fast path for key reads, which scripts/server.mjs
+// takes from this module as Next.js compiled it (scripts/lib/key-read-fast-path.mjs): built here, it shares
+// the clusters, sessions and clients with the routes.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { validateConfigurationOrExit } = await import("./lib/startup");
     validateConfigurationOrExit();
-    // ETCD_DASHBOARD_FAST_PATH=false leaves every request to Next.js (to compare, or to rule the fast path out).
-    if (process.env.ETCD_DASHBOARD_FAST_PATH !== "false") {
-      const { serveFast } = await import("./lib/api/server/fast-path");
-      (globalThis as { __etcdDashboardFastPath?: typeof serveFast }).__etcdDashboardFastPath = serveFast;
-    }
   }
+}
+
+/** lib/api/server/fast-path.ts's serveFast (the NEXT_RUNTIME test keeps it out of the edge build). */
+export async function keyReadFastPath() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { serveFast } = await import("./lib/api/server/fast-path");
+    return serveFast;
+  }
+  throw new Error("The fast path for key reads runs in Node.js only.");
 }

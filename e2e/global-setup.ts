@@ -42,7 +42,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     fs.rmSync(logFile, { force: true });
-    dashboard = await startDashboard({ configFile, logFile, env: { ETCD_DASHBOARD_AUDIT_LOG: auditLog } });
+    dashboard = await startDashboard({ configFile, logFile, env: { ETCD_DASHBOARD_AUDIT_LOG: auditLog, ETCD_DASHBOARD_TEST_PAGES: "true" } });
   } catch (error) {
     await etcd.stop();
     fs.rmSync(tempDir, { recursive: true, force: true });

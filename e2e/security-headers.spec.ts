@@ -8,7 +8,7 @@ test.describe("security headers", () => {
       const headers = (await request.get(path, { maxRedirects: 0 })).headers();
       // Pages get a nonce for their scripts; API answers (JSON) a policy that lets nothing load or run.
       if (path.startsWith("/api/")) expect(headers["content-security-policy"], path).toMatch(/^default-src 'none';/);
-      else expect(headers["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
+      else expect(headers["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic';/);
       expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
       expect(headers["content-security-policy"], path).toMatch(/object-src 'none'|^default-src 'none'/);
       expect(headers["x-content-type-options"], path).toBe("nosniff");

@@ -41,6 +41,16 @@ async function answer(base: string, path: string) {
   };
 }
 
+test("key reads take the fast path", async ({ baseURL, etcd, ns }) => {
+  await etcd.put(`${ns}/taken`, "value");
+  const path = `/api/clusters/default/keys${encodeKey(`${ns}/taken`)}`;
+  const [fast, viaNext] = await Promise.all([fetch(baseURL + path), fetch(nextOnly.url + path)]);
+  // The fast path sends the length and no Vary; Next.js's route streams its answer, with Vary.
+  expect(fast.headers.get("vary")).toBeNull();
+  expect(fast.headers.get("content-length")).not.toBeNull();
+  expect(viaNext.headers.get("vary")).not.toBeNull();
+});
+
 test("key reads answer the same with and without the fast path", async ({ baseURL, etcd, ns }) => {
   await etcd.put(`${ns}/plain`, "value");
   await etcd.put(`${ns}/dir/a b`, "spaces");

@@ -125,6 +125,7 @@ export const envSchema = z.object({
   ETCD_DASHBOARD_TRUST_PROXY: z.enum(["true", "false", ""], { message: 'ETCD_DASHBOARD_TRUST_PROXY is "true" or "false"' }).optional(),
   ETCD_DASHBOARD_READ_ONLY: z.enum(["true", "false", ""], { message: 'ETCD_DASHBOARD_READ_ONLY is "true" or "false"' }).optional(),
   ETCD_DASHBOARD_ALLOW_ANONYMOUS: z.enum(["true", "false", ""], { message: 'ETCD_DASHBOARD_ALLOW_ANONYMOUS is "true" or "false"' }).optional(),
+  ETCD_DASHBOARD_TEST_PAGES: z.enum(["true", "false", ""], { message: 'ETCD_DASHBOARD_TEST_PAGES is "true" or "false"' }).optional(),
 });
 export type DashboardEnv = z.infer<typeof envSchema>;
 

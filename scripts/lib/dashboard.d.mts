@@ -18,6 +18,8 @@ export interface StartDashboardOptions {
   echo?: boolean;
   /** Default 60000 ms. */
   startTimeoutMs?: number;
+  /** `npm run dev` instead of `npm start`: no build needed, pages and routes compiled on first request. */
+  dev?: boolean;
 }
 
 export interface DashboardHandle {

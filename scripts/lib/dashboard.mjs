@@ -1,6 +1,6 @@
 // Starts the built dashboard (scripts/server.mjs, what `npm start` runs) as a child process: for the demo, e2e tests and
-// benchmarks. Runs next's own bin with our node, so neither npx nor a shell sits between us and
-// the server (signals and the pid then reach the real server).
+// benchmarks; with `dev`, the same server on the sources (what `npm run dev` runs). Runs it with our node,
+// so neither npx nor a shell sits between us and the server (signals and the pid then reach the real server).
 import fs from "node:fs";
 import path from "node:path";
 import { spawnManaged } from "./managed-process.mjs";
@@ -18,6 +18,7 @@ import { waitForHttp } from "./wait-http.mjs";
  * @property {string} [logFile] the server's output goes there too
  * @property {boolean} [echo] also copy the server's output to our stdout/stderr (the demo)
  * @property {number} [startTimeoutMs] default 60000
+ * @property {boolean} [dev] `npm run dev`: no build needed, pages and routes compiled on first request
  */
 
 /**
@@ -35,7 +36,8 @@ import { waitForHttp } from "./wait-http.mjs";
  * @returns {Promise<DashboardHandle>}
  */
 export async function startDashboard(opts = {}) {
-  if (!fs.existsSync(fromRoot(".next", "BUILD_ID"))) {
+  const dev = opts.dev === true;
+  if (!dev && !fs.existsSync(fromRoot(".next", "BUILD_ID"))) {
     throw new Error("no production build of the dashboard (.next/BUILD_ID is missing): run `npm run build` first");
   }
   const host = opts.host ?? "127.0.0.1";
@@ -46,13 +48,13 @@ export async function startDashboard(opts = {}) {
   const env = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
-    // vitest sets NODE_ENV=test; next start expects production and warns otherwise.
-    NODE_ENV: "production",
+    // vitest sets NODE_ENV=test; Next.js expects production (development in dev) and warns otherwise.
+    NODE_ENV: dev ? "development" : "production",
     ...(opts.etcdEndpoints ? { ETCD_ENDPOINTS: opts.etcdEndpoints.join(",") } : {}),
     ...(opts.configFile ? { ETCD_DASHBOARD_CONFIG: path.resolve(opts.configFile) } : {}),
     ...opts.env,
   };
-  const proc = spawnManaged(process.execPath, [fromRoot("scripts", "server.mjs"), "-p", String(port), "-H", host], {
+  const proc = spawnManaged(process.execPath, [fromRoot("scripts", "server.mjs"), ...(dev ? ["--dev"] : []), "-p", String(port), "-H", host], {
     cwd: repoRoot,
     env,
     logFile: opts.logFile,

@@ -10,12 +10,15 @@ export function newNonce() {
 /**
  * Styles stay 'unsafe-inline': React renders style attributes (the virtualized lists position rows with
  * them) and CodeMirror and uPlot set inline styles; scripts are what an injection would need.
+ * `npm run dev` alone adds 'unsafe-eval': React's development build rebuilds server call stacks with eval()
+ * (its production build never uses eval).
  * @param {string} nonce
+ * @param {{ dev?: boolean }} [options]
  */
-export function contentSecurityPolicy(nonce) {
+export function contentSecurityPolicy(nonce, { dev = false } = {}) {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
@@ -34,9 +37,12 @@ const COMMON = {
   "cross-origin-opener-policy": "same-origin",
 };
 
-/** @param {string} nonce */
-export function securityHeaders(nonce) {
-  return { "content-security-policy": contentSecurityPolicy(nonce), ...COMMON };
+/**
+ * @param {string} nonce
+ * @param {{ dev?: boolean }} [options]
+ */
+export function securityHeaders(nonce, options) {
+  return { "content-security-policy": contentSecurityPolicy(nonce, options), ...COMMON };
 }
 
 /**

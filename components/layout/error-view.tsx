@@ -1,0 +1,34 @@
+"use client";
+import { Button } from "@/components/ui/button";
+
+export interface ErrorViewProps {
+  /** Next.js's digest identifies a server error in the server's log; the message may hold internals. */
+  error: Error & { digest?: string };
+  reset: () => void;
+}
+
+/**
+ * What an error boundary shows instead of a page that failed: what happened in plain words, the digest to
+ * quote (the server logged the error under it), and Try again. Never the message or the stack: a server
+ * error's own text stays in the server's log.
+ */
+export function ErrorView({ error, reset }: ErrorViewProps) {
+  return (
+    <main className="mx-auto max-w-3xl p-8">
+      <div role="alert" aria-labelledby="error-view-heading" className="rounded-lg border border-red-200 bg-red-50 p-6 text-red-950 dark:border-red-900 dark:bg-red-950 dark:text-red-50">
+        <h1 id="error-view-heading" className="text-xl font-semibold">
+          This page could not be shown
+        </h1>
+        <p className="mt-2 text-sm">Something went wrong while showing it. Trying again often helps; if it keeps failing, the dashboard&apos;s server log says why.</p>
+        {error.digest ? (
+          <p className="mt-2 text-sm">
+            Error reference: <code className="rounded bg-red-100 px-1 font-mono dark:bg-red-900">{error.digest}</code>
+          </p>
+        ) : null}
+        <Button variant="primary" className="mt-4" onClick={reset}>
+          Try again
+        </Button>
+      </div>
+    </main>
+  );
+}
