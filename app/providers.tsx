@@ -2,7 +2,7 @@
 import { SWRConfig } from "swr";
 import type { ReactNode } from "react";
 import { ApiError } from "@/lib/api/errors";
-import { loginPath } from "@/lib/auth/login-target";
+import { loginPath } from "@/lib/dashboard-auth/login-target";
 
 /** A session that ended (expired, logged out in another tab, the server restarted) sends the browser to log in again. */
 function onError(error: unknown) {

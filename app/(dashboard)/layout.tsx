@@ -1,12 +1,12 @@
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { Toaster } from "sonner";
-import { AccessProvider } from "@/components/auth/access-provider";
-import { RedirectToLogin } from "@/components/auth/redirect-to-login";
+import { AccessProvider } from "@/components/dashboard-auth/access-provider";
+import { RedirectToLogin } from "@/components/dashboard-auth/redirect-to-login";
 import { Sidebar } from "@/components/layout/sidebar";
 import { CommandRegistryProvider } from "@/lib/commands/registry";
-import { SESSION_COOKIE, loginRequired, userOfSession } from "@/lib/auth/access";
-import type { AccessSnapshot } from "@/lib/auth/access-view";
+import { SESSION_COOKIE, loginRequired, userOfSession } from "@/lib/dashboard-auth/access";
+import type { AccessSnapshot } from "@/lib/dashboard-auth/access-view";
 import { accessSettings, listClusters } from "@/lib/clusters";
 
 // Every dashboard page needs a session when users are configured; without one, nothing of the page is

@@ -1,8 +1,8 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { LoginForm } from "@/components/auth/login-form";
-import { SESSION_COOKIE, loginRequired, userOfSession } from "@/lib/auth/access";
-import { safeNextPath } from "@/lib/auth/login-target";
+import { LoginForm } from "@/components/dashboard-auth/login-form";
+import { SESSION_COOKIE, loginRequired, userOfSession } from "@/lib/dashboard-auth/access";
+import { safeNextPath } from "@/lib/dashboard-auth/login-target";
 
 export const metadata = { title: "Log in · etcd dashboard" };
 

@@ -6,7 +6,7 @@ import { MONO_CELL } from "@/components/cluster/table";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, TextAreaField } from "@/components/ui/field";
-import { changeRole, createRole, deleteRole } from "@/lib/api/auth-admin-client";
+import { changeRole, createRole, deleteRole } from "@/lib/api/etcd-auth-client";
 import { issuesFromZod } from "@/lib/api/errors";
 import { authNameSchema, createRoleBodySchema } from "@/lib/api/schemas";
 import type { AuthRole, AuthUser, KvPermissions } from "@/lib/api/types";

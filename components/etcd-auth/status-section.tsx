@@ -5,7 +5,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Section } from "@/components/cluster/section";
 import { Button } from "@/components/ui/button";
-import { disableAuth, enableAuth, narrowGuest } from "@/lib/api/auth-admin-client";
+import { disableAuth, enableAuth, narrowGuest } from "@/lib/api/etcd-auth-client";
 import type { AuthOverviewResponse, GuestAccess } from "@/lib/api/types";
 import { ConfirmDialog } from "./confirm-dialog";
 

@@ -6,7 +6,7 @@ import { CELL } from "@/components/cluster/table";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { changeUser, createUser, deleteUser } from "@/lib/api/auth-admin-client";
+import { changeUser, createUser, deleteUser } from "@/lib/api/etcd-auth-client";
 import { issuesFromZod } from "@/lib/api/errors";
 import { newUserNameSchema, passwordSchema } from "@/lib/api/schemas";
 import type { AuthRole, AuthUser } from "@/lib/api/types";

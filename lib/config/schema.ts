@@ -1,7 +1,7 @@
 // The dashboard's configuration: which etcd clusters it talks to, and how. Server-side only; nothing
 // here ever comes from a browser request.
 import { z } from "zod";
-import { roleSchema } from "../auth/roles";
+import { roleSchema } from "../dashboard-auth/roles";
 import { PASSWORD_HASH_PATTERN } from "../../scripts/lib/password-hash.mjs";
 
 export const DEFAULT_ENDPOINTS = ["http://127.0.0.1:2379", "http://127.0.0.1:4001"];

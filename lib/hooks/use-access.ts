@@ -1,8 +1,8 @@
 "use client";
 import { createContext, useContext, useMemo } from "react";
-import { accessView, type AccessSnapshot, type AccessView } from "@/lib/auth/access-view";
+import { accessView, type AccessSnapshot, type AccessView } from "@/lib/dashboard-auth/access-view";
 
-/** Filled by the dashboard layout (components/auth/access-provider.tsx), rendered on the server per request. */
+/** Filled by the dashboard layout (components/dashboard-auth/access-provider.tsx), rendered on the server per request. */
 export const AccessContext = createContext<AccessSnapshot | null>(null);
 
 /** What the current user may do on `cluster` (or in general): which controls to offer. */

@@ -1,6 +1,6 @@
 "use client";
 import useSWR, { useSWRConfig } from "swr";
-import { authPath } from "@/lib/api/auth-admin-client";
+import { authPath } from "@/lib/api/etcd-auth-client";
 import type { ApiError } from "@/lib/api/errors";
 import { apiFetch } from "@/lib/api/fetcher";
 import type { AuthOverviewResponse, AuthRole, AuthUser } from "@/lib/api/types";

@@ -3,9 +3,9 @@ import { readJsonBody } from "@/lib/api/server/request-guards";
 import { json, publicRoute } from "@/lib/api/server/route";
 import type { SessionResponse } from "@/lib/api/types";
 import { recordAudit } from "@/lib/audit/log";
-import { authState, clientAddress, currentUser, loginRequired, sessionIdFrom, userOfSession } from "@/lib/auth/access";
-import { logIn } from "@/lib/auth/login";
-import { clearedSessionCookie, isHttps, sessionCookie } from "@/lib/auth/session-cookie";
+import { authState, clientAddress, currentUser, loginRequired, sessionIdFrom, userOfSession } from "@/lib/dashboard-auth/access";
+import { logIn } from "@/lib/dashboard-auth/login";
+import { clearedSessionCookie, isHttps, sessionCookie } from "@/lib/dashboard-auth/session-cookie";
 import { accessSettings } from "@/lib/clusters";
 
 export const dynamic = "force-dynamic";

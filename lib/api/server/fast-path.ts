@@ -7,7 +7,7 @@
 // e2e/api/fast-path.spec.ts.
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { authorizeCookie } from "@/lib/auth/access";
+import { authorizeCookie } from "@/lib/dashboard-auth/access";
 import { NO_STORE, errorAnswer } from "./error-response";
 import { keyRead } from "./key-read";
 

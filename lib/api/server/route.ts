@@ -2,8 +2,8 @@
 // needs, read-only clusters, input helpers, and one place where anything thrown becomes the JSON error
 // envelope (never an unhandled 500).
 import "server-only";
-import { assertWritable, authorize } from "@/lib/auth/access";
-import type { Role, SessionUser } from "@/lib/auth/roles";
+import { assertWritable, authorize } from "@/lib/dashboard-auth/access";
+import type { Role, SessionUser } from "@/lib/dashboard-auth/roles";
 import { clusterClient } from "@/lib/clusters";
 import { EtcdError, keyFromSegments, type EtcdClient, type KeyPath } from "@/lib/etcd";
 import { ApiError } from "../errors";

@@ -3,7 +3,7 @@
 // etcd slow, down or refusing) gives no seed, and the tree reads its listings in the browser as it always
 // could; the page itself never fails because of it.
 import "server-only";
-import { authorizeCookie } from "@/lib/auth/access";
+import { authorizeCookie } from "@/lib/dashboard-auth/access";
 import { clusterClient } from "@/lib/clusters";
 import { parseKey } from "@/lib/etcd";
 import { ancestorsOf } from "@/lib/key-path";

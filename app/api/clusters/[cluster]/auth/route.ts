@@ -1,6 +1,6 @@
 import { apiRoute, requireCluster } from "@/lib/api/server/route";
 import { audited } from "@/lib/audit/log";
-import { ADMIN_WRITE } from "@/lib/api/server/auth-admin";
+import { ADMIN_WRITE } from "@/lib/api/server/etcd-auth-admin";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { narrowGuestBodySchema } from "@/lib/api/schemas";
 import { apiRoute, requireCluster } from "@/lib/api/server/route";
 import { readJsonBody } from "@/lib/api/server/request-guards";
 import { audited } from "@/lib/audit/log";
-import { ADMIN_WRITE } from "@/lib/api/server/auth-admin";
+import { ADMIN_WRITE } from "@/lib/api/server/etcd-auth-admin";
 import { GUEST_ROLE } from "@/lib/etcd";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { createRoleBodySchema, patchRoleBodySchema } from "@/lib/api/schemas";
-import { ADMIN_WRITE, requireAuthTarget } from "@/lib/api/server/auth-admin";
+import { ADMIN_WRITE, requireAuthTarget } from "@/lib/api/server/etcd-auth-admin";
 import { apiRoute, json } from "@/lib/api/server/route";
 import { readJsonBody } from "@/lib/api/server/request-guards";
 import { audited } from "@/lib/audit/log";

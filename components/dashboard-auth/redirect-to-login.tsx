@@ -1,6 +1,6 @@
 "use client";
 import { useEffect } from "react";
-import { loginPath } from "@/lib/auth/login-target";
+import { loginPath } from "@/lib/dashboard-auth/login-target";
 
 /** Sends the browser to the login page, remembering where it was going. */
 export function RedirectToLogin() {

@@ -1,6 +1,6 @@
 "use client";
 import type { ReactNode } from "react";
-import type { AccessSnapshot } from "@/lib/auth/access-view";
+import type { AccessSnapshot } from "@/lib/dashboard-auth/access-view";
 import { AccessContext } from "@/lib/hooks/use-access";
 
 /** The logged-in user and the read-only switches, handed down from the server-rendered dashboard layout. */
