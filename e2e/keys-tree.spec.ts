@@ -226,6 +226,26 @@ test.describe("key tree", () => {
     await expect(tree(page).getByRole("treeitem", { name: /^k\d{5}$/ })).toHaveCount(1);
   });
 
+  test("a directory the tree and the panel both show is read once, and once again on Refresh", async ({ page, etcd, ns, keysUrl }) => {
+    await seed(etcd, { [`${ns}/a/b/c`]: "1" });
+    const readsOfB: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (request.method() === "GET" && url.pathname === keysUrl(`${ns}/a/b`)) readsOfB.push(request.url());
+    });
+    await page.goto(`/keys${encodeKey(ns)}/a/b`);
+    await expect(item(page, "c")).toBeVisible();
+    await expect(page.getByRole("article", { name: `Key ${ns}/a/b` })).toBeVisible();
+    await page.waitForTimeout(500);
+    expect(readsOfB).toHaveLength(1);
+
+    await etcd.put(`${ns}/a/b/d`, "2");
+    await page.getByRole("button", { name: "Refresh tree" }).click();
+    await expect(item(page, "d")).toBeVisible();
+    await page.waitForTimeout(500);
+    expect(readsOfB).toHaveLength(2);
+  });
+
   test("a listing nobody has used for a minute is let go, and read again when its directory opens", async ({ page, etcd, ns }) => {
     const below = Array.from({ length: 80 }, (_, i) => [`${ns}/k${String(i).padStart(2, "0")}`, "v"] as const);
     await putMany(etcd, [[`${ns}/a/one`, "1"], [`${ns}/a/two`, "2"], ...below]);
