@@ -15,7 +15,7 @@ export function onRevalidate(cache: Cache, swrKey: string, reread: Reread): () =
   return readers.add(swrKey, reread);
 }
 
-export interface Revalidation {
+interface Revalidation {
   cache: Cache;
   mutate: ScopedMutator;
   /** Lets go of a read in flight, so that the re-read is a new request (lib/swr/single-flight.ts). */

@@ -1,6 +1,6 @@
 // One request per key at a time: a read of a key already being read gets the same answer. No React.
 
-export interface SingleFlight<T> {
+interface SingleFlight<T> {
   /** `key`'s answer: the read in flight, or a new one. */
   read(key: string): Promise<T>;
   /** The next read of `key` starts afresh (the one in flight may predate a write). */

@@ -8,7 +8,7 @@ import type { ObservableCache } from "@/lib/swr/observable-cache";
 import type { ListingState } from "./flatten";
 import { listingOfRead } from "./listings";
 
-export interface ListingReaderDeps {
+interface ListingReaderDeps {
   cache: ObservableCache;
   swrKeyOf: (dir: string) => string;
   /** Reads `dir` (sharing a read of its key in flight, brought up to date with live events). */
@@ -22,8 +22,6 @@ export interface ListingReaderDeps {
   /** A read failed: report it, and call `retry` if it should be tried again (`retryCount` so far). */
   onReadError: (swrKey: string, error: unknown, retry: () => void, retryCount: number) => void;
 }
-
-export type ListingReader = ReturnType<typeof createListingReader>;
 
 export function createListingReader(deps: ListingReaderDeps) {
   /** The held directories, each with what to undo when it is let go. */
