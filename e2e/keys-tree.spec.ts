@@ -1,6 +1,6 @@
 // The key tree in Chromium: lazy loading, deep links and history, mouse and keyboard (WAI-ARIA tree),
 // filter, go-to-key completion, a directory of 10,000 keys (virtualized), hostile key names, errors.
-import type { Page } from "@playwright/test";
+import type { Page, Request } from "@playwright/test";
 import { putMany } from "./etcd-bulk";
 import { encodeKey, expect, test, type DirectEtcd } from "./fixtures";
 
@@ -224,6 +224,34 @@ test.describe("key tree", () => {
     await expect(page.getByRole("status", { name: "Filter matches" })).toHaveText("1 of 10,000");
     await expect(item(page, "k04321")).toBeVisible();
     await expect(tree(page).getByRole("treeitem", { name: /^k\d{5}$/ })).toHaveCount(1);
+  });
+
+  test("a directory the tree and the panel both show is never read twice at once, on load or on Refresh", async ({ page, etcd, ns, keysUrl }) => {
+    await seed(etcd, { [`${ns}/a/b/c`]: "1" });
+    // Reads of b in flight, and the most at one time. (Not the number of reads: the live stream, going live,
+    // may rightly read it again when other writes moved etcd's index on.)
+    let inFlight = 0;
+    let most = 0;
+    const isReadOfB = (url: string) => new URL(url).pathname === keysUrl(`${ns}/a/b`);
+    page.on("request", (request) => {
+      if (request.method() === "GET" && isReadOfB(request.url())) most = Math.max(most, ++inFlight);
+    });
+    const ended = (request: Request) => {
+      if (request.method() === "GET" && isReadOfB(request.url())) inFlight--;
+    };
+    page.on("requestfinished", ended);
+    page.on("requestfailed", ended);
+    await page.goto(`/keys${encodeKey(ns)}/a/b`);
+    await expect(item(page, "c")).toBeVisible();
+    await expect(page.getByRole("article", { name: `Key ${ns}/a/b` })).toBeVisible();
+    await page.waitForTimeout(500);
+    expect(most).toBe(1);
+
+    await etcd.put(`${ns}/a/b/d`, "2");
+    await page.getByRole("button", { name: "Refresh tree" }).click();
+    await expect(item(page, "d")).toBeVisible();
+    await page.waitForTimeout(500);
+    expect(most).toBe(1);
   });
 
   test("a listing nobody has used for a minute is let go, and read again when its directory opens", async ({ page, etcd, ns }) => {

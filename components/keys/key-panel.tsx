@@ -6,7 +6,8 @@ import { ExportButton } from "@/components/transfer/export-button";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/field";
 import { useAccess } from "@/lib/hooks/use-access";
-import { useKey } from "@/lib/hooks/use-key";
+import type { KeyResponse } from "@/lib/api/types";
+import { useKey, useRevalidateKeys } from "@/lib/hooks/use-key";
 import { useKeyRemoval, type Removal } from "@/lib/hooks/use-key-removal";
 import { useLiveKeysContext } from "@/lib/hooks/use-live-keys";
 import { baseNameOf, parentOf } from "@/lib/key-path";
@@ -30,9 +31,12 @@ export interface KeyPanelProps {
 
 /** The selected key: the value editor for a key, the summary and actions for a directory, or "not found". */
 export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
-  const { data, error, isLoading, mutate } = useKey(cluster, keyPath);
+  const { data, error, isLoading } = useKey(cluster, keyPath);
+  // Re-reads through the app's one revalidation (lib/swr/revalidate.ts): a fresh request, and the tree's listing of it too.
+  const revalidateKeys = useRevalidateKeys();
+  const reread = useCallback(async () => (await revalidateKeys(cluster, keyPath))[0] as KeyResponse | undefined, [revalidateKeys, cluster, keyPath]);
   const live = useLiveKeysContext().state === "live";
-  const removal = useKeyRemoval(keyPath, () => void mutate());
+  const removal = useKeyRemoval(keyPath, () => void reread());
   // The editor's unsaved text, kept here: when the key is deleted or expires the editor goes, the text stays.
   const unsaved = useRef<string | null>(null);
   const keepUnsaved = useCallback((text: string | null) => {
@@ -48,8 +52,8 @@ export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
     let poll: ReturnType<typeof setInterval> | undefined;
     const start = setTimeout(
       () => {
-        void mutate();
-        poll = setInterval(() => void mutate(), 1000);
+        void reread();
+        poll = setInterval(() => void reread(), 1000);
       },
       Math.max(0, Date.parse(expiration) - Date.now()) + 300,
     );
@@ -57,7 +61,7 @@ export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
       clearTimeout(start);
       if (poll) clearInterval(poll);
     };
-  }, [expiration, mutate, live]);
+  }, [expiration, reread, live]);
 
   // The ref is read in the render the removal itself causes, after the editor's last report.
   if (removal) return <NotFound cluster={cluster} keyPath={keyPath} onNavigate={onNavigate} removal={removal} unsaved={unsaved.current} />;
@@ -79,7 +83,7 @@ export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
           cluster={cluster}
           node={node}
           onNavigate={onNavigate}
-          reload={async () => (await mutate())?.node}
+          reload={async () => (await reread())?.node}
           onUnsavedChange={keepUnsaved}
         />
       )}

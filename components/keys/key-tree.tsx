@@ -1,8 +1,8 @@
 "use client";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type MouseEvent } from "react";
-import { useSWRConfig } from "swr";
 import { useAccess } from "@/lib/hooks/use-access";
-import { keySwrKey } from "@/lib/hooks/use-key";
+import { useRevalidateKeys } from "@/lib/hooks/use-key";
+import { useListings } from "@/lib/hooks/use-listings";
 import { useRowFlashes } from "@/lib/hooks/use-row-flashes";
 import { useReleaseIdleListings, useTreeState, useTreeStore } from "@/lib/hooks/use-tree-store";
 import { parentOf } from "@/lib/key-path";
@@ -13,7 +13,6 @@ import type { TreeSeed } from "@/lib/tree/seed";
 import { filterTextFor, isListedDir } from "@/lib/tree/tree-state";
 import { useTreeActions } from "./tree-actions";
 import { preloadTreeMenu } from "./tree-menu";
-import { ListingReads } from "./tree/listing-reads";
 import { focusWhenRendered } from "./tree/tree-focus";
 import { ROW_HEIGHT, StatusItemRow, TreeItemRow } from "./tree/tree-rows";
 import { TreeToolbar } from "./tree/tree-toolbar";
@@ -52,7 +51,7 @@ function KeyTreeView({ cluster, selectedKey, onSelect, seed }: KeyTreeProps) {
   const filterDir = isListedDir(listings, selectedKey) ? selectedKey : parentOf(selectedKey);
   const filterText = useTreeState(store, (s) => filterTextFor(s, filterDir));
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { mutate } = useSWRConfig();
+  const revalidateKeys = useRevalidateKeys();
   const flashes = useRowFlashes();
 
   // A new selection (a click, a deep link, back / forward): its ancestors open and focus moves there. Another
@@ -66,6 +65,7 @@ function KeyTreeView({ cluster, selectedKey, onSelect, seed }: KeyTreeProps) {
   );
 
   const readDirs = useMemo(() => dirsToRead(openDirs, listedDirs, open, selectedKey), [openDirs, listedDirs, open, selectedKey]);
+  useListings(store, cluster, readDirs);
 
   const focusedIndex = rowIndexOf(rows, focusedKey);
   const selectedIndex = rowIndexOf(rows, selectedKey);
@@ -141,7 +141,7 @@ function KeyTreeView({ cluster, selectedKey, onSelect, seed }: KeyTreeProps) {
     setDirOpen: store.setOpen,
     select,
   });
-  const retry = useCallback((dir: string) => void mutate(keySwrKey(cluster, dir)), [mutate, cluster]);
+  const retry = useCallback((dir: string) => void revalidateKeys(cluster, dir), [revalidateKeys, cluster]);
 
   const onFilterChange = (text: string) => {
     store.setFilter(filterDir, text);
@@ -158,7 +158,7 @@ function KeyTreeView({ cluster, selectedKey, onSelect, seed }: KeyTreeProps) {
         filterListing={listings.get(filterDir)}
         filterText={filterText}
         onFilterChange={onFilterChange}
-        onRefresh={() => readDirs.forEach(retry)}
+        onRefresh={() => void revalidateKeys(cluster, ...readDirs)}
       />
       {selection.bar}
       {/* The rows are checkable (the multi-selection), and that is conveyed as aria-checked on each treeitem,
@@ -207,7 +207,6 @@ function KeyTreeView({ cluster, selectedKey, onSelect, seed }: KeyTreeProps) {
           })}
         </div>
       </div>
-      <ListingReads store={store} cluster={cluster} dirs={readDirs} />
       {menu.menu}
       {actions.dialogs}
       {selection.dialog}

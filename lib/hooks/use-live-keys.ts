@@ -8,7 +8,7 @@ import { applyWatchEvents, type LiveUpdate } from "@/lib/tree/apply-event";
 import type { WatchEvent } from "@/lib/watch/protocol";
 import { RecentEvents } from "@/lib/watch/recent-events";
 import { useEventBatcher } from "./use-event-batcher";
-import { keySwrKey } from "./use-key";
+import { keySwrKey, useRevalidateReads } from "./use-key";
 import { useWatchStream, type WatchStream } from "./use-watch-stream";
 
 /** What a batch of live changes did: the events (in index order) and how they changed the cache. */
@@ -21,6 +21,11 @@ export type LiveListener = (batch: LiveBatch) => void;
 export interface LiveKeys extends Omit<WatchStream, "lastIndex"> {
   /** Called after each batch has been applied to the SWR cache; returns the unsubscribe function. */
   subscribe: (listener: LiveListener) => () => void;
+  /**
+   * A read of `key` with the live events it does not hold replayed on it (it was in flight while they were
+   * applied); throws key_not_found if they removed it. What reads keys outside useSWR (the tree) calls it.
+   */
+  catchUp: (key: string, data: KeyResponse) => KeyResponse;
 }
 
 /** The etcd key of an SWR key of `cluster`'s keys (a key or a directory listing), or null. */
@@ -47,6 +52,7 @@ function cachedSwrKeys(cache: Cache, cluster: string): Map<string, string> {
  */
 export function useLiveKeys(cluster: string): { live: LiveKeys; middleware: Middleware } {
   const { cache, mutate } = useSWRConfig();
+  const revalidate = useRevalidateReads();
   const listeners = useRef(new Set<LiveListener>());
   // Per cluster: another cluster's indexes mean nothing here.
   const recent = useMemo(() => new RecentEvents<WatchEvent>(), [cluster]);
@@ -72,8 +78,8 @@ export function useLiveKeys(cluster: string): { live: LiveKeys; middleware: Midd
 
   /**
    * Reads every cached key of the cluster again (`olderThan`: only those read before that index). What
-   * is on screen is re-fetched in place; an entry nobody shows cannot be re-fetched (SWR revalidates
-   * mounted hooks only), so it is dropped, and the next reader fetches it.
+   * is on screen (a mounted useSWR, a listing the tree holds) is re-fetched in place; an entry nobody shows
+   * cannot be re-fetched, so it is dropped, and the next reader fetches it.
    */
   const reread = useCallback(
     async (olderThan?: number) => {
@@ -82,11 +88,11 @@ export function useLiveKeys(cluster: string): { live: LiveKeys; middleware: Midd
         return olderThan === undefined || (data !== undefined && data.etcdIndex < olderThan);
       });
       const before = new Map(entries.map((swrKey) => [swrKey, cache.get(swrKey)]));
-      await Promise.all(entries.map((swrKey) => mutate(swrKey).catch(() => undefined)));
+      await Promise.all(entries.map((swrKey) => revalidate([swrKey]).catch(() => undefined)));
       // A revalidation writes the entry's state (isValidating at least): one left as it was was not shown.
       for (const swrKey of entries) if (cache.get(swrKey) === before.get(swrKey)) cache.delete(swrKey);
     },
-    [cache, mutate, cluster],
+    [cache, revalidate, cluster],
   );
 
   const stream = useWatchStream({
@@ -111,23 +117,23 @@ export function useLiveKeys(cluster: string): { live: LiveKeys; middleware: Midd
 
   // A read answered after events it does not hold were applied (it was in flight, or its entry was not
   // cached yet) would put back what they changed: replay those events on it before SWR caches it.
+  const catchUp = useCallback(
+    (key: string, data: KeyResponse): KeyResponse => {
+      const missed = recent.after(data.etcdIndex);
+      if (missed.length === 0) return data;
+      const { updated, removed } = applyWatchEvents(new Map([[key, data]]), missed);
+      if (removed.has(key)) throw ApiError.of("key_not_found", `${key} was removed while it was being read.`);
+      return updated.get(key) ?? data;
+    },
+    [recent],
+  );
   const middleware = useCallback<Middleware>(
     (useSWRNext) => (swrKey, fetcher, config) => {
       const key = keyOfSwrKey(cluster, swrKey);
-      const caughtUp =
-        fetcher && key !== null
-          ? async (...args: unknown[]) => {
-              const data = (await fetcher(...args)) as KeyResponse;
-              const missed = recent.after(data.etcdIndex);
-              if (missed.length === 0) return data;
-              const { updated, removed } = applyWatchEvents(new Map([[key, data]]), missed);
-              if (removed.has(key)) throw ApiError.of("key_not_found", `${key} was removed while it was being read.`);
-              return updated.get(key) ?? data;
-            }
-          : fetcher;
+      const caughtUp = fetcher && key !== null ? async (...args: unknown[]) => catchUp(key, (await fetcher(...args)) as KeyResponse) : fetcher;
       return useSWRNext(swrKey, caughtUp as typeof fetcher, config);
     },
-    [cluster, recent],
+    [cluster, catchUp],
   );
 
   const subscribe = useCallback((listener: LiveListener) => {
@@ -137,11 +143,11 @@ export function useLiveKeys(cluster: string): { live: LiveKeys; middleware: Midd
 
   // Not `lastIndex`: it moves with every event, and every consumer of the context would render again.
   const { state, message } = stream;
-  const live = useMemo(() => ({ state, message, subscribe }), [state, message, subscribe]);
+  const live = useMemo(() => ({ state, message, subscribe, catchUp }), [state, message, subscribe, catchUp]);
   return { live, middleware };
 }
 
-const NOT_LIVE: LiveKeys = { state: "connecting", subscribe: () => () => undefined };
+const NOT_LIVE: LiveKeys = { state: "connecting", subscribe: () => () => undefined, catchUp: (_key, data) => data };
 
 /** The Keys page's live stream (components/keys/live-keys-provider.tsx); not live outside it. */
 export const LiveKeysContext = createContext<LiveKeys>(NOT_LIVE);

@@ -1,11 +1,10 @@
 "use client";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { useSWRConfig } from "swr";
 import { RELEASE_CHECK_MS } from "@/lib/tree/release";
 import type { TreeSeed } from "@/lib/tree/seed";
 import { treeStoreOf, type TreeStore } from "@/lib/tree/store";
 import type { TreeState } from "@/lib/tree/tree-state";
-import { keySwrKey } from "./use-key";
+import { keySwrKey, useRevalidateReads } from "./use-key";
 
 /**
  * The store of `cluster`'s tree (lib/tree/store.ts), mounted once for this tree: `selectedKey` and the
@@ -32,7 +31,7 @@ export function useTreeState<T>(store: TreeStore, select: (state: TreeState) => 
  * and their reads out of the SWR cache. `inUse` says which directories are in use at that moment.
  */
 export function useReleaseIdleListings(store: TreeStore, cluster: string, inUse: () => ReadonlySet<string>) {
-  const { mutate } = useSWRConfig();
+  const revalidate = useRevalidateReads();
   const latestInUse = useRef(inUse);
   latestInUse.current = inUse;
   useEffect(() => {
@@ -42,9 +41,9 @@ export function useReleaseIdleListings(store: TreeStore, cluster: string, inUse:
       // After the tree has rendered without them (its reads of them unmounted): a read still mounted
       // elsewhere (Go to key's completions) reads its directory again; for the others only the data goes.
       setTimeout(() => {
-        for (const dir of released) void mutate(keySwrKey(cluster, dir), undefined, { revalidate: true });
+        void revalidate(released.map((dir) => keySwrKey(cluster, dir)), { dropData: true });
       }, 0);
     }, RELEASE_CHECK_MS);
     return () => clearInterval(timer);
-  }, [store, cluster, mutate]);
+  }, [store, cluster, revalidate]);
 }
