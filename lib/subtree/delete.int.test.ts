@@ -1,29 +1,17 @@
 // The subtree engine against a real etcd: keys compared with the index read, what is written meanwhile kept
 // and reported with its key, Stop keeping the rest, every delete audited.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EtcdClient } from "@/lib/etcd/client";
+import { useAuditedClient } from "@/lib/testing/audited-client";
 import { currentIndex, directGetKey, directSet, runConcurrent, uniquePrefix } from "@/lib/testing/etcd-direct";
 import { deletePlanned, deleteSubtree, type SubtreeDeleteRun } from "./delete";
 import type { NodeOutcome, SubtreeEvent } from "./outcome";
 import { planSubtreeDelete } from "./plan";
 
-const url = inject("etcdURL");
-let client: EtcdClient;
-const auditDir = fs.mkdtempSync(path.join(os.tmpdir(), "subtree-int-"));
+const setup = useAuditedClient("subtree-int");
+const url = setup.etcdURL;
 
-beforeAll(() => {
-  process.env.ETCD_DASHBOARD_AUDIT_LOG = path.join(auditDir, "audit.jsonl");
-  client = new EtcdClient({ endpoints: [url], discoverMembers: false });
-});
-afterAll(() => {
-  client.close();
-  fs.rmSync(auditDir, { recursive: true, force: true });
-});
-
-const run = (extra: Partial<SubtreeDeleteRun> = {}): SubtreeDeleteRun => ({ client, cluster: "default", user: "tester", ...extra });
+const run = (extra: Partial<SubtreeDeleteRun> = {}): SubtreeDeleteRun => ({ client: setup.client, cluster: "default", user: "tester", ...extra });
 const exists = async (key: string) => (await directGetKey(url, key)).status === 200;
 
 /** Runs the engine; `afterRead` runs once the read is made, before any delete (someone else writing). */
@@ -59,12 +47,7 @@ describe("deleteSubtree", () => {
     expect((await directGetKey(url, `${d}/a`)).json.node.value).toBe("changed meanwhile");
     expect(await exists(`${d}/e`)).toBe(false);
 
-    const audit = fs
-      .readFileSync(process.env.ETCD_DASHBOARD_AUDIT_LOG!, "utf8")
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as { key: string; user: string; operation: string; conditions?: { prevIndex?: number }; options?: Record<string, unknown>; result: { ok: boolean; code?: string } })
-      .filter((e) => e.key === d || e.key.startsWith(`${d}/`));
+    const audit = setup.auditEntries().filter((e) => e.key === d || e.key?.startsWith(`${d}/`));
     const byKey = new Map(audit.map((e) => [e.key, e]));
     expect(byKey.get(`${d}/a`)).toMatchObject({ user: "tester", operation: "delete", conditions: { prevIndex: readIndex }, options: { bulk: true }, result: { ok: false, code: "compare_failed" } });
     expect(byKey.get(`${d}/e`)).toMatchObject({ conditions: { prevIndex: expect.any(Number) }, result: { ok: true } });

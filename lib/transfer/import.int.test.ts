@@ -1,28 +1,16 @@
 // The import's writes against a real etcd: a change made between planning and writing is reported, never
 // overwritten, and a key that appeared meanwhile is not replaced.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { EtcdClient } from "@/lib/etcd/client";
+import { describe, expect, it } from "vitest";
 import { parseKey } from "@/lib/etcd/key-path";
+import { EtcdClient } from "@/lib/etcd/client";
+import { useAuditedClient } from "@/lib/testing/audited-client";
 import { directGetKey, directSet, uniquePrefix } from "@/lib/testing/etcd-direct";
 import type { ExportNode } from "./format";
 import type { ImportLine, ImportReport } from "./plan";
 import { planAgainstEtcd, runImport } from "./server";
 
-const url = inject("etcdURL");
-let client: EtcdClient;
-const auditDir = fs.mkdtempSync(path.join(os.tmpdir(), "import-int-"));
-
-beforeAll(() => {
-  process.env.ETCD_DASHBOARD_AUDIT_LOG = path.join(auditDir, "audit.jsonl");
-  client = new EtcdClient({ endpoints: [url], discoverMembers: false });
-});
-afterAll(() => {
-  client.close();
-  fs.rmSync(auditDir, { recursive: true, force: true });
-});
+const setup = useAuditedClient("import-int");
+const url = setup.etcdURL;
 
 async function reportOf(lines: AsyncGenerator<ImportLine>): Promise<{ report: ImportReport; progress: number }> {
   let progress = 0;
@@ -47,12 +35,12 @@ describe("runImport", () => {
       { key: "d", dir: true, ttl: 100 },
       { key: "d/k", value: "in d" },
     ];
-    const plan = await planAgainstEtcd(client, parseKey(target), nodes, undefined);
+    const plan = await planAgainstEtcd(setup.client, parseKey(target), nodes, undefined);
     expect(plan.counts).toEqual({ create: 3, change: 2, unchanged: 0, conflict: 0 });
     // Someone else writes between the plan and the writes.
     await directSet(url, `${target}/raced`, "theirs");
     await directSet(url, `${target}/appears`, "theirs");
-    const { report } = await reportOf(runImport({ client, cluster: "default", user: "tester", plan, onExisting: "overwrite" }));
+    const { report } = await reportOf(runImport({ client: setup.client, cluster: "default", user: "tester", plan, onExisting: "overwrite" }));
     expect(report).toMatchObject({ total: 5, created: 2, changed: 1, skipped: 0, unchanged: 0, notAttempted: 0 });
     expect(report.failed.sort((a, b) => a.key.localeCompare(b.key))).toEqual([
       { key: `${target}/appears`, code: "key_exists", reason: "appeared after the plan: not overwritten" },
@@ -66,8 +54,7 @@ describe("runImport", () => {
     expect(dir.dir).toBe(true);
     expect(dir.ttl).toBeGreaterThan(90);
 
-    const audit = fs.readFileSync(process.env.ETCD_DASHBOARD_AUDIT_LOG!, "utf8").trim().split("\n").map((l) => JSON.parse(l));
-    const mine = audit.filter((e) => e.key.startsWith(target));
+    const mine = setup.auditEntries().filter((e) => e.key?.startsWith(target));
     expect(mine).toHaveLength(5);
     expect(mine.find((e) => e.key === `${target}/raced`)).toMatchObject({ user: "tester", operation: "put", conditions: { prevIndex: plan.steps.find((s) => s.key === `${target}/raced`)!.existingIndex }, result: { ok: false, code: "compare_failed" } });
     expect(mine.find((e) => e.key === `${target}/appears`)).toMatchObject({ conditions: { prevExist: false }, result: { ok: false, code: "key_exists" } });
@@ -77,8 +64,8 @@ describe("runImport", () => {
   it("skips keys with another value when asked to, and stops early when etcd is gone", async () => {
     const target = uniquePrefix("import");
     await directSet(url, `${target}/a`, "old");
-    const plan = await planAgainstEtcd(client, parseKey(target), [{ key: "a", value: "new" }, { key: "b", value: "b" }], undefined);
-    const { report } = await reportOf(runImport({ client, cluster: "default", user: "tester", plan, onExisting: "skip" }));
+    const plan = await planAgainstEtcd(setup.client, parseKey(target), [{ key: "a", value: "new" }, { key: "b", value: "b" }], undefined);
+    const { report } = await reportOf(runImport({ client: setup.client, cluster: "default", user: "tester", plan, onExisting: "skip" }));
     expect(report).toMatchObject({ created: 1, changed: 0, skipped: 1, failed: [] });
     expect(await value(`${target}/a`)).toBe("old");
 
