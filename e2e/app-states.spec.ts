@@ -1,7 +1,9 @@
-// The app's error page (app/(dashboard)/error.tsx, app/error.tsx), shown with the test page the e2e dashboard
-// serves (ETCD_DASHBOARD_TEST_PAGES, lib/test-pages.ts): a page that throws on the server.
+// The app's error and loading pages (app/error.tsx, app/(dashboard)/error.tsx,
+// app/(dashboard)/(with-loading-page)/loading.tsx), shown with the test pages the e2e dashboard serves
+// (ETCD_DASHBOARD_TEST_PAGES, lib/test-pages.ts): one that throws on the server and one slow to render.
 import fs from "node:fs";
-import { expect, test } from "./fixtures";
+import { putMany } from "./etcd-bulk";
+import { encodeKey, expect, test } from "./fixtures";
 
 test.describe("a page that fails", () => {
   for (const colorScheme of ["light", "dark"] as const) {
@@ -40,5 +42,54 @@ test.describe("a page that fails", () => {
 
   test("an unknown test page is a 404", async ({ request }) => {
     expect((await request.get("/test-pages/nothing-here")).status()).toBe(404);
+  });
+});
+
+test.describe("a page still loading", () => {
+  const loadingRegion = '[role="status"][aria-label="Loading"][aria-busy="true"]';
+
+  test("shows the skeleton beside the sidebar, announced once, then the page; the sidebar does not move", async ({ page }) => {
+    // The longest the test page waits (5 s): a loaded machine can take a while to get the first bytes shown.
+    await page.goto("/test-pages/slow?ms=5000", { waitUntil: "commit" });
+    const loading = page.getByRole("status", { name: "Loading" });
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(page.locator(loadingRegion)).toBeVisible();
+    // Across, not down: the sidebar's own parts above the pages (the connection badge) may change height meanwhile.
+    const across = async () => {
+      const box = await nav.boundingBox();
+      return box && { x: box.x, width: box.width };
+    };
+    const whileLoading = await across();
+    expect(whileLoading).not.toBeNull();
+    await expect(page.getByRole("heading", { name: "Slow test page" })).toBeVisible({ timeout: 15_000 });
+    await expect(loading).toHaveCount(0);
+    expect(await across()).toEqual(whileLoading);
+  });
+
+  test("a client-side navigation shows the skeleton in place of the page it leaves while the server renders the next", async ({ page }) => {
+    await page.goto("/watch");
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Watch", level: 1 })).toBeVisible();
+    // The router of the App Router (window.next.router): a navigation like a link's, to a page no link offers.
+    await page.evaluate(() => (window as unknown as { next: { router: { push(href: string): void } } }).next.router.push("/test-pages/slow?ms=5000"));
+    await expect(page.locator(loadingRegion)).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Watch", level: 1 })).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "Slow test page" })).toBeVisible({ timeout: 15_000 });
+    await expect(page.locator(loadingRegion)).toHaveCount(0);
+  });
+
+  test("the Keys page is under no loading boundary: its tree's first rows are in the document's first paint", async ({ page, etcd, ns }) => {
+    // A first screen of 60 rows (tens of kB of HTML): React sends a completed Suspense boundary that large apart,
+    // hidden until a script reveals it 300 ms after the first paint at the earliest. Under no boundary, the rows
+    // come in place, and no loading skeleton is sent.
+    await putMany(etcd, Array.from({ length: 100 }, (_, i) => [`${ns}/many/k${String(i).padStart(3, "0")}`, "v"] as const), 16);
+    // The tree's seed may miss its 150 ms on a loaded machine (its rows then follow apart, as they should): retry.
+    await expect(async () => {
+      const html = await (await page.request.get(`/keys${encodeKey(ns)}/many`, { headers: { "sec-fetch-dest": "document" } })).text();
+      const firstRow = html.indexOf(`data-key="${ns}/many/k000"`);
+      expect(firstRow).toBeGreaterThan(0);
+      expect(html.slice(0, firstRow)).not.toMatch(/<div hidden id="S:/); // a segment sent apart
+      expect(html).not.toContain('aria-label="Loading"');
+    }).toPass({ intervals: [500], timeout: 20_000 });
   });
 });

@@ -59,7 +59,7 @@ export function Sidebar() {
               <li key={href}>
                 <Link
                   href={href + suffix}
-                  // Every page is dynamic and has no loading.tsx: a prefetch renders the shared layouts on the
+                  // Every page is dynamic: a prefetch renders the shared layouts (and the loading skeleton) on the
                   // server for nothing, twice per page load, while the page itself is loading.
                   prefetch={false}
                   aria-current={active ? "page" : undefined}
