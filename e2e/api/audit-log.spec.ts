@@ -50,3 +50,25 @@ test("each write through the API is recorded with its conditions and outcome, ne
   for (const e of entries) expect(Date.parse(e.time)).toBeGreaterThan(Date.now() - 60_000);
   expect(fs.readFileSync(process.env.E2E_AUDIT_LOG!, "utf8")).not.toContain(secret);
 });
+
+test("a prevValue condition is recorded as compared, never its text: a compare-and-delete on a secret leaves no trace of it", async ({ request, keysUrl, ns }) => {
+  const secret = "current-secret-that-a-delete-compares-9f3a";
+  const wrong = "wrong-guess-that-must-not-be-logged-2b7e";
+  expect((await request.put(keysUrl(`${ns}/k`), { data: { value: secret } })).status()).toBe(201);
+  expect((await request.put(keysUrl(`${ns}/k`), { data: { value: "x", prevValue: wrong } })).status()).toBe(412);
+  expect((await request.delete(`${keysUrl(`${ns}/k`)}?prevValue=${encodeURIComponent(secret)}`)).status()).toBe(200);
+
+  await expect.poll(() => entriesFor(ns).length).toBe(3);
+  const [, failed, deleted] = entriesFor(ns);
+  expect(failed).toMatchObject({ operation: "put", conditions: { prevValue: true }, result: { ok: false, code: "compare_failed" } });
+  expect(deleted).toMatchObject({ operation: "delete", conditions: { prevValue: true }, result: { ok: true, action: "compareAndDelete" } });
+  const log = fs.readFileSync(process.env.E2E_AUDIT_LOG!, "utf8");
+  expect(log).not.toContain(secret);
+  expect(log).not.toContain(wrong);
+  // Nor does the API that reads the log back.
+  const read = await request.get(`/api/audit?q=${encodeURIComponent(ns)}`);
+  const text = await read.text();
+  expect(text).toContain(`${ns}/k`);
+  expect(text).not.toContain(secret);
+  expect(text).not.toContain(wrong);
+});

@@ -1,23 +1,20 @@
 // An audit entry's parts in words for the Audit page's table. Pure.
 import type { AuditEntry } from "@/lib/audit/entry";
 
-/** A prevValue longer than this is cut in the table (the cell's title holds it whole). */
+/** An option longer than this is cut in the table (the cell's title holds it whole). */
 export const MAX_SHOWN_VALUE = 120;
 
 export function shortened(text: string, max = MAX_SHOWN_VALUE): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** "prevIndex = 12", "prevValue = "old"", "prevExist = false": what the write required. */
+/** "prevIndex = 12", "prevValue compared", "prevExist = false": what the write required (never a value). */
 export function describeConditions(conditions: AuditEntry["conditions"]): { label: string; full: string }[] {
   if (!conditions) return [];
   const out: { label: string; full: string }[] = [];
   if (conditions.prevExist !== undefined) out.push({ label: `prevExist = ${conditions.prevExist}`, full: `prevExist = ${conditions.prevExist}` });
   if (conditions.prevIndex !== undefined) out.push({ label: `prevIndex = ${conditions.prevIndex}`, full: `prevIndex = ${conditions.prevIndex}` });
-  if (conditions.prevValue !== undefined) {
-    const quoted = JSON.stringify(conditions.prevValue);
-    out.push({ label: `prevValue = ${shortened(quoted)}`, full: `prevValue = ${quoted}` });
-  }
+  if (conditions.prevValue) out.push({ label: "prevValue compared", full: "prevValue compared: the write required a value, which the log never records" });
   return out;
 }
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { auditLine, describeWrite, failureOf } from "./entry";
 
 describe("describeWrite", () => {
-  it("keeps conditions and options apart and never the value", () => {
-    expect(describeWrite({ value: "s3cret", prevIndex: 7, prevValue: "old", ttl: 30, dir: undefined })).toEqual({
-      conditions: { prevIndex: 7, prevValue: "old" },
+  it("keeps conditions and options apart and never a value: a prevValue only as compared", () => {
+    expect(describeWrite({ value: "s3cret", prevIndex: 7, prevValue: "old-secret", ttl: 30, dir: undefined })).toEqual({
+      conditions: { prevIndex: 7, prevValue: true },
       options: { ttl: 30 },
     });
     expect(describeWrite({ value: "x" })).toEqual({});

@@ -1,6 +1,6 @@
 // One audit record: who asked for which write on which cluster and key, what it was conditioned on, and
-// how it ended. New values are never recorded (they may be secrets); the prevValue a write was
-// conditioned on is, because it says what the writer believed was there.
+// how it ended. No value is ever recorded: neither a new one nor the prevValue a write was conditioned
+// on (for a compare-and-delete that is the current value, which may be a secret), only that there was one.
 export interface AuditEntry {
   time: string;
   user: string;
@@ -19,8 +19,8 @@ export interface AuditEntry {
   etcdUser?: string;
   /** The etcd role the write was about. */
   etcdRole?: string;
-  /** What the write required of the current state. */
-  conditions?: { prevIndex?: number; prevValue?: string; prevExist?: boolean };
+  /** What the write required of the current state; `prevValue: true` says a value was compared, never which. */
+  conditions?: { prevIndex?: number; prevValue?: true; prevExist?: boolean };
   /** Options that change what the write does (dir, ttl, refresh, recursive). */
   options?: Record<string, unknown>;
   result: { ok: true; action?: string; index?: number } | { ok: false; code: string; message: string; etcdCode?: number; outcomeUnknown?: boolean };
@@ -31,13 +31,14 @@ export function auditLine(entry: AuditEntry): string {
   return JSON.stringify(entry, (_key, value: unknown) => (value === undefined ? undefined : value)) + "\n";
 }
 
-/** Splits a write's fields into conditions and options, leaving the value out. */
+/** Splits a write's fields into conditions and options, leaving out the value and the prevValue's text. */
 export function describeWrite(fields: Record<string, unknown>): Pick<AuditEntry, "conditions" | "options"> {
   const conditions: NonNullable<AuditEntry["conditions"]> = {};
   const options: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(fields)) {
     if (value === undefined || name === "value") continue;
-    if (name === "prevIndex" || name === "prevValue" || name === "prevExist") (conditions as Record<string, unknown>)[name] = value;
+    if (name === "prevValue") conditions.prevValue = true;
+    else if (name === "prevIndex" || name === "prevExist") (conditions as Record<string, unknown>)[name] = value;
     else options[name] = value;
   }
   return {

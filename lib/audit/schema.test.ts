@@ -8,7 +8,7 @@ const entry: AuditEntry = {
   cluster: "prod",
   operation: "put",
   key: "/a",
-  conditions: { prevIndex: 4, prevValue: "<b>old</b>", prevExist: true },
+  conditions: { prevIndex: 4, prevValue: true, prevExist: true },
   options: { ttl: 30 },
   result: { ok: false, code: "etcd_timeout", message: "timed out", outcomeUnknown: true },
 };
@@ -18,6 +18,11 @@ describe("parseAuditLine", () => {
     expect(parseAuditLine(auditLine(entry).trimEnd())).toEqual(entry);
     const ok: AuditEntry = { time: "2026-03-01T10:00:00+02:00", user: "u", cluster: "c", operation: "member-remove", member: "abc", result: { ok: true } };
     expect(parseAuditLine(JSON.stringify(ok))).toEqual(ok);
+  });
+
+  it("reads a prevValue an older version wrote as only \"a value was compared\"", () => {
+    const old = JSON.stringify({ ...entry, conditions: { prevIndex: 4, prevValue: "s3cret", prevExist: true } });
+    expect(parseAuditLine(old)).toEqual(entry);
   });
 
   it("drops fields it does not know", () => {

@@ -6,7 +6,8 @@ import type { AuditEntry } from "./entry";
 
 const conditionsSchema = z.object({
   prevIndex: z.number().optional(),
-  prevValue: z.string().optional(),
+  // Older versions wrote the prevValue itself: it is read back as only "a value was compared".
+  prevValue: z.union([z.literal(true), z.string().transform((): true => true)]).optional(),
   prevExist: z.boolean().optional(),
 });
 
