@@ -1,5 +1,6 @@
 // What every route shares: same-origin writes, JSON bodies of bounded size, JSON errors for bad paths,
 // unknown clusters and unknown routes, and never a 500.
+import fs from "node:fs";
 import http from "node:http";
 import { expect, expectApiError, expectInvalid, test } from "../fixtures";
 import { sendFuzz } from "../fuzz/send";
@@ -208,25 +209,46 @@ test.describe("paths", () => {
     expect((await etcd.get(`${ns}/a`)).status).toBe(404);
   });
 
-  test(". and .. segments resolve as in any URL; no key with such a segment is ever addressed", async ({ baseURL, etcd, ns }) => {
-    // Sent raw: Playwright's client would resolve them itself. Next.js resolves them too (%2E included,
-    // as the URL standard says), so ".../sub/../target" is the key ".../target", as a browser would send it.
-    for (const segment of ["..", "%2E%2E", "%2e%2E"]) {
-      const response = await rawRequest(baseURL!, {
-        method: "PUT",
-        path: `/api/clusters/default/keys${ns}/sub/${segment}/target`,
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ value: segment }),
-      });
-      expect(response.status, `${segment}: ${response.body}`).toBeLessThan(300);
-      expect((rawJson(response) as unknown as { node: { key: string } }).node.key).toBe(`${ns}/target`);
+  test("a . or .. segment (raw or %2E-encoded) is a 400 that says why, and nothing is written", async ({ baseURL, etcd, ns }) => {
+    // Sent raw: Playwright's client, like a browser, resolves them itself. Next.js alone would resolve
+    // ".../sub/../target" to ".../target" and write that other key; etcd refuses such keys too.
+    for (const segment of ["..", ".", "%2E%2E", "%2e.", "%2E"]) {
+      for (const method of ["PUT", "DELETE", "GET"]) {
+        const path = `/api/clusters/default/keys${ns}/sub/${segment}/target`;
+        const response = await rawRequest(baseURL!, {
+          method,
+          path,
+          headers: method === "PUT" ? { "content-type": "application/json" } : {},
+          body: method === "PUT" ? JSON.stringify({ value: segment }) : undefined,
+        });
+        expect(response.status, `${method} ${path}: ${response.body}`).toBe(400);
+        const error = rawJson(response).error;
+        expect(error.code).toBe("invalid_input");
+        expect(error.message).toMatch(/"\."|"\.\."/);
+      }
     }
-    for (const segment of [".", "%2E"]) {
-      const response = await rawRequest(baseURL!, { method: "GET", path: `/api/clusters/default/keys${ns}/${segment}/target` });
-      expect(response.status, segment).toBe(200);
-    }
-    // Nothing was created under "sub" (etcd would have answered a 301 for a "." or ".." key anyway).
+    expect((await etcd.get(`${ns}/target`)).status).toBe(404);
     expect((await etcd.get(`${ns}/sub`)).status).toBe(404);
+  });
+
+  test("a request target that is not a path, or a page path with a malformed percent-escape, is a 400 JSON error with no stack trace logged", async ({ baseURL }) => {
+    const logFile = process.env.E2E_DASHBOARD_LOG!;
+    const logStart = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
+    for (const [method, path] of [
+      ["GET", "*"],
+      ["OPTIONS", "*"],
+      ["GET", "/keys/%"],
+      ["GET", "/keys/%zz/a"],
+      ["GET", "/watch%"],
+      ["GET", `http://${new URL(baseURL!).host}/api/clusters`],
+    ] as const) {
+      const response = await rawRequest(baseURL!, { method, path });
+      expect(response.status, `${method} ${path}: ${response.body.slice(0, 200)}`).toBe(400);
+      expect(response.headers["content-type"]).toMatch(/^application\/json/);
+      expect(rawJson(response).error.code).toBe("invalid_input");
+    }
+    const logged = fs.existsSync(logFile) ? fs.readFileSync(logFile).subarray(logStart).toString("utf8") : "";
+    expect(logged.match(/.*(request failed|Invalid URL|URIError|\n\s+at ).*/g) ?? []).toEqual([]);
   });
 
   test("an unknown cluster is a 404 and an invalid cluster name a 400, for every resource", async ({ request }) => {

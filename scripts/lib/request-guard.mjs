@@ -1,6 +1,7 @@
 // What scripts/server.mjs answers itself instead of handing to Next.js: Next.js turns a malformed
-// percent-escape or an unknown method (TRACE) into a plain-text 500, and "a//b" into a 308 that
-// re-sends a write to another key.
+// percent-escape (in any path, pages included), a request target that is not a path ("*", an absolute
+// URL) or an unknown method (TRACE) into a plain-text 500 with a stack trace in the log, "a//b" into a
+// 308 that re-sends a write to another key, and resolves "a/sub/../x" to the other key "a/x".
 
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"]);
 
@@ -13,24 +14,40 @@ const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIO
 export function rejectReason(method, url) {
   if (!METHODS.has(method)) return { status: 405, message: `Method ${method} is not allowed.` };
   const path = (url ?? "/").split("?", 1)[0] ?? "/";
-  if (!path.startsWith("/api/") && path !== "/api") return null;
-  if (path.includes("//") || path.includes("\\")) {
-    return { status: 400, message: 'The path has an empty segment ("//") or a backslash: etcd keys cannot have one.' };
-  }
+  // "*" (OPTIONS * or GET *) and absolute URLs are for proxies; browsers send a path.
+  if (!path.startsWith("/")) return { status: 400, message: 'The request target must be a path starting with "/", not "*" or an absolute URL.' };
   try {
     decodeURIComponent(path);
   } catch {
     return { status: 400, message: 'The path has a malformed percent-escape: encode "%" as %25.' };
   }
+  if (!path.startsWith("/api/") && path !== "/api") return null;
+  if (path.includes("//") || path.includes("\\")) {
+    return { status: 400, message: 'The path has an empty segment ("//") or a backslash: etcd keys cannot have one.' };
+  }
+  if (path.split("/").some(isDotSegment)) {
+    return {
+      status: 400,
+      message: 'The path has a "." or ".." segment: etcd keys cannot have one, and resolving it would address another key. Send the path as a browser would, with dot segments resolved.',
+    };
+  }
   return null;
 }
 
 /**
- * The API's JSON error envelope for what the server answers itself (lib/api/errors.ts has the codes).
- * @param {{ status: number, message: string }} error
+ * "." or "..", also percent-encoded ("%2E%2E", ".%2e"), which the URL standard resolves like the plain ones.
+ * @param {string} segment a raw segment, its escapes known to be well formed
  */
-export function errorBody({ status, message }) {
-  const code = status === 405 ? "method_not_allowed" : "invalid_input";
+function isDotSegment(segment) {
+  const decoded = segment.length <= 6 ? decodeURIComponent(segment) : segment;
+  return decoded === "." || decoded === "..";
+}
+
+/**
+ * The API's JSON error envelope for what the server answers itself (lib/api/errors.ts has the codes).
+ * @param {{ status: number, message: string, code?: string }} error
+ */
+export function errorBody({ status, message, code = status === 405 ? "method_not_allowed" : "invalid_input" }) {
   return JSON.stringify({ error: { code, message, ...(code === "invalid_input" ? { issues: [{ path: "path", message }] } : {}) } });
 }
 
