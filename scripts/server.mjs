@@ -1,8 +1,9 @@
 // `npm start` serves the built dashboard; `npm run dev` (--dev) serves the sources through the same server,
 // compiled on demand and hot-reloaded, so development sees the guard, headers and fast path that production
 // has. A thin guard in front of Next.js answers, as JSON and cheaply, what Next.js itself would turn into
-// a plain-text 500 (a malformed percent-escape, an unknown method such as TRACE) or into a redirect that
-// re-sends a write to another key ("a//b"), and on the way out turns Next.js's empty 405 into JSON and
+// a plain-text 500 (a malformed percent-escape, an unknown method such as TRACE, "GET *") or into a write
+// to another key ("a//b" redirected, "a/sub/../x" resolved), refuses Host names it is not served under
+// (DNS rebinding, scripts/lib/host-policy.mjs), and on the way out turns Next.js's empty 405 into JSON and
 // deals with a request body left unread by a refusal, so the connection still serves the next request
 // (scripts/lib/request-guard.mjs).
 // Doing this here instead of in a Next.js proxy (middleware) saves about 0.4 ms on every request.
@@ -11,6 +12,7 @@ import next from "next";
 import { anonymousBindProblem } from "./lib/bind-policy.mjs";
 import { loadKeyReadFastPath } from "./lib/key-read-fast-path.mjs";
 import { repoRoot } from "./lib/paths.mjs";
+import { hostPolicy, hostRefusal, refusedHost } from "./lib/host-policy.mjs";
 import { errorBody, guardResponse, rejectReason } from "./lib/request-guard.mjs";
 import { API_SECURITY_HEADERS, newNonce, securityHeaders } from "./lib/security-headers.mjs";
 
@@ -23,9 +25,10 @@ function option(flags, envName, fallback) {
   return process.env[envName] || fallback;
 }
 
-function sendError(res, error) {
-  const body = errorBody(error);
-  res.writeHead(error.status, { "content-type": "application/json", "cache-control": "no-store", "content-length": Buffer.byteLength(body) });
+function sendError(res, error, { plain = false } = {}) {
+  const body = plain ? `${error.message}\n` : errorBody(error);
+  const type = plain ? "text/plain; charset=utf-8" : "application/json";
+  res.writeHead(error.status, { "content-type": type, "cache-control": "no-store", "content-length": Buffer.byteLength(body) });
   res.end(body);
 }
 
@@ -35,6 +38,7 @@ async function main() {
   const hostname = option(["-H", "--hostname"], "HOST", "127.0.0.1");
   const bindProblem = anonymousBindProblem(hostname, process.env);
   if (bindProblem) throw new Error(bindProblem);
+  const hosts = hostPolicy(hostname, process.env);
   const app = next({ dev, dir: repoRoot, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -43,6 +47,14 @@ async function main() {
   const serveKeyRead = await loadKeyReadFastPath({ dev, env: process.env });
 
   const server = http.createServer((req, res) => {
+    // Before anything else, the fast path included: a Host the dashboard is not served under is DNS
+    // rebinding (scripts/lib/host-policy.mjs). Pages get the reason as text, the API its JSON envelope.
+    const foreignHost = refusedHost(hosts, req.headers);
+    if (foreignHost !== null) {
+      for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) res.setHeader(name, value);
+      guardResponse(req, res);
+      return sendError(res, hostRefusal(foreignHost), { plain: req.url?.startsWith("/api/") !== true });
+    }
     // Key reads, the hottest route, first: the fast path takes only a canonical GET without a body, answers
     // with the API's security headers itself, and skips Next.js's routing (lib/api/server/fast-path.ts).
     if (serveKeyRead?.(req, res, API_SECURITY_HEADERS)) return;

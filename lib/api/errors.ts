@@ -9,6 +9,7 @@ export const apiErrorCodeSchema = z.enum([
   "method_not_allowed",
   "cancelled",
   "cross_origin",
+  "host_not_allowed",
   "unauthenticated",
   "invalid_credentials",
   "too_many_attempts",
@@ -47,6 +48,8 @@ export const API_ERROR_STATUS: Record<ApiErrorCode, number> = {
   // nginx's "client closed request": the browser went away before the answer; nobody reads it.
   cancelled: 499,
   cross_origin: 403,
+  /** A Host name the dashboard is not served under (DNS rebinding); answered by scripts/server.mjs. */
+  host_not_allowed: 403,
   /** No session, or it expired: log in. */
   unauthenticated: 401,
   invalid_credentials: 401,
