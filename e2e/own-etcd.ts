@@ -21,14 +21,15 @@ export interface OwnEtcd {
   stop(): Promise<void>;
 }
 
-export async function startOwnEtcd(name: string, clusters: (etcdURL: string) => object[], dashboardEnv: Record<string, string> = {}): Promise<OwnEtcd> {
+/** `config`: more of the config file than its clusters (users, for one). */
+export async function startOwnEtcd(name: string, clusters: (etcdURL: string) => object[], dashboardEnv: Record<string, string> = {}, config: object = {}): Promise<OwnEtcd> {
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), `etcd-dashboard-${name}-`));
   const auditLog = path.join(tempDir, "audit.jsonl");
   const etcd = await startEtcd({ name });
   let dashboard: DashboardHandle;
   try {
     const configFile = path.join(tempDir, "clusters.json");
-    fs.writeFileSync(configFile, JSON.stringify({ clusters: clusters(etcd.clientURL) }));
+    fs.writeFileSync(configFile, JSON.stringify({ ...config, clusters: clusters(etcd.clientURL) }));
     dashboard = await startDashboard({ configFile, env: { ETCD_DASHBOARD_AUDIT_LOG: auditLog, ETCD_ENDPOINTS: undefined, ...dashboardEnv } });
   } catch (error) {
     await etcd.stop();

@@ -13,6 +13,7 @@ export const apiErrorCodeSchema = z.enum([
   "unauthenticated",
   "invalid_credentials",
   "too_many_attempts",
+  "too_many_requests",
   "forbidden",
   "read_only",
   "not_found",
@@ -54,6 +55,8 @@ export const API_ERROR_STATUS: Record<ApiErrorCode, number> = {
   unauthenticated: 401,
   invalid_credentials: 401,
   too_many_attempts: 429,
+  /** The user already runs as many searches, imports or exports at once as one user may: retry later. */
+  too_many_requests: 429,
   /** Logged in, but the role doesn't allow it. */
   forbidden: 403,
   /** The cluster (or the whole dashboard) is configured read-only. */
@@ -99,7 +102,7 @@ export const apiErrorBodySchema = z.object({
   issues: z.array(apiIssueSchema).optional(),
   /** A write that may or may not have been applied. */
   outcomeUnknown: z.boolean().optional(),
-  /** too_many_attempts: seconds to wait before trying again. */
+  /** too_many_attempts, too_many_requests: seconds to wait before trying again (also the Retry-After header). */
   retryAfterSeconds: z.number().optional(),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;

@@ -1,6 +1,6 @@
 // The search itself, pure: the pattern, what counts as a name or value match, the excerpt around a
 // match, and a walk over a recursive listing that stops whenever it is told to (the server runs it in
-// short batches, lib/search/run.ts). No server or browser APIs.
+// short batches on a worker thread, lib/search/search-worker.ts). No server or browser APIs.
 import type { V2Node } from "@/lib/etcd/wire";
 import type { Excerpt, SearchMatch, Span } from "./query";
 

@@ -1,76 +1,112 @@
-// A search on the server: one recursive read of the subtree, then the matching in short batches, each a
-// slice of the event loop, so one user searching 100,000 keys does not freeze the dashboard for others.
-//
-// Patterns that backtrack catastrophically (`(a+)+$` on a long value) cannot be interrupted from the
-// same thread by a check between nodes: one RegExp.exec may run for minutes. So every batch runs through
-// node:vm with a timeout, which V8 enforces even inside a regular expression; a batch that overruns
-// ends the search with "the pattern took too long" (an error line), and so does a search whose batches
-// together exceed a budget of matching time. A worker thread would also do, but would copy the listing
-// (15 MB for 100,000 keys) into it; a vm timeout costs a watchdog thread per batch, a fraction of a ms.
-import type { V2Node } from "@/lib/etcd/wire";
+// A search on the server: one recursive read of the subtree, then the matching on a worker thread
+// (lib/search/search-worker.ts), so that no pattern, however it backtracks, holds up the event loop that
+// answers everyone else. The worker stops a runaway pattern itself (a vm timeout per batch); a worker that
+// goes silent anyway is terminated, and so is one whose client went away. Each user runs at most
+// SEARCHES_PER_USER searches at once (429 beyond), and at most MATCHING_THREADS match at once in all
+// (the others wait their turn), so searches cannot take every core either.
 import "server-only";
-import vm from "node:vm";
+import os from "node:os";
+import { Worker } from "node:worker_threads";
 import { ApiError } from "@/lib/api/errors";
+import { releasingAfter, userSlots } from "@/lib/api/server/user-slots";
 import type { EtcdClient, KeyPath } from "@/lib/etcd";
-import { SubtreeSearch } from "./matcher";
-import { MATCH_CAP, type SearchLine, type SearchMatch, type SearchQuery } from "./query";
+import { MATCH_CAP, type SearchLine, type SearchQuery } from "./query";
+import { PATTERN_TIMEOUT_MS, type WorkerInput, type WorkerMessage } from "./worker-protocol";
 
-/** Matching time per batch before it gives the event loop back. */
-const BATCH_MS = 15;
-/** Most matches in one line. */
-const BATCH_MATCHES = 1000;
-/** A batch running longer than this is a pattern that backtracks out of control. */
-const PATTERN_TIMEOUT_MS = 1000;
-/** Matching time a whole search may use. */
-const SEARCH_BUDGET_MS = 60_000;
+/** Searches one user may run at once. */
+export const SEARCHES_PER_USER = 2;
+/** Worker threads matching at once, for all users together. */
+const MATCHING_THREADS = Math.max(2, os.availableParallelism());
+/** Silence from a worker after which it is taken to be stuck (its own timeout should have fired long before). */
+const SILENT_WORKER_MS = PATTERN_TIMEOUT_MS * 5;
 
-const stepScript = new vm.Script("step()");
+const searches = userSlots("search", "searches", SEARCHES_PER_USER);
 
-/** Reads the subtree and returns its lines; errors before the first line (not a directory, etcd down) throw. */
-export async function startSearch(client: EtcdClient, dir: KeyPath, query: SearchQuery, signal: AbortSignal): Promise<AsyncGenerator<SearchLine>> {
-  const read = await client.keys.get(dir, { recursive: true, sorted: true, signal });
-  const root = read.node;
-  if (!root?.dir) throw ApiError.of("not_a_directory", `${dir} is a key, not a directory: search a directory.`);
-  const bytes = read.wire === undefined ? 0 : Buffer.byteLength(read.wire);
-  return searchLines(root, dir, query, bytes, signal);
-}
-
-async function* searchLines(root: V2Node, dir: KeyPath, query: SearchQuery, bytes: number, signal: AbortSignal): AsyncGenerator<SearchLine> {
-  const limit = query.limit ?? MATCH_CAP;
-  const search = new SubtreeSearch(root, dir, { ...query, limit });
-  yield { type: "size", dir, ...search.size, bytes };
-  const context = vm.createContext({});
-  let spent = 0;
-  while (!search.done) {
-    if (signal.aborted) return;
-    const started = performance.now();
-    const matches = runBatch(search, context, started);
-    spent += performance.now() - started;
-    if (matches.length > 0) yield { type: "matches", matches };
-    yield { type: "progress", scanned: search.scanned, total: search.total };
-    if (spent > SEARCH_BUDGET_MS && !search.done) {
-      throw ApiError.of("invalid_input", `Stopped: the search used more than ${SEARCH_BUDGET_MS / 1000} s of matching after ${search.scanned} of ${search.total} nodes. Search a smaller directory or a simpler pattern.`);
-    }
-    // The next batch waits its turn behind other requests' I/O.
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  yield { type: "done", matches: search.found, scanned: search.scanned, total: search.total, capped: search.capped, limit };
-}
-
-function runBatch(search: SubtreeSearch, context: vm.Context, started: number): SearchMatch[] {
-  context.step = () => search.step(() => performance.now() - started > BATCH_MS, BATCH_MATCHES);
+/**
+ * Reads the subtree and returns its lines; errors before the first line (too many searches, not a
+ * directory, etcd down) throw. The user's slot is held until the lines end or the client goes away.
+ */
+export async function startSearch(client: EtcdClient, user: string, dir: KeyPath, query: SearchQuery, signal: AbortSignal): Promise<AsyncGenerator<SearchLine>> {
+  const slot = searches.take(user, signal);
   try {
-    return stepScript.runInContext(context, { timeout: PATTERN_TIMEOUT_MS }) as SearchMatch[];
+    const read = await client.keys.get(dir, { recursive: true, sorted: true, signal });
+    const root = read.node;
+    if (!root?.dir) throw ApiError.of("not_a_directory", `${dir} is a key, not a directory: search a directory.`);
+    const bytes = read.wire === undefined ? 0 : Buffer.byteLength(read.wire);
+    const input: WorkerInput = { ...(read.wire === undefined ? { root } : { wire: read.wire }), dir, bytes, options: { ...query, limit: query.limit ?? MATCH_CAP } };
+    return releasingAfter(matchOnWorker(input, signal), slot);
   } catch (error) {
-    if ((error as { code?: unknown })?.code === "ERR_SCRIPT_EXECUTION_TIMEOUT") {
-      throw ApiError.of(
-        "invalid_input",
-        `Stopped: the pattern took too long (over ${PATTERN_TIMEOUT_MS / 1000} s) on ${search.current ?? "a key"}. It probably backtracks on long values: simplify it, e.g. avoid nested repetition like (a+)+.`,
-        { issues: [{ path: "query.q", message: "the pattern took too long" }] },
-      );
-    }
+    slot.release();
     throw error;
-  } finally {
-    context.step = undefined;
   }
+}
+
+/** The worker's lines as they come; stopping the generator terminates the worker. */
+async function* matchOnWorker(input: WorkerInput, signal: AbortSignal): AsyncGenerator<SearchLine> {
+  const release = await matchingThread(signal);
+  const worker = new Worker(new URL("./search-worker.ts", import.meta.url), { workerData: input });
+  const queue: (WorkerMessage | { type: "failed"; error: unknown } | { type: "exit" })[] = [];
+  let wake: (() => void) | undefined;
+  const push = (item: (typeof queue)[number]) => {
+    queue.push(item);
+    wake?.();
+  };
+  worker.on("message", (message: WorkerMessage) => push(message));
+  worker.on("error", (error) => push({ type: "failed", error }));
+  worker.on("exit", () => push({ type: "exit" }));
+  try {
+    for (;;) {
+      if (queue.length === 0) {
+        const heard = await new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => resolve(false), SILENT_WORKER_MS);
+          wake = () => {
+            clearTimeout(timer);
+            resolve(true);
+          };
+        });
+        wake = undefined;
+        if (!heard) throw ApiError.of("invalid_input", `Stopped: the search stopped responding for ${SILENT_WORKER_MS / 1000} s. Search a smaller directory or a simpler pattern.`);
+        continue;
+      }
+      const item = queue.shift()!;
+      switch (item.type) {
+        case "line":
+          yield item.line;
+          if (item.line.type === "done") return;
+          break;
+        case "stopped":
+          throw ApiError.of("invalid_input", item.message, item.issue ? { issues: [{ path: "query.q", message: item.issue }] } : {});
+        case "failed":
+          throw item.error;
+        case "exit":
+          throw new Error("the search worker exited before the search was done");
+      }
+    }
+  } finally {
+    release();
+    void worker.terminate();
+  }
+}
+
+const waiting: (() => void)[] = [];
+let matching = 0;
+
+/** Waits for one of the MATCHING_THREADS; resolves to the function that gives it back. */
+async function matchingThread(signal: AbortSignal): Promise<() => void> {
+  while (matching >= MATCHING_THREADS) {
+    await new Promise<void>((resolve) => waiting.push(resolve));
+    if (signal.aborted) {
+      // The turn this search was woken for goes to the next in line.
+      waiting.shift()?.();
+      throw signal.reason;
+    }
+  }
+  matching += 1;
+  let given = false;
+  return () => {
+    if (given) return;
+    given = true;
+    matching -= 1;
+    waiting.shift()?.();
+  };
 }

@@ -8,9 +8,10 @@ export const dynamic = "force-dynamic";
 
 // GET /api/clusters/:cluster/search/:dir* - search a subtree by key name and/or value (?q, in, regex,
 // caseSensitive, limit): JSON lines, the subtree's size first, then matches and progress, then done.
-export const GET = apiRoute(async ({ request, params }) => {
+// A user runs at most SEARCHES_PER_USER at once: 429 too_many_requests (with Retry-After) beyond.
+export const GET = apiRoute(async ({ request, params, user }) => {
   const { client } = requireCluster(params);
   const dir = requireKey(params);
   const query = readQuery(request, searchQuerySchema);
-  return ndjsonResponse(await startSearch(client, dir, query, request.signal), request.signal);
+  return ndjsonResponse(await startSearch(client, user.name, dir, query, request.signal), request.signal);
 });
