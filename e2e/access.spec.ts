@@ -133,7 +133,7 @@ test.describe("logins, roles and read-only", () => {
     const cookie = (await page.context().cookies(dashboard.url))[0]!;
     expect(cookie).toMatchObject({ name: "etcd_dashboard_session", httpOnly: true, sameSite: "Strict", secure: false });
 
-    await account.getByRole("button", { name: "Log out" }).click();
+    await account.getByRole("button", { name: "Log out", exact: true }).click();
     await expect(page).toHaveURL(`${dashboard.url}/login`);
     expect(await page.context().cookies(dashboard.url)).toEqual([]);
     // The id the browser held is dead on the server too, not only forgotten by the browser.

@@ -6,6 +6,8 @@ export interface OpenStream {
   status: number;
   headers: Headers;
   frames: SseFrame[];
+  /** Resolves when the server ends the stream (not when close() aborts it). */
+  ended: Promise<void>;
   /** Resolves with the frames once `check(frames)` holds; rejects after `timeoutMs`. */
   until(check: (frames: SseFrame[]) => boolean, timeoutMs?: number): Promise<SseFrame[]>;
   close(): void;
@@ -17,6 +19,8 @@ export async function openStream(url: string, headers: Record<string, string> = 
   const frames: SseFrame[] = [];
   const listeners = new Set<() => void>();
   const parser = new SseParser();
+  let serverEnded = () => {};
+  const ended = new Promise<void>((resolve) => (serverEnded = resolve));
   if (response.ok && response.body) {
     void (async () => {
       const decoder = new TextDecoder();
@@ -25,6 +29,7 @@ export async function openStream(url: string, headers: Record<string, string> = 
           frames.push(...parser.push(decoder.decode(chunk, { stream: true })));
           for (const listener of listeners) listener();
         }
+        serverEnded();
       } catch {
         // aborted by close()
       }
@@ -34,6 +39,7 @@ export async function openStream(url: string, headers: Record<string, string> = 
     status: response.status,
     headers: response.headers,
     frames,
+    ended,
     until(check, timeoutMs = 5_000) {
       return new Promise((resolve, reject) => {
         const test = () => {

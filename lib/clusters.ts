@@ -1,7 +1,13 @@
 // The configured clusters and one etcd client per cluster, created on first use and kept for the
 // life of the server process (kept on globalThis so dev-mode reloads do not leak connection pools).
+// A change to the config file applies within seconds: users, roles, session lengths and the read-only
+// switches at once; a cluster's connection settings (endpoints, credentials, TLS, timeouts) and the list of
+// clusters only after a restart, since open connections and watches depend on them. An invalid new file
+// is logged and the last valid configuration stays in force.
 import "server-only";
-import { loadConfiguration, type AccessSettings, type LoadedCluster } from "./config/load";
+import { isDeepStrictEqual } from "node:util";
+import { watchConfigFile } from "./config/file-watch";
+import { loadConfiguration, type AccessSettings, type Configuration, type LoadedCluster } from "./config/load";
 import { EtcdClient } from "./etcd";
 import type { ClusterConnectionInfo } from "./api/cluster-overview";
 
@@ -16,6 +22,8 @@ interface Registry {
   clusters: Map<string, LoadedCluster>;
   clients: Map<string, EtcdClient>;
   access: AccessSettings;
+  /** Told after a reloaded config file changed the access settings (sessions of removed users end). */
+  accessListeners: Set<(access: AccessSettings) => void>;
 }
 
 const globalRegistry = globalThis as typeof globalThis & { __etcdDashboardRegistry?: Registry };
@@ -23,9 +31,47 @@ const globalRegistry = globalThis as typeof globalThis & { __etcdDashboardRegist
 function registry(): Registry {
   if (!globalRegistry.__etcdDashboardRegistry) {
     const { clusters, access } = loadConfiguration();
-    globalRegistry.__etcdDashboardRegistry = { clusters: new Map(clusters.map((c) => [c.config.name, c])), clients: new Map(), access };
+    const reg: Registry = { clusters: new Map(clusters.map((c) => [c.config.name, c])), clients: new Map(), access, accessListeners: new Set() };
+    globalRegistry.__etcdDashboardRegistry = reg;
+    const file = process.env.ETCD_DASHBOARD_CONFIG;
+    if (file) watchConfigFile(file, () => reloadInto(reg, file));
   }
   return globalRegistry.__etcdDashboardRegistry;
+}
+
+function reloadInto(reg: Registry, file: string): void {
+  let fresh: Configuration;
+  try {
+    fresh = loadConfiguration();
+  } catch (error) {
+    console.error(`[etcd-dashboard] the config file ${file} changed but cannot be used; the last valid configuration stays in force.\n${(error as Error).message}`);
+    return;
+  }
+  if (reg.access.users.length > 0 && fresh.access.users.length === 0) {
+    // No users means no login (everyone an anonymous admin), which start-up allows on loopback only.
+    console.error(`[etcd-dashboard] the config file ${file} changed to list no users, which would turn logins off; that needs a restart. The last valid configuration stays in force.`);
+    return;
+  }
+  for (const { config } of fresh.clusters) {
+    const current = reg.clusters.get(config.name);
+    if (!current) continue;
+    if (!isDeepStrictEqual({ ...current.config, readOnly: config.readOnly }, config)) {
+      console.warn(`[etcd-dashboard] cluster "${config.name}": connection settings changed in ${file}; they apply after a restart (its read-only switch applies now).`);
+    }
+    reg.clusters.set(config.name, { ...current, config: { ...current.config, readOnly: config.readOnly } });
+  }
+  const names = (clusters: Iterable<string>) => [...clusters].sort().join(",");
+  if (names(fresh.clusters.map((c) => c.config.name)) !== names(reg.clusters.keys())) {
+    console.warn(`[etcd-dashboard] clusters were added or removed in ${file}; that applies after a restart.`);
+  }
+  reg.access = fresh.access;
+  console.log(`[etcd-dashboard] reloaded ${file}: ${fresh.access.users.length} users${fresh.access.readOnly ? ", read-only" : ""}.`);
+  for (const listener of reg.accessListeners) listener(fresh.access);
+}
+
+/** Calls `listener` whenever a reloaded config file is in force. */
+export function onAccessSettingsChange(listener: (access: AccessSettings) => void): void {
+  registry().accessListeners.add(listener);
 }
 
 /** Validates the configuration now (at start-up), throwing a ConfigError with a clear message. */

@@ -1,40 +1,69 @@
 "use client";
-import { LogOut } from "lucide-react";
+import { LogOut, Users } from "lucide-react";
 import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api/fetcher";
 import { useRegisterCommands } from "@/lib/commands/registry";
 import { useAccess } from "@/lib/hooks/use-access";
+import { SessionsDialog } from "./sessions-dialog";
 
-/** Who is logged in, with which role, and Log out (only when logins are configured). */
+/** Who is logged in, with which role, Log out and Log out everywhere; admins also see everyone's sessions (only when logins are configured). */
 export function UserMenu() {
   const { user, loginRequired } = useAccess();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const commands = useMemo(() => (loginRequired ? [{ id: "log out", label: "Log out", group: "Account", run: () => void logOut() }] : []), [loginRequired]);
+  const [sessionsOpen, setSessionsOpen] = useState(false);
+  const commands = useMemo(
+    () =>
+      loginRequired
+        ? [
+            { id: "log out", label: "Log out", group: "Account", run: () => void logOut() },
+            { id: "log out everywhere", label: "Log out everywhere", group: "Account", run: () => void logOutEverywhere() },
+          ]
+        : [],
+    [loginRequired, user.name],
+  );
   useRegisterCommands("account", commands);
   if (!loginRequired) return null;
 
-  async function logOut() {
+  async function leave(request: () => Promise<unknown>) {
     setBusy(true);
     try {
-      await apiFetch("/api/session", { method: "DELETE" });
+      await request();
       window.location.assign("/login");
     } catch (caught) {
       setError((caught as Error).message);
       setBusy(false);
     }
   }
+  const logOut = () => leave(() => apiFetch("/api/session", { method: "DELETE" }));
+  // Every session of this user ends, this one included, then the cookie is cleared like at a logout.
+  const logOutEverywhere = () =>
+    leave(async () => {
+      await apiFetch(`/api/sessions?user=${encodeURIComponent(user.name)}`, { method: "DELETE" });
+      await apiFetch("/api/session", { method: "DELETE" });
+    });
 
   return (
     <section aria-label="Account" className="mt-auto space-y-2 border-t border-zinc-200 pt-3 text-sm dark:border-zinc-800">
       <p>
         <span className="font-medium">{user.name}</span> <span className="text-zinc-500">({user.role})</span>
       </p>
-      <Button onClick={() => void logOut()} disabled={busy}>
-        <LogOut aria-hidden size={14} /> Log out
-      </Button>
+      <div className="flex flex-wrap gap-2">
+        <Button onClick={() => void logOut()} disabled={busy}>
+          <LogOut aria-hidden size={14} /> Log out
+        </Button>
+        <Button onClick={() => void logOutEverywhere()} disabled={busy} title="End every session of yours, in every browser">
+          Log out everywhere
+        </Button>
+        {user.role === "admin" ? (
+          <Button onClick={() => setSessionsOpen(true)} disabled={busy}>
+            <Users aria-hidden size={14} /> Sessions
+          </Button>
+        ) : null}
+      </div>
       {error ? <p role="alert" className="text-red-700 dark:text-red-300">{error}</p> : null}
+      <SessionsDialog open={sessionsOpen} onOpenChange={setSessionsOpen} self={user.name} onSelfLoggedOut={() => void leave(() => apiFetch("/api/session", { method: "DELETE" }))} />
     </section>
   );
 }

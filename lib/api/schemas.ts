@@ -135,6 +135,9 @@ export const loginBodySchema = z
   .strict();
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
+/** DELETE /api/sessions: whose sessions end. */
+export const sessionsQuerySchema = z.object({ user: z.string().min(1, "name the user").max(64) }).strict();
+
 // etcd v2 auth administration (…/auth, …/auth/users, …/auth/roles).
 
 /** A user or role name as etcd can address it: one URL path segment. */
@@ -233,6 +236,7 @@ export const AUDIT_OPERATIONS = [
   "login",
   "login-failed",
   "logout",
+  "logout-everywhere",
 ] as const;
 /** ok: applied; failed: refused or failed, outcome unknown included; unknown: only those that may have been applied. */
 const AUDIT_RESULTS = ["ok", "failed", "unknown"] as const;

@@ -44,6 +44,16 @@ export interface SessionResponse {
   readOnly: boolean;
 }
 
+/** GET /api/sessions (admin): each configured user's live sessions. */
+export interface SessionsResponse {
+  users: { name: string; role: "viewer" | "editor" | "admin"; sessions: number; lastSeenAt?: string }[];
+}
+
+/** DELETE /api/sessions?user=: how many sessions ended. */
+export interface LoggedOutEverywhereResponse {
+  ended: number;
+}
+
 // etcd v2 auth administration (…/auth): the client's own answers.
 export type { AuthRole, AuthUser, GuestAccess, KvPermissions } from "@/lib/etcd/auth-admin-types";
 export type { AuthOverview as AuthOverviewResponse } from "@/lib/etcd/auth-admin-types";

@@ -10,7 +10,8 @@ export interface AuditEntry {
    * "put", "post" (in-order key), "delete", "member-add", "member-remove", and etcd auth administration:
    * "auth-enable", "auth-disable", "user-create", "user-password", "user-grant", "user-revoke",
    * "user-delete", "role-create", "role-grant", "role-revoke", "role-update" (grant and revoke at once),
-   * "role-delete", "guest-narrow"; and the dashboard's own "login", "login-failed" and "logout".
+   * "role-delete", "guest-narrow"; and the dashboard's own "login", "login-failed", "logout" and
+   * "logout-everywhere" (options.of: whose sessions ended).
    */
   operation: string;
   key?: string;

@@ -1,4 +1,5 @@
-// Reads and validates the configuration once, at start-up (instrumentation.ts) or first use.
+// Reads and validates the configuration: at start-up (instrumentation.ts) or first use, and again whenever
+// the config file changes (lib/config/file-watch.ts, applied by lib/clusters.ts).
 import "server-only";
 import fs from "node:fs";
 import { ConfigError, configFileSchema, envSchema, resolveClusters, type ClusterConfig, type ConfigFile, type DashboardUser } from "./schema";
@@ -42,9 +43,11 @@ export interface AccessSettings {
   /** Every write through the dashboard refused, on every cluster. */
   readOnly: boolean;
   sessionHours: number;
+  sessionIdleMinutes: number;
 }
 
 const DEFAULT_SESSION_HOURS = 12;
+const DEFAULT_SESSION_IDLE_MINUTES = 30;
 
 export interface Configuration {
   clusters: LoadedCluster[];
@@ -59,6 +62,7 @@ export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env):
     users: file?.users ?? [],
     readOnly: file?.readOnly === true || env.data.ETCD_DASHBOARD_READ_ONLY === "true",
     sessionHours: file?.sessionHours ?? DEFAULT_SESSION_HOURS,
+    sessionIdleMinutes: file?.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES,
   };
   const clusters = resolveClusters(env.data, file).map((config) => ({
     config,

@@ -91,6 +91,8 @@ export const configFileSchema = z
     readOnly: z.boolean().optional(),
     /** How long a login lasts. */
     sessionHours: z.number().positive().max(24 * 30).optional(),
+    /** A session with no request for this long ends (default 30). */
+    sessionIdleMinutes: z.number().positive().max(24 * 60 * 30).optional(),
   })
   .strict()
   .refine((c) => !c.clusters || new Set(c.clusters.map((x) => x.name)).size === c.clusters.length, {

@@ -2,7 +2,7 @@
 // the role a route needs, and the read-only switches. Every route goes through authorize() (lib/api/server/route.ts).
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import { accessSettings, isReadOnly } from "@/lib/clusters";
+import { accessSettings, isReadOnly, onAccessSettingsChange } from "@/lib/clusters";
 import { LoginThrottle } from "./login-throttle";
 import { ANONYMOUS_NAME, roleAllows, type Role, type SessionUser } from "./roles";
 import { SessionStore } from "./session-store";
@@ -19,9 +19,18 @@ interface AuthState {
 }
 const globalAuth = globalThis as typeof globalThis & { __etcdDashboardAuth?: AuthState };
 
+/** How often expired and idle sessions are ended, which also closes their watch streams. */
+const SESSION_SWEEP_MS = 1_000;
+
 /** One store and one throttle per server process (on globalThis: Next.js may load this module more than once). */
 export function authState(): AuthState {
-  globalAuth.__etcdDashboardAuth ??= { sessions: new SessionStore(), throttle: new LoginThrottle() };
+  if (!globalAuth.__etcdDashboardAuth) {
+    const sessions = new SessionStore(Date.now, () => accessSettings().sessionIdleMinutes * 60_000);
+    globalAuth.__etcdDashboardAuth = { sessions, throttle: new LoginThrottle() };
+    setInterval(() => sessions.sweep(), SESSION_SWEEP_MS).unref();
+    // A user removed from the config file is logged out everywhere at once.
+    onAccessSettingsChange(({ users }) => sessions.deleteWhere((user) => !users.some((u) => u.name === user.name)));
+  }
   return globalAuth.__etcdDashboardAuth;
 }
 
@@ -48,6 +57,18 @@ export function userOfSession(sessionId: string | undefined): SessionUser | unde
   // A user removed from the config, or given another role, counts as it is now configured.
   const configured = accessSettings().users.find((u) => u.name === session.user.name);
   return configured ? { name: configured.name, role: configured.role } : undefined;
+}
+
+/**
+ * Aborts when the request's session ends (logout, expiry, idle, its user removed or logged out
+ * everywhere), or when the request itself goes away: for responses that outlive the request, like watch streams.
+ */
+export function sessionBoundSignal(request: Request): AbortSignal {
+  if (!loginRequired()) return request.signal;
+  const id = sessionIdFrom(request.headers.get("cookie"));
+  const ended = id ? authState().sessions.endSignal(id) : undefined;
+  // authorize() let the request in, so the session was live a moment ago; if it is gone now, so is the stream.
+  return ended ? AbortSignal.any([request.signal, ended]) : AbortSignal.abort();
 }
 
 export function currentUser(request: Request): SessionUser | undefined {

@@ -31,9 +31,11 @@ function bytesOfAll(items: HubItem[]): Uint8Array {
   return all;
 }
 
+/** The stream ends when `signal` aborts: the browser went away, or the session that opened it ended. */
 export function watchStream(subscription: Subscription, signal: AbortSignal, keepAliveMs: number): Response {
   const close = () => subscription.close();
-  signal.addEventListener("abort", close, { once: true });
+  if (signal.aborted) close();
+  else signal.addEventListener("abort", close, { once: true });
   const body = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {

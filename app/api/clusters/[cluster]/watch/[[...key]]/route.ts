@@ -1,6 +1,7 @@
 import { ApiError } from "@/lib/api/errors";
 import { readQuery } from "@/lib/api/server/request-guards";
 import { apiRoute, requireCluster, requireKey } from "@/lib/api/server/route";
+import { sessionBoundSignal } from "@/lib/dashboard-auth/access";
 import { KEEP_ALIVE_MS, lastEventIdSchema, watchQuerySchema } from "@/lib/watch/protocol";
 import { watchStream } from "@/lib/watch/sse-response";
 import { watchHub } from "@/lib/watch/server-hub";
@@ -15,7 +16,8 @@ export const GET = apiRoute(async ({ request, params }) => {
   const { recursive, waitIndex } = readQuery(request, watchQuerySchema);
   const fromIndex = resumeIndex(request.headers.get("last-event-id")) ?? waitIndex;
   const subscription = watchHub().subscribe({ cluster: name, client, key, recursive, fromIndex });
-  return watchStream(subscription, request.signal, KEEP_ALIVE_MS);
+  // The stream ends with its session (logout, expiry, the user removed), not only when the browser leaves.
+  return watchStream(subscription, sessionBoundSignal(request), KEEP_ALIVE_MS);
 });
 
 /** The index after `Last-Event-ID`, which EventSource sends when it reconnects. */
