@@ -10,7 +10,7 @@
 import http from "node:http";
 import next from "next";
 import { anonymousBindProblem } from "./lib/bind-policy.mjs";
-import { loadKeyReadFastPath } from "./lib/key-read-fast-path.mjs";
+import { loadKeyReadFastPath, loadPageLoginGate } from "./lib/key-read-fast-path.mjs";
 import { repoRoot } from "./lib/paths.mjs";
 import { hostPolicy, hostRefusal, refusedHost } from "./lib/host-policy.mjs";
 import { errorBody, guardResponse, rejectReason } from "./lib/request-guard.mjs";
@@ -45,6 +45,7 @@ async function main() {
   // Taken once: in dev it keeps the code it was compiled with (Next.js hot-reloads the routes and pages, not
   // instrumentation.ts and what it imports; README, "Developing").
   const serveKeyRead = await loadKeyReadFastPath({ dev, env: process.env });
+  const loginRedirectFor = await loadPageLoginGate({ dev });
 
   const server = http.createServer((req, res) => {
     // Before anything else, the fast path included: a Host the dashboard is not served under is DNS
@@ -69,6 +70,12 @@ async function main() {
     if (!api) req.headers["x-etcd-dashboard-url"] = req.url ?? "/";
     const reason = rejectReason(req.method ?? "GET", req.url);
     if (reason) return sendError(res, reason);
+    // Before login, a page is a redirect to the login page and nothing else (lib/dashboard-auth/page-gate.ts).
+    const toLogin = api ? undefined : loginRedirectFor(req.url ?? "/", req.headers.cookie);
+    if (toLogin) {
+      res.writeHead(307, { location: toLogin, "cache-control": "no-store", "content-length": 0 });
+      return res.end();
+    }
     guardResponse(req, res);
     handle(req, res).catch((error) => {
       console.error("[etcd-dashboard] request failed:", error);

@@ -1,18 +1,19 @@
-import { cookies } from "next/headers";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Toaster } from "sonner";
 import { AccessProvider } from "@/components/dashboard-auth/access-provider";
 import { RedirectToLogin } from "@/components/dashboard-auth/redirect-to-login";
 import { Sidebar } from "@/components/layout/sidebar";
 import { CommandRegistryProvider } from "@/lib/commands/registry";
-import { SESSION_COOKIE, loginRequired, userOfSession } from "@/lib/dashboard-auth/access";
+import { loginRequired, sessionIdFrom, userOfSession } from "@/lib/dashboard-auth/access";
 import type { AccessSnapshot } from "@/lib/dashboard-auth/access-view";
 import { accessSettings, listClusters } from "@/lib/clusters";
 
-// Every dashboard page needs a session when users are configured; without one, nothing of the page is
-// rendered and the browser goes to the login page (the API refuses such a browser anyway).
+// Every dashboard page needs a session when users are configured. scripts/server.mjs already answers a
+// page request without one with a redirect to the login page (lib/dashboard-auth/page-gate.ts: Next.js would
+// render the page beside this layout anyway); this check covers a session that ends while a tab is open.
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const user = userOfSession((await cookies()).get(SESSION_COOKIE)?.value);
+  const user = userOfSession(sessionIdFrom((await headers()).get("cookie")));
   if (!user) return <RedirectToLogin />;
   const access: AccessSnapshot = {
     user,

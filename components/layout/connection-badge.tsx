@@ -1,12 +1,12 @@
 "use client";
-import { useHealth } from "@/lib/hooks/use-health";
-import { useVersion } from "@/lib/hooks/use-version";
+import { useConnection } from "@/lib/hooks/use-connection";
 
-/** etcd version and members healthy / total; red with the reason when etcd cannot be reached. */
+/**
+ * etcd version and members healthy / total; red with the reason when etcd cannot be reached. Read from the
+ * cluster monitor's shared poll (lib/hooks/use-connection.ts): every tab's badge costs etcd nothing more.
+ */
 export function ConnectionBadge({ cluster }: { cluster: string }) {
-  const version = useVersion(cluster);
-  const health = useHealth(cluster);
-  const error = version.error ?? health.error;
+  const { data, error } = useConnection(cluster);
   if (error) {
     return (
       <div role="status" aria-label="Connection" title={error.message} className="rounded-md bg-red-100 px-2 py-1 text-xs text-red-900 dark:bg-red-950 dark:text-red-100">
@@ -15,14 +15,14 @@ export function ConnectionBadge({ cluster }: { cluster: string }) {
       </div>
     );
   }
-  if (!version.data || !health.data) {
+  if (!data) {
     return (
       <div role="status" aria-label="Connection" className="text-xs text-zinc-500">
         connecting…
       </div>
     );
   }
-  const { healthyCount, memberCount, quorum } = health.data;
+  const { healthyCount, memberCount, quorum, version } = data;
   const ok = quorum && healthyCount === memberCount;
   return (
     <div
@@ -31,7 +31,7 @@ export function ConnectionBadge({ cluster }: { cluster: string }) {
       className={`rounded-md px-2 py-1 text-xs ${ok ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100" : "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100"}`}
     >
       <span aria-hidden className={`mr-1 inline-block h-2 w-2 rounded-full ${ok ? "bg-emerald-600" : quorum ? "bg-amber-500" : "bg-red-600"}`} />
-      etcd {version.data.etcdserver} · {healthyCount}/{memberCount} members healthy
+      etcd {version?.etcdserver ?? "(version unknown)"} · {healthyCount}/{memberCount} members healthy
     </div>
   );
 }

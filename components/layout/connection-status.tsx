@@ -1,9 +1,9 @@
 "use client";
-import { useVersion } from "@/lib/hooks/use-version";
+import { useConnection } from "@/lib/hooks/use-connection";
 
 /** The connected cluster's etcd version, or why etcd cannot be reached. */
 export function ConnectionStatus({ cluster }: { cluster: string }) {
-  const { data, error, isLoading } = useVersion(cluster);
+  const { data, error, isLoading } = useConnection(cluster);
   if (isLoading) {
     return (
       <p role="status" className="text-sm text-zinc-500">
@@ -22,9 +22,9 @@ export function ConnectionStatus({ cluster }: { cluster: string }) {
   return (
     <dl role="status" aria-label="etcd version" className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
       <dt className="text-zinc-500">etcd server</dt>
-      <dd className="font-mono">{data?.etcdserver}</dd>
+      <dd className="font-mono">{data?.version?.etcdserver ?? "unknown"}</dd>
       <dt className="text-zinc-500">cluster version</dt>
-      <dd className="font-mono">{data?.etcdcluster}</dd>
+      <dd className="font-mono">{data?.version?.etcdcluster ?? "unknown"}</dd>
     </dl>
   );
 }

@@ -54,3 +54,17 @@ export interface EndpointStatus {
   setAsideUntil?: number;
   lastError?: string;
 }
+
+/**
+ * GET /api/clusters/:cluster/connection, the sidebar badge's and the home page's view of the same shared poll:
+ * etcd's version and how many members are healthy.
+ */
+export interface ConnectionSummary {
+  /** When etcd was polled, ms since the epoch. */
+  at: number;
+  /** The leader's versions (else the first member's that answered); absent when no member told them. */
+  version?: { etcdserver: string; etcdcluster: string };
+  quorum: boolean;
+  healthyCount: number;
+  memberCount: number;
+}

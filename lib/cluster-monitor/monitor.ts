@@ -38,9 +38,12 @@ export class ClusterMonitor {
     return this.options.now?.() ?? Date.now();
   }
 
-  /** The latest poll, made now if the last one is older than the interval (shared with concurrent callers). */
-  current(): Promise<Poll> {
-    if (this.last && this.now() - this.last.at < this.options.intervalMs) return Promise.resolve(this.last);
+  /**
+   * The latest poll, made now if the last one is older than `maxAgeMs` (shared with concurrent callers). The
+   * interval by default; a reader that refreshes less often (the sidebar's badge) accepts an older one.
+   */
+  current(maxAgeMs = this.options.intervalMs): Promise<Poll> {
+    if (this.last && this.now() - this.last.at < maxAgeMs) return Promise.resolve(this.last);
     this.inFlight ??= this.poll().finally(() => {
       this.inFlight = undefined;
     });

@@ -8,6 +8,11 @@ import { ANONYMOUS_NAME, roleAllows, type Role, type SessionUser } from "./roles
 import { SessionStore } from "./session-store";
 
 export const SESSION_COOKIE = "etcd_dashboard_session";
+/**
+ * The cookie's name when it is Secure. A browser takes a `__Host-` cookie only from an HTTPS page, with Path=/
+ * and no Domain, so a page on another port of this host can't set one that shadows the session for `/api`.
+ */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 /** Set by scripts/server.mjs from the socket's address, replacing whatever a client sent. */
 export const CLIENT_ADDRESS_HEADER = "x-etcd-dashboard-client";
 
@@ -38,14 +43,18 @@ export function loginRequired(): boolean {
   return accessSettings().users.length > 0;
 }
 
-/** The session id in a Cookie header, if any. */
+/** The session id in a Cookie header, if any: the `__Host-` cookie's over one any page of this host may have set. */
 export function sessionIdFrom(cookieHeader: string | null): string | undefined {
   if (!cookieHeader) return undefined;
+  let plain: string | undefined;
   for (const part of cookieHeader.split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return part.slice(eq + 1).trim() || undefined;
+    const name = eq > 0 ? part.slice(0, eq).trim() : "";
+    const value = part.slice(eq + 1).trim() || undefined;
+    if (name === SECURE_SESSION_COOKIE && value) return value;
+    if (name === SESSION_COOKIE) plain ??= value;
   }
-  return undefined;
+  return plain;
 }
 
 /** The user of a session id: anonymous (with every role) when no login is configured, else the logged-in user or undefined. */

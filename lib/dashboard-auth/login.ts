@@ -1,5 +1,5 @@
-// Logging in: the password checked against the user's scrypt hash, failures slowed down per client, and
-// a new session on success. An unknown user name costs the same scrypt work as a wrong password, so the
+// Logging in: the password checked against the user's scrypt hash, failures slowed down per client address
+// and per user name (login-throttle.ts), and a new session on success. An unknown user name costs the same scrypt work as a wrong password, so the
 // answer's timing doesn't tell which names exist.
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
@@ -26,23 +26,23 @@ export interface LoggedIn {
 
 export async function logIn({ username, password }: LoginBody, client: string): Promise<LoggedIn> {
   const { throttle, sessions } = authState();
-  const waitMs = throttle.waitMs(client);
-  if (waitMs > 0) {
-    const seconds = Math.ceil(waitMs / 1000);
-    throw ApiError.of("too_many_attempts", `Too many failed logins from your address: try again in ${seconds} s.`, { retryAfterSeconds: seconds });
+  // Reserved before the ~75 ms password check, so that parallel guesses can't all be checked.
+  const admission = throttle.begin(client, username);
+  if (!admission.ok) {
+    const seconds = Math.ceil(admission.waitMs / 1000);
+    throw ApiError.of("too_many_attempts", `Too many failed logins for this user or from your address: try again in ${seconds} s.`, { retryAfterSeconds: seconds });
   }
   const { users, sessionHours } = accessSettings();
   const configured = users.find((u) => u.name === username);
   const matches = await verifyPassword(password, configured?.passwordHash ?? (await decoyHash()));
   if (!configured || !matches) {
-    throttle.failed(client);
     // An unknown name is not recorded: people type their password into the name field.
     const who = configured ? configured.name : "(unknown user name)";
     console.warn(`[etcd-dashboard] failed login for ${who} from ${client}`);
     await recordAudit({ user: who, operation: "login-failed", options: { client }, result: { ok: false, code: "invalid_credentials", message: "Wrong user name or password." } });
     throw ApiError.of("invalid_credentials", "Wrong user name or password.");
   }
-  throttle.succeeded(client);
+  throttle.succeeded(admission.attempt);
   const user: SessionUser = { name: configured.name, role: configured.role };
   await recordAudit({ user: user.name, operation: "login", options: { client, role: user.role }, result: { ok: true } });
   const maxAgeSeconds = sessionHours * 3600;

@@ -1,4 +1,4 @@
-// Where scripts/server.mjs finds the fast path for key reads (lib/api/server/fast-path.ts). It has to run in
+// Where scripts/server.mjs finds the fast path for key reads (lib/api/server/fast-path.ts) and the pages' login gate. It has to run in
 // Next.js's own build of lib/, beside the routes (the same cluster registry, sessions and error envelope), so
 // instrumentation.ts exports it and the server takes it from the compiled instrumentation module that
 // Next.js itself loads: the same file through Node's module cache, so the very instance Next.js registered,
@@ -32,11 +32,38 @@ export function instrumentationFile(dev) {
  */
 export async function loadKeyReadFastPath({ dev, env }) {
   if (env.ETCD_DASHBOARD_FAST_PATH === "false") return undefined;
+  /** @type {() => Promise<ServeKeyRead>} */
+  const keyReadFastPath = compiledExport(dev, "keyReadFastPath");
+  return keyReadFastPath();
+}
+
+/**
+ * @typedef {(rawUrl: string, cookieHeader: string | undefined) => string | undefined} PageLoginGate
+ *   the login page's path when the request is for a page its cookie does not allow (lib/dashboard-auth/page-gate.ts)
+ */
+
+/**
+ * The pages' login gate, once Next.js is prepared: asked before Next.js renders any page.
+ * @param {{ dev: boolean }} options
+ * @returns {Promise<PageLoginGate>}
+ */
+export async function loadPageLoginGate({ dev }) {
+  /** @type {() => Promise<PageLoginGate>} */
+  const pageLoginGate = compiledExport(dev, "pageLoginGate");
+  return pageLoginGate();
+}
+
+/**
+ * A function exported by the compiled instrumentation.ts; throws when the build has none.
+ * @param {boolean} dev
+ * @param {string} name
+ * @returns {any}
+ */
+function compiledExport(dev, name) {
   const file = instrumentationFile(dev);
-  /** @type {{ keyReadFastPath?: () => Promise<ServeKeyRead> }} */
   const instrumentation = require(file);
-  if (typeof instrumentation.keyReadFastPath !== "function") {
-    throw new Error(`${file} does not export keyReadFastPath (instrumentation.ts): rebuild with \`npm run build\``);
+  if (typeof instrumentation[name] !== "function") {
+    throw new Error(`${file} does not export ${name} (instrumentation.ts): rebuild with \`npm run build\``);
   }
-  return instrumentation.keyReadFastPath();
+  return instrumentation[name];
 }
