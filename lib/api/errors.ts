@@ -12,6 +12,7 @@ export const apiErrorCodeSchema = z.enum([
   "unauthenticated",
   "invalid_credentials",
   "too_many_attempts",
+  "too_many_streams",
   "forbidden",
   "read_only",
   "not_found",
@@ -51,6 +52,8 @@ export const API_ERROR_STATUS: Record<ApiErrorCode, number> = {
   unauthenticated: 401,
   invalid_credentials: 401,
   too_many_attempts: 429,
+  /** A session has as many watch streams open as it may (lib/watch/stream-quota.ts). */
+  too_many_streams: 429,
   /** Logged in, but the role doesn't allow it. */
   forbidden: 403,
   /** The cluster (or the whole dashboard) is configured read-only. */
