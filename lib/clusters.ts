@@ -136,6 +136,7 @@ export function clusterClient(name: string): EtcdClient | undefined {
     tls,
     readTimeoutMs: config.requestTimeoutMs,
     writeTimeoutMs: config.writeTimeoutMs,
+    discoverMembers: config.discoverMembers,
   });
   reg.clients.set(name, client);
   return client;

@@ -14,6 +14,7 @@ export const apiErrorCodeSchema = z.enum([
   "invalid_credentials",
   "too_many_attempts",
   "too_many_requests",
+  "too_many_streams",
   "forbidden",
   "read_only",
   "not_found",
@@ -57,6 +58,8 @@ export const API_ERROR_STATUS: Record<ApiErrorCode, number> = {
   too_many_attempts: 429,
   /** The user already runs as many searches, imports or exports at once as one user may: retry later. */
   too_many_requests: 429,
+  /** A session has as many watch streams open as it may (lib/watch/stream-quota.ts). */
+  too_many_streams: 429,
   /** Logged in, but the role doesn't allow it. */
   forbidden: 403,
   /** The cluster (or the whole dashboard) is configured read-only. */

@@ -58,6 +58,11 @@ export const clusterConfigSchema = z
     statsIntervalMs: z.number().int().min(500).max(600_000).default(2_000),
     /** Refuse every write to this cluster through the dashboard (keys, members, etcd auth). */
     readOnly: z.boolean().default(false),
+    /**
+     * Also send requests (and the credentials) to the client URLs the members advertise, not only to
+     * `endpoints`. Off: anyone who can add a member could otherwise have them sent to any URL.
+     */
+    discoverMembers: z.boolean().default(false),
   })
   .strict()
   .refine((c) => (c.username === undefined) === (c.password === undefined), {

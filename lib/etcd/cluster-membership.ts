@@ -1,6 +1,6 @@
 // The member list and its changes, the leader, and etcd's list of client URLs (etcd-v2-api.md §7).
 import "server-only";
-import { decodeJson, errorFromResponse } from "./decode";
+import { decodeJson, errorFromResponse, expectMembersNoContent, isMembersAnswer, notEtcdsAnswer } from "./decode";
 import { EtcdError } from "./errors";
 import type { EtcdTransport } from "./transport";
 import { memberSchema, membersSchema, type Member } from "./wire";
@@ -35,16 +35,18 @@ export async function listMachines(transport: EtcdTransport, signal?: AbortSigna
 /** Adds a member by its peer URLs; start it afterwards with --initial-cluster-state existing. */
 export async function addMember(transport: EtcdTransport, peerURLs: string[], signal?: AbortSignal): Promise<Member> {
   const res = await transport.request({ method: "POST", path: "/v2/members", json: { peerURLs }, idempotent: false, signal });
+  // etcd answers 201 Created with its cluster id; any other success is not etcd's.
+  if (res.status >= 200 && res.status < 300 && !(res.status === 201 && isMembersAnswer(res))) throw notEtcdsAnswer(res, "member addition");
   return decodeJson(res, memberSchema, "member");
 }
 
 export async function updateMemberPeers(transport: EtcdTransport, id: string, peerURLs: string[], signal?: AbortSignal): Promise<void> {
   const res = await transport.request({ method: "PUT", path: `/v2/members/${encodeURIComponent(id)}`, json: { peerURLs }, idempotent: true, signal });
-  if (res.status !== 204 && res.status !== 200) throw errorFromResponse(res);
+  expectMembersNoContent(res, "member update");
 }
 
 /** Removes a member; the removed member shuts itself down. */
 export async function removeMember(transport: EtcdTransport, id: string, signal?: AbortSignal): Promise<void> {
   const res = await transport.request({ method: "DELETE", path: `/v2/members/${encodeURIComponent(id)}`, idempotent: false, signal });
-  if (res.status !== 204 && res.status !== 200) throw errorFromResponse(res);
+  expectMembersNoContent(res, "member removal");
 }

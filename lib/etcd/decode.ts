@@ -58,6 +58,29 @@ export function authErrorFromResponse(res: EtcdResponse): EtcdError {
   return errorFromResponse(res);
 }
 
+/**
+ * A members-API write that etcd answers 204 No Content (a removal, a change of peer URLs). Anything else
+ * is not success: not another 2xx, nor a 204 without the X-Etcd-Cluster-Id that etcd sends with every
+ * members answer (a 200 `{}` comes from something that is not etcd, and nothing says the change was made).
+ */
+export function expectMembersNoContent(res: EtcdResponse, what: string): void {
+  if (res.status < 200 || res.status >= 300) throw errorFromResponse(res);
+  if (res.status === 204 && isMembersAnswer(res)) return;
+  throw notEtcdsAnswer(res, what);
+}
+
+/** etcd's members API sends its cluster id with every answer. */
+export function isMembersAnswer(res: EtcdResponse): boolean {
+  return typeof res.headers["x-etcd-cluster-id"] === "string" && res.headers["x-etcd-cluster-id"] !== "";
+}
+
+/** A 2xx that is not etcd's answer: the write may or may not have been made, so it is never a success. */
+export function notEtcdsAnswer(res: EtcdResponse, what: string): EtcdError {
+  return new EtcdError("protocol", `${res.endpoint} answered the ${what} with HTTP ${res.status}, which is not etcd's answer: the outcome is unknown.`, {
+    status: res.status,
+  }).asOutcomeUnknown();
+}
+
 /** A /v2/keys response: the action with its node and prevNode, or a thrown EtcdError. */
 export function decodeKeysResponse(res: EtcdResponse): KeysResult {
   if (res.status < 200 || res.status >= 300) throw errorFromResponse(res);

@@ -22,4 +22,12 @@ describe("EndpointPool", () => {
       ["http://d:1", true],
     ]);
   });
+
+  it("never learns plain http once an endpoint was configured with https", () => {
+    const pool = new EndpointPool(["https://a:1"]);
+    pool.learn(["http://b:1", "https://c:1"]);
+    expect(pool.snapshot().map((s) => s.url)).toEqual(["https://a:1", "https://c:1"]);
+    expect(pool.has("http://b:1")).toBe(false);
+    expect(pool.has("https://c:1/")).toBe(true);
+  });
 });

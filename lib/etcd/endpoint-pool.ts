@@ -1,5 +1,6 @@
-// The endpoints of one cluster: the configured ones plus those learned from /v2/members. A failed endpoint
-// is set aside for a while, then tried again; the last one that answered is tried first.
+// The endpoints of one cluster: the configured ones plus, where the cluster's config allows discovery,
+// those learned from /v2/members. A failed endpoint is set aside for a while, then tried again; the last
+// one that answered is tried first. Only the endpoints in the pool get the cluster's credentials.
 import "server-only";
 
 export interface EndpointState {
@@ -47,13 +48,23 @@ export class EndpointPool {
     state.lastError = reason;
   }
 
-  /** Adds client URLs learned from the cluster; configured endpoints are never removed. */
+  /**
+   * Adds client URLs learned from the cluster; configured endpoints are never removed. Never plain http
+   * when an endpoint was configured with https: the credentials would then cross the network in clear.
+   */
   learn(urls: readonly string[]): void {
+    const scheme = this.states.some((s) => !s.learned && s.url.startsWith("https://")) ? /^https:\/\// : /^https?:\/\//;
     for (const raw of urls) {
       const url = normalizeEndpoint(raw);
-      if (!/^https?:\/\//.test(url)) continue;
+      if (!scheme.test(url)) continue;
       if (!this.states.some((s) => s.url === url)) this.states.push({ url, learned: true, failedUntil: 0 });
     }
+  }
+
+  /** Whether `url` is one of the pool's endpoints (configured, or learned where discovery is allowed). */
+  has(url: string): boolean {
+    const normalized = normalizeEndpoint(url);
+    return this.states.some((s) => s.url === normalized);
   }
 
   /** Each endpoint's state; `inUse` marks the one tried first (the last that answered). */

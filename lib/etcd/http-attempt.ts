@@ -61,7 +61,8 @@ export function sendAttempt(attempt: HttpAttempt, retriedStale = false): Promise
       method: attempt.method,
       path: (url.pathname === "/" ? "" : url.pathname) + attempt.target,
       headers: attempt.headers,
-      agent: attempt.agents.for(url),
+      // A long poll never takes a socket an ordinary request could use (http-agents.ts).
+      agent: attempt.agents.for(url, attempt.idleTimeoutMs !== undefined),
     });
 
     const onAbort = () => fail(new AttemptError("aborted", true, "aborted"));

@@ -1,6 +1,8 @@
 // Learns the cluster's client URLs from its member list, so that failover also reaches members that were
 // not configured: in the background at most every 30 s after a request succeeds, or now on demand.
-// Best effort: the configured endpoints work without it.
+// Only where the cluster's config allows it (`discoverMembers`): a learned URL gets the credentials and
+// the writes, and a member advertises whatever client URL it was started with. Best effort: the
+// configured endpoints work without it.
 import "server-only";
 import type { EndpointPool } from "./endpoint-pool";
 
@@ -19,6 +21,7 @@ export class MemberDiscovery {
 
   /** Learns the members' URLs now; concurrent calls share one request. */
   discover(): Promise<void> {
+    if (!this.enabled) return Promise.resolve();
     if (this.discovering) return this.discovering;
     this.lastDiscovery = Date.now();
     this.discovering = (async () => {

@@ -33,7 +33,10 @@ export interface TransportOptions {
   readTimeoutMs?: number;
   /** Deadline of one write attempt: longer than etcd's own 7 s request timeout. */
   writeTimeoutMs?: number;
-  /** Learn more endpoints from /v2/members. */
+  /**
+   * Also send requests and credentials to the client URLs the members advertise (default: no, only to
+   * `endpoints`; per-member probes to other URLs then go without credentials).
+   */
   discoverMembers?: boolean;
   /** How long a failed endpoint is set aside before it is tried again. */
   retryFailedAfterMs?: number;
@@ -56,7 +59,7 @@ export class EtcdTransport {
   constructor(private readonly options: TransportOptions) {
     this.pool = new EndpointPool(options.endpoints, options.retryFailedAfterMs ?? 5_000);
     this.agents = new HttpAgents(options.tls);
-    this.discovery = new MemberDiscovery(this.pool, () => this.memberClientUrls(), options.discoverMembers !== false);
+    this.discovery = new MemberDiscovery(this.pool, () => this.memberClientUrls(), options.discoverMembers === true);
     if (options.auth) this.authHeader = basicAuthHeader(options.auth);
     this.deadlines = { readMs: options.readTimeoutMs ?? 5_000, writeMs: options.writeTimeoutMs ?? 10_000 };
     this.maxResponseBytes = options.maxResponseBytes ?? 256 * 1024 * 1024;
@@ -127,7 +130,8 @@ export class EtcdTransport {
       endpoint,
       method: req.method,
       target,
-      headers: requestHeaders(body, this.authHeader),
+      // Credentials only to the pool's endpoints: a member's advertised URL may be anyone's.
+      headers: requestHeaders(body, this.pool.has(endpoint) ? this.authHeader : undefined),
       body: body?.data,
       agents: this.agents,
       deadlineMs: deadlineFor(req, this.deadlines),

@@ -13,6 +13,8 @@ export class Subscription {
   private queuedSize = 0;
   private waiter: (() => void) | null = null;
   private closed = false;
+  /** Run once when the subscription closes (e.g. to give back its place in a per-session quota). */
+  private closeListeners: (() => void)[] = [];
   /** Highest index handed to the queue; the first item is always `ready`, which sets it. */
   private position = -1;
   /** While catching up, live items wait here (their order is already right). */
@@ -111,6 +113,13 @@ export class Subscription {
     this.closed = true;
     this.onClose(this);
     this.wake();
+    for (const listener of this.closeListeners.splice(0)) listener();
+  }
+
+  /** Runs `listener` once when the subscription closes, or now if it already has. */
+  whenClosed(listener: () => void): void {
+    if (this.closed) listener();
+    else this.closeListeners.push(listener);
   }
 
   /** The stream went away: drop everything now. */

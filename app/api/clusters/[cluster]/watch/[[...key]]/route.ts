@@ -1,21 +1,33 @@
 import { ApiError } from "@/lib/api/errors";
 import { readQuery } from "@/lib/api/server/request-guards";
 import { apiRoute, requireCluster, requireKey } from "@/lib/api/server/route";
-import { sessionBoundSignal } from "@/lib/dashboard-auth/access";
+import { loginRequired, sessionBoundSignal, sessionIdFrom } from "@/lib/dashboard-auth/access";
 import { KEEP_ALIVE_MS, lastEventIdSchema, watchQuerySchema } from "@/lib/watch/protocol";
 import { watchStream } from "@/lib/watch/sse-response";
 import { watchHub } from "@/lib/watch/server-hub";
+import { streamQuota } from "@/lib/watch/stream-quota";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/clusters/:cluster/watch/:key* - server-sent events of the key's changes (?recursive, waitIndex);
 // Last-Event-ID resumes right after that index. The frames are described in lib/watch/protocol.ts.
+// A session holds at most MAX_STREAMS_PER_SESSION streams at once; the next is a 429 (too_many_streams).
+// With no login configured there is no session to count against (the one operator's tabs and benches).
 export const GET = apiRoute(async ({ request, params }) => {
   const { name, client } = requireCluster(params);
   const key = requireKey(params);
   const { recursive, waitIndex } = readQuery(request, watchQuerySchema);
   const fromIndex = resumeIndex(request.headers.get("last-event-id")) ?? waitIndex;
-  const subscription = watchHub().subscribe({ cluster: name, client, key, recursive, fromIndex });
+  const session = loginRequired() ? sessionIdFrom(request.headers.get("cookie")) : undefined;
+  const release = session ? streamQuota().acquire(session) : () => {};
+  let subscription;
+  try {
+    subscription = watchHub().subscribe({ cluster: name, client, key, recursive, fromIndex });
+  } catch (error) {
+    release();
+    throw error;
+  }
+  subscription.whenClosed(release);
   // The stream ends with its session (logout, expiry, the user removed), not only when the browser leaves.
   return watchStream(subscription, sessionBoundSignal(request), KEEP_ALIVE_MS);
 });
