@@ -12,8 +12,13 @@ import { stopsTheRun } from "@/lib/subtree/stop-rule";
 import { EXPORT_FORMAT, EXPORT_VERSION, contentDisposition, exportFileName, exportNodes, parseNodes, type ExportHeader, type ExportNode } from "./format";
 import { planImport, type ImportFailure, type ImportLine, type ImportPlan, type ImportReport, type PlanStep } from "./plan";
 
-/** Nodes per piece of the export stream; the event loop gets a turn between pieces. */
+/**
+ * A piece of the export stream ends after this many nodes or this much text, whichever comes first; the
+ * event loop gets a turn between pieces. The size bound is what makes a slow reader a brake: the next piece
+ * is made only when the last one was taken, and pieces of whole values could be the whole file.
+ */
 const EXPORT_BATCH = 1000;
+const EXPORT_PIECE_CHARS = 64 * 1024;
 /** Writes in flight at once during an import (etcd applies them in order anyway; this hides the round trips). */
 const IMPORT_CONCURRENCY = 8;
 /** How often the import reports progress. */
@@ -27,8 +32,11 @@ function readSubtree(client: EtcdClient, key: KeyPath, signal?: AbortSignal) {
   return client.keys.get(key, { recursive: true, sorted: true, quorum: true, signal });
 }
 
-/** GET …/export: the subtree (or key) as an export file download, written out a batch of nodes at a time. */
-export async function exportResponse(client: EtcdClient, cluster: string, key: KeyPath, signal: AbortSignal): Promise<Response> {
+/**
+ * GET …/export: the subtree (or key) as an export file download, written out a piece at a time, as fast as
+ * the reader reads. `onEnd` runs once the file is written out or the reader went away.
+ */
+export async function exportResponse(client: EtcdClient, cluster: string, key: KeyPath, signal: AbortSignal, onEnd: () => void = () => {}): Promise<Response> {
   const result = await readSubtree(client, key, signal);
   const root: V2Node | undefined = result.node;
   if (!root) throw ApiError.of("etcd_protocol", "etcd answered the read without a node.");
@@ -53,19 +61,24 @@ export async function exportResponse(client: EtcdClient, cluster: string, key: K
       async pull(controller) {
         await turn();
         const lines: string[] = [];
-        for (let i = 0; i < EXPORT_BATCH; i++) {
+        let chars = 0;
+        for (let i = 0; i < EXPORT_BATCH && chars < EXPORT_PIECE_CHARS; i++) {
           const next = nodes.next();
           if (next.done) {
             controller.enqueue(encoder.encode(`${lines.join("")}\n]}\n`));
             controller.close();
+            onEnd();
             return;
           }
-          lines.push(`${first ? "" : ","}\n${JSON.stringify(next.value)}`);
+          const line = `${first ? "" : ","}\n${JSON.stringify(next.value)}`;
+          lines.push(line);
+          chars += line.length;
           first = false;
         }
         controller.enqueue(encoder.encode(lines.join("")));
       },
       cancel() {
+        onEnd();
         nodes.return(undefined);
       },
     },
