@@ -10,6 +10,7 @@ import { startProgress, type BulkDeleteProgress } from "@/lib/bulk-delete/progre
 import type { ErrorText } from "@/lib/editor/error-text";
 import { useAfterWrite } from "@/lib/hooks/use-after-write";
 import { baseNameOf, parentOf } from "@/lib/key-path";
+import { countTree } from "@/lib/tree/count";
 import { formatCount } from "@/lib/tree/format";
 import { BulkDeleteRunView, useBulkDeleteRun, type BulkDeletePhase } from "./bulk-delete-run";
 import { errorText, isApiError } from "./error-text";
@@ -65,21 +66,6 @@ export function DeleteKeyDialog({ open, onOpenChange, cluster, node, onDeleted, 
   );
 }
 
-/** Files and directories below a recursive listing's node. */
-function countDescendants(node: V2Node): { keys: number; dirs: number } {
-  let keys = 0;
-  let dirs = 0;
-  for (const child of node.nodes ?? []) {
-    if (child.dir) {
-      dirs++;
-      const below = countDescendants(child);
-      keys += below.keys;
-      dirs += below.dirs;
-    } else keys++;
-  }
-  return { keys, dirs };
-}
-
 const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 export interface DeleteDirectoryDialogProps {
@@ -125,7 +111,7 @@ function DeleteDirectoryFlow({ open, onOpenChange, cluster, dir, onDeleted }: De
     getKey(cluster, dir, { recursive: true, quorum: true })
       .then((result) => {
         if (cancelled || !result.node) return;
-        setRead({ count: countDescendants(result.node), modifiedIndex: result.node.modifiedIndex ?? 0, etcdIndex: result.etcdIndex });
+        setRead({ count: countTree(result.node), modifiedIndex: result.node.modifiedIndex ?? 0, etcdIndex: result.etcdIndex });
       })
       .catch((caught: unknown) => !cancelled && setLoadError(errorText(caught, "load", dir)));
     return () => {

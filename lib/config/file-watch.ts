@@ -3,7 +3,7 @@
 import "server-only";
 import fs from "node:fs";
 
-export const CONFIG_POLL_MS = 1_000;
+const CONFIG_POLL_MS = 1_000;
 
 /** Calls `changed` after the file at `path` changed (content, replacement, removal); returns a stop function. */
 export function watchConfigFile(path: string, changed: () => void): () => void {

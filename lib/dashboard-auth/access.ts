@@ -14,7 +14,7 @@ export const SESSION_COOKIE = "etcd_dashboard_session";
  */
 export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 /** Set by scripts/server.mjs from the socket's address, replacing whatever a client sent. */
-export const CLIENT_ADDRESS_HEADER = "x-etcd-dashboard-client";
+const CLIENT_ADDRESS_HEADER = "x-etcd-dashboard-client";
 
 const ANONYMOUS: SessionUser = { name: ANONYMOUS_NAME, role: "admin" };
 

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { useLiveBatches } from "./use-live-keys";
 
 /** How long a changed row stays marked (globals.css's `live-flash` fades over the same time). */
-export const FLASH_MS = 1500;
+const FLASH_MS = 1500;
 /** A burst bigger than this marks nothing: a thousand flashing rows tell nobody anything. */
 const MAX_FLASHING = 500;
 

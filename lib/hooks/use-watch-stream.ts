@@ -36,7 +36,7 @@ export interface WatchStream {
 const FAILED_RETRY_MS = 10_000;
 const CLOSED_RETRY_MS = 2_000;
 
-export function watchStreamUrl(cluster: string, key: string, recursive: boolean, waitIndex?: number): string {
+function watchStreamUrl(cluster: string, key: string, recursive: boolean, waitIndex?: number): string {
   const path = clusterPath(cluster, "watch") + (key === "/" ? "" : encodeKeySegments(splitKey(key)));
   const query = new URLSearchParams();
   if (recursive) query.set("recursive", "true");

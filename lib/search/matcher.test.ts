@@ -1,6 +1,7 @@
 import type { V2Node } from "@/lib/etcd/wire";
 import { describe, expect, it } from "vitest";
-import { compilePattern, countTree, excerptAround, nameMatch, SubtreeSearch, TreeCursor, valueMatch } from "./matcher";
+import { countTree } from "@/lib/tree/count";
+import { compilePattern, excerptAround, nameMatch, SubtreeSearch, TreeCursor, valueMatch } from "./matcher";
 import { searchPath, searchQuerySchema } from "./query";
 
 function pattern(q: string, regex = false, caseSensitive = false): RegExp {

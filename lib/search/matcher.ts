@@ -2,6 +2,7 @@
 // match, and a walk over a recursive listing that stops whenever it is told to (the server runs it in
 // short batches on a worker thread, lib/search/search-worker.ts). No server or browser APIs.
 import type { V2Node } from "@/lib/etcd/wire";
+import { countTree } from "@/lib/tree/count";
 import type { Excerpt, SearchMatch, Span } from "./query";
 
 export interface PatternOptions {
@@ -75,24 +76,6 @@ export function excerptAround(text: string, start: number, end: number, size: { 
     match: [start - from, matchEnd - from],
     cut: { before: from > 0, after: to < text.length },
   };
-}
-
-/** Keys and directories below `root` (not counting it). Iterative: a deep tree cannot overflow the stack. */
-export function countTree(root: V2Node): { keys: number; dirs: number } {
-  let keys = 0;
-  let dirs = 0;
-  const pending: V2Node[][] = [root.nodes ?? []];
-  while (pending.length > 0) {
-    for (const node of pending.pop()!) {
-      if (node.dir) {
-        dirs += 1;
-        if (node.nodes) pending.push(node.nodes);
-      } else {
-        keys += 1;
-      }
-    }
-  }
-  return { keys, dirs };
 }
 
 /** Walks a tree depth first in listing order (etcd's sorted order: parents before their children). */

@@ -14,7 +14,7 @@ import { MATCH_CAP, type SearchLine, type SearchQuery } from "./query";
 import { PATTERN_TIMEOUT_MS, type WorkerInput, type WorkerMessage } from "./worker-protocol";
 
 /** Searches one user may run at once. */
-export const SEARCHES_PER_USER = 2;
+const SEARCHES_PER_USER = 2;
 /** Worker threads matching at once, for all users together. */
 const MATCHING_THREADS = Math.max(2, os.availableParallelism());
 /** Silence from a worker after which it is taken to be stuck (its own timeout should have fired long before). */

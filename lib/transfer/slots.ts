@@ -4,7 +4,7 @@
 import "server-only";
 import { userSlots } from "@/lib/api/server/user-slots";
 
-export const TRANSFERS_PER_USER = 2;
+const TRANSFERS_PER_USER = 2;
 
 export const exportSlots = () => userSlots("export", "exports", TRANSFERS_PER_USER);
 export const importSlots = () => userSlots("import", "imports", TRANSFERS_PER_USER);

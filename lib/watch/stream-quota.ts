@@ -5,7 +5,7 @@ import "server-only";
 import { ApiError } from "@/lib/api/errors";
 
 /** Far above what the pages open (a browser shares 6 HTTP/1.1 connections per host between its tabs). */
-export const MAX_STREAMS_PER_SESSION = 32;
+const MAX_STREAMS_PER_SESSION = 32;
 
 export class StreamQuota {
   private readonly open = new Map<string, number>();

@@ -19,14 +19,14 @@ import { parseInput } from "./request-guards";
 export const PAGE_URL_HEADER = "x-etcd-dashboard-url";
 
 /** How long the listings may take before the tree goes without (it then reads them in the browser). */
-export const SEED_DEADLINE_MS = 1_000;
+const SEED_DEADLINE_MS = 1_000;
 
 /**
  * How long the page's first bytes may wait for the seed: read by then (a directory of 10,000 children
  * takes about 25 ms), its rows are part of them and paint with the page; later, they follow in the same
  * response and React reveals them 300 ms after the first paint at the earliest.
  */
-export const SHELL_WAIT_MS = 150;
+const SHELL_WAIT_MS = 150;
 
 interface PageRequest {
   get(name: string): string | null;
@@ -64,7 +64,7 @@ export async function treeSeedOfRequest(headers: PageRequest): Promise<TreeSeed 
  * The first children of every directory from the root down to `key` (and of `key` itself when it is a
  * directory), for a user with a session. Throws on an invalid cluster, key or session.
  */
-export async function treeSeed({ cookie, cluster, key, signal }: { cookie: string | null; cluster: string; key: string; signal?: AbortSignal }): Promise<TreeSeed | null> {
+async function treeSeed({ cookie, cluster, key, signal }: { cookie: string | null; cluster: string; key: string; signal?: AbortSignal }): Promise<TreeSeed | null> {
   authorizeCookie(cookie, "viewer");
   const client = clusterClient(parseInput(clusterParamSchema, cluster, "cluster"));
   if (!client) return null;
