@@ -135,9 +135,12 @@ test.describe("logins and sessions against a stranger and a guesser", () => {
   test("100 parallel wrong passwords: only a handful are checked, the rest are 429 with Retry-After", async () => {
     const started = Date.now();
     const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => logIn("ada", `parallel-guess-${i}`, { from: "127.0.0.2" })));
+    const seconds = (Date.now() - started) / 1000;
     const checked = answers.filter((a) => a.status === 401);
     const refused = answers.filter((a) => a.status === 429);
-    expect(checked.length).toBeLessThanOrEqual(3);
+    // Three are free; then each waits 1 s, 2 s, 4 s … after the one before: on a loaded machine the 100 take
+    // more than a second to arrive, and the waits that ran out meanwhile let one more through each.
+    expect(checked.length).toBeLessThanOrEqual(3 + Math.floor(Math.log2(seconds + 1)));
     expect(refused.length).toBe(100 - checked.length);
     for (const answer of refused) {
       expect(Number(answer.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
