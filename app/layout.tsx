@@ -1,21 +1,26 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { I18nProvider } from "@/components/i18n-provider";
+import { requestLocale, serverTranslator } from "@/lib/i18n/server";
 import { Providers } from "./providers";
 import "./globals.css";
 
 // Every page is rendered per request: its scripts carry that response's CSP nonce (scripts/server.mjs).
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
-  title: "etcd dashboard",
-  description: "Browse, edit and watch etcd keys; monitor the cluster.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await serverTranslator();
+  return { title: t("common.appName"), description: t("common.appDescription") };
+}
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await requestLocale();
   return (
-    <html lang="en" suppressHydrationWarning>
-      <body className="min-h-screen bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
-        <Providers>{children}</Providers>
+    <html lang={locale} suppressHydrationWarning>
+      <body className="min-h-screen bg-canvas text-fg">
+        <I18nProvider locale={locale}>
+          <Providers>{children}</Providers>
+        </I18nProvider>
       </body>
     </html>
   );
