@@ -9,9 +9,10 @@ import { ErrorNote, Field, SelectField } from "@/components/ui/field";
 import { formatBytes } from "@/lib/cluster-page/format";
 import { useSubtreeSearch, type SubtreeSearchState } from "@/lib/hooks/use-subtree-search";
 import { keyPageHref } from "@/lib/keys-url";
-import { searchQuerySchema, type SearchForm, type SearchIn, type SearchMatch, type Span } from "@/lib/search/query";
+import { searchQuerySchema, type SearchForm, type SearchIn, type SearchMatch } from "@/lib/search/query";
 import { formatCount } from "@/lib/tree/format";
 import { errorText } from "./error-text";
+import { HighlightedText } from "./highlighted-text";
 
 export interface SearchDialogProps {
   cluster: string;
@@ -180,28 +181,16 @@ function ResultRow({ match, path, onOpen }: { match: SearchMatch; path: string; 
       <span className="flex min-w-0 items-center gap-2">
         <Icon aria-hidden size={14} className="shrink-0" />
         <span className="truncate font-mono">
-          <Marked text={path} span={match.name} />
+          <HighlightedText text={path} span={match.name} />
         </span>
       </span>
       {match.value ? (
         <span className="truncate whitespace-pre pl-6 font-mono text-xs text-zinc-500">
           {match.value.cut.before ? "…" : ""}
-          <Marked text={match.value.text} span={match.value.match} />
+          <HighlightedText text={match.value.text} span={match.value.match} />
           {match.value.cut.after ? "…" : ""}
         </span>
       ) : null}
     </button>
-  );
-}
-
-/** Text with one span highlighted; text nodes only. */
-function Marked({ text, span }: { text: string; span?: Span }) {
-  if (!span) return <>{text}</>;
-  return (
-    <>
-      {text.slice(0, span[0])}
-      <mark className="rounded-sm bg-amber-200 text-inherit dark:bg-amber-700">{text.slice(span[0], span[1])}</mark>
-      {text.slice(span[1])}
-    </>
   );
 }
