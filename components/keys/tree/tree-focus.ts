@@ -6,20 +6,23 @@ import { ROW_HEIGHT } from "./tree-rows";
 
 export type RowContainer = { current: HTMLElement | null };
 
-/** Focuses a row once the virtualizer has rendered it (after a scroll or a remount), for a few frames at most. */
-export function focusWhenRendered(container: RowContainer, key: string) {
+/**
+ * Focuses a row once the virtualizer has rendered it (after a scroll or a remount), for a few frames at most.
+ * `selector`: the focusable elements carrying `data-key` (the tree's rows; a table's buttons).
+ */
+export function focusWhenRendered(container: RowContainer, key: string, selector = '[role="treeitem"]') {
   let frames = 0;
   const attempt = () => {
-    const element = findRowElement(container.current, key);
+    const element = findRowElement(container.current, key, selector);
     if (element) element.focus({ preventScroll: true });
     else if (frames++ < 60) requestAnimationFrame(attempt);
   };
   requestAnimationFrame(attempt);
 }
 
-function findRowElement(container: HTMLElement | null, key: string): HTMLElement | undefined {
+function findRowElement(container: HTMLElement | null, key: string, selector: string): HTMLElement | undefined {
   if (!container) return undefined;
-  for (const element of container.querySelectorAll<HTMLElement>('[role="treeitem"]')) if (element.dataset.key === key) return element;
+  for (const element of container.querySelectorAll<HTMLElement>(selector)) if (element.dataset.key === key) return element;
   return undefined;
 }
 
