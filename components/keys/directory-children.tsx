@@ -1,22 +1,21 @@
 "use client";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { File, Folder } from "lucide-react";
-import { memo, useMemo, useRef, type KeyboardEvent } from "react";
+import { memo, useMemo, useRef } from "react";
 import { useTranslations } from "use-intl";
 import type { V2Node } from "@/lib/etcd/wire";
 import { baseNameOf } from "@/lib/key-path";
 import { filterSpan, matchesFilter } from "@/lib/tree/filter";
 import { formatTtl } from "@/lib/tree/format";
-import { listKeyTarget } from "@/lib/tree/list-keys";
 import { HighlightedText } from "./highlighted-text";
 import { FilterEmpty } from "./tree/filter-empty";
-import { focusWhenRendered } from "./tree/tree-focus";
+import { listKeyDownHandler } from "./tree/tree-focus";
 
 const ROW = 32;
 /** Characters of a value's first line shown: the cell truncates the rest visually. */
 const PREVIEW = 200;
 /** Name, value, TTL, modified index; below a narrow container only name and TTL. */
-const COLUMNS = "grid grid-cols-[minmax(0,1fr)_5rem] gap-3 @xl:grid-cols-[minmax(8rem,2fr)_minmax(0,3fr)_5rem_6rem]";
+const COLUMNS = "grid grid-cols-[minmax(6rem,1fr)_5rem] gap-3 @xl:grid-cols-[minmax(8rem,2fr)_minmax(0,3fr)_5rem_6rem]";
 
 /** A value's first line, cut short, as plain text. */
 function previewOf(value: string | undefined): string {
@@ -47,16 +46,7 @@ export function DirectoryChildren({ items, filterText, onClearFilter, onOpen }: 
   if (filterText && shown.length === 0 && items.length > 0) return <FilterEmpty text={filterText} onClear={onClearFilter} />;
   if (items.length === 0) return <p className="text-sm text-muted">{t("empty")}</p>;
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    const index = Number((event.target as HTMLElement).dataset.index);
-    if (Number.isNaN(index)) return;
-    const next = listKeyTarget(event.key, index, shown.length);
-    const child = shown[next];
-    if (!child) return;
-    event.preventDefault();
-    virtualizer.scrollToIndex(next, { align: "auto" });
-    focusWhenRendered(scrollRef, child.key, "button[data-key]");
-  };
+  const onKeyDown = listKeyDownHandler(virtualizer, scrollRef, shown.length, (i) => shown[i]?.key);
 
   return (
     <div role="table" aria-label={t("childrenLabel")} aria-rowcount={shown.length + 1} className="@container rounded-md border border-line text-sm">

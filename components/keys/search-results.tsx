@@ -1,12 +1,11 @@
 "use client";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { File, Folder } from "lucide-react";
-import { useRef, type KeyboardEvent } from "react";
+import { useRef } from "react";
 import { useTranslations } from "use-intl";
 import type { SearchMatch } from "@/lib/search/query";
-import { listKeyTarget } from "@/lib/tree/list-keys";
 import { HighlightedText } from "./highlighted-text";
-import { focusWhenRendered } from "./tree/tree-focus";
+import { listKeyDownHandler } from "./tree/tree-focus";
 
 const ROW_HEIGHT = 52;
 
@@ -26,16 +25,7 @@ export function SearchResultList({ matches, count, dirKey, onOpen, currentKey, c
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
   const prefix = dirKey === "/" ? 1 : dirKey.length + 1;
-  const onKeyDown = (event: KeyboardEvent) => {
-    const index = Number((event.target as HTMLElement).dataset.index);
-    if (Number.isNaN(index)) return;
-    const next = listKeyTarget(event.key, index, count);
-    const match = matches[next];
-    if (!match) return;
-    event.preventDefault();
-    virtualizer.scrollToIndex(next, { align: "auto" });
-    focusWhenRendered(scrollRef, match.key, "button[data-key]");
-  };
+  const onKeyDown = listKeyDownHandler(virtualizer, scrollRef, count, (i) => matches[i]?.key);
   return (
     <div ref={scrollRef} onKeyDown={onKeyDown} className={`overflow-auto rounded-md border border-line ${className}`}>
       <ul aria-label={t("resultsLabel")} className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>

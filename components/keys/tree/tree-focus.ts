@@ -2,6 +2,8 @@
 // Focus inside the virtualized tree: a row may not be rendered yet when it is to take focus (scrolled away,
 // or the tree just mounted), so focus waits for it a few frames.
 import type { Virtualizer } from "@tanstack/react-virtual";
+import type { KeyboardEvent } from "react";
+import { listKeyTarget } from "@/lib/tree/list-keys";
 import { ROW_HEIGHT } from "./tree-rows";
 
 export type RowContainer = { current: HTMLElement | null };
@@ -33,4 +35,21 @@ export function rowInView(virtualizer: Virtualizer<HTMLDivElement, Element>, ind
   if (!height || offset === null) return false;
   const top = index * ROW_HEIGHT;
   return top >= offset && top + ROW_HEIGHT <= offset + height;
+}
+
+/**
+ * The keydown handler of a virtualized flat list whose rows hold a focusable element with `data-key` and
+ * `data-index` (the directory's table, search results): up / down, Home / End move the focus between them.
+ */
+export function listKeyDownHandler(virtualizer: Virtualizer<HTMLDivElement, Element>, container: RowContainer, count: number, keyAt: (index: number) => string | undefined) {
+  return (event: KeyboardEvent) => {
+    const index = Number((event.target as HTMLElement).dataset.index);
+    if (Number.isNaN(index)) return;
+    const next = listKeyTarget(event.key, index, count);
+    const key = next < 0 ? undefined : keyAt(next);
+    if (key === undefined) return;
+    event.preventDefault();
+    virtualizer.scrollToIndex(next, { align: "auto" });
+    focusWhenRendered(container, key, "button[data-key]");
+  };
 }
