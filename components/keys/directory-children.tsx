@@ -44,7 +44,7 @@ export function DirectoryChildren({ items, filterText, onClearFilter, onOpen }: 
   const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 10 });
 
   if (filterText && shown.length === 0 && items.length > 0) return <FilterEmpty text={filterText} onClear={onClearFilter} />;
-  if (items.length === 0) return <p className="text-sm text-muted">{t("empty")}</p>;
+  if (items.length === 0) return null;
 
   const onKeyDown = listKeyDownHandler(virtualizer, scrollRef, shown.length, (i) => shown[i]?.key);
 

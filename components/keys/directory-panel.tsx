@@ -115,7 +115,12 @@ export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string;
             />
           ) : null}
         </div>
-        <DirectoryChildren items={listed} filterText={filterText} onClearFilter={() => setFilter("")} onOpen={onNavigate} />
+        {/* Empty by its listing, not by the deferred copy (empty for a moment while a big one renders). */}
+        {children.length === 0 ? (
+          <p className="text-sm text-muted">{t("empty")}</p>
+        ) : (
+          <DirectoryChildren items={listed} filterText={filterText} onClearFilter={() => setFilter("")} onOpen={onNavigate} />
+        )}
       </section>
       <NewKeyDialog open={dialog === "key"} onOpenChange={close} cluster={cluster} dir={dir} onCreated={onNavigate} />
       <NewKeyDialog open={dialog === "dir"} onOpenChange={close} cluster={cluster} dir={dir} onCreated={onNavigate} kind="directory" />
