@@ -19,7 +19,11 @@ test.describe("bulk delete from the tree", () => {
       [`${ns}/d`, "4"],
     ]);
     await page.goto(`/keys${encodeKey(ns)}`);
+    // A row's checkbox shows on hover (or keyboard focus) until something is checked, then on every row.
+    await expect(checkbox(page, `${ns}/a`)).toBeHidden();
+    await item(page, "a").hover();
     await checkbox(page, `${ns}/a`).click();
+    await expect(checkbox(page, `${ns}/d`)).toBeVisible();
     await expect(item(page, "a")).toHaveAttribute("aria-checked", "true");
     await expect(bar(page).getByRole("status")).toHaveText("1 selected");
     // A checkbox click neither navigates nor takes the focus off the row.
@@ -109,6 +113,7 @@ test.describe("bulk delete from the tree", () => {
     await page.goto(`/keys${encodeKey(`${ns}/many`)}`);
     // The whole listing is read (the server rendered only its first screen): the panel shares the tree's read.
     await expect(page.getByRole("status", { name: "Children count" })).toHaveText("Directory with 400 children.");
+    await item(page, "k000").hover();
     await checkbox(page, `${ns}/many/k000`).click();
     await item(page, "k000").focus();
     // End focuses the tree's last row: other tests' namespaces may sort after this one, so walk back up to k399.
@@ -124,7 +129,7 @@ test.describe("bulk delete from the tree", () => {
     await checkbox(page, `${ns}/many/k399`).click({ modifiers: ["Shift"] });
     await expect(bar(page).getByRole("status")).toHaveText("400 selected");
     // Back among the first rows (filtered down to them): still checked.
-    await page.getByLabel("Filter").fill("k00");
+    await page.getByLabel("Filter", { exact: true }).fill("k00");
     await expect(item(page, "k000")).toHaveAttribute("aria-checked", "true");
     await expect(item(page, "k001")).toHaveAttribute("aria-checked", "true");
 

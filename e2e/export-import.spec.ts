@@ -68,7 +68,7 @@ test.describe("export and import", () => {
     await dialog.getByRole("button", { name: "Close", exact: true }).first().click();
     await expect(dialog).toBeHidden();
     // The panel's listing shows the imported key.
-    await expect(panel(page).getByRole("list", { name: "Children" }).getByRole("button", { name: /^new/ })).toBeVisible();
+    await expect(panel(page).getByRole("table", { name: "Children" }).getByRole("button", { name: /^new/ })).toBeVisible();
   });
 
   test("a file that is not an export is refused with the reason, and nothing is written", async ({ page, etcd, ns }) => {

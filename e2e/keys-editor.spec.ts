@@ -199,7 +199,7 @@ test.describe("key editor", () => {
       await dialog.getByRole("button", { name: "Add" }).click();
       await expect(dialog).toBeHidden();
     }
-    const items = panel(page).getByRole("list", { name: "Children" }).getByRole("listitem");
+    const items = panel(page).getByRole("table", { name: "Children" }).getByRole("row").filter({ has: page.getByRole("cell") });
     await expect(items).toHaveCount(3);
     await expect(items.nth(0)).toContainText("first");
     await expect(items.nth(1)).toContainText("second");
@@ -380,8 +380,8 @@ test.describe("key editor", () => {
     const value = "<script>alert(2)</script><img src=x onerror=alert(3)>";
     await etcd.put(`${ns}/xss/${name}`, value);
     await openKey(page, `${ns}/xss`);
-    await expect(panel(page).getByRole("list", { name: "Children" })).toContainText(name);
-    await expect(panel(page).getByRole("list", { name: "Children" })).toContainText(value);
+    await expect(panel(page).getByRole("table", { name: "Children" })).toContainText(name);
+    await expect(panel(page).getByRole("table", { name: "Children" })).toContainText(value);
     await panel(page).getByRole("button", { name: new RegExp(`^${name.replace(/[()]/g, "\\$&")}`) }).click();
     await expect(panel(page).getByRole("heading", { name: `${ns}/xss/${name}` })).toBeVisible();
     await expect(valueEditor(page)).toHaveText(value);

@@ -32,19 +32,19 @@ test.describe("live key tree", () => {
     await openLiveDir(page, `${ns}/dir`);
     await expect(item(page, "a")).toBeVisible();
     const dirRow = item(page, "dir");
-    await expect(dirRow.getByTitle("1 children")).toBeVisible();
+    await expect(dirRow.getByTitle("1 child", { exact: true })).toBeVisible();
 
     await etcd.put(`${ns}/dir/b`, "2");
     await expect(item(page, "b")).toBeVisible(LIVE);
     await expect(item(page, "b")).toHaveAttribute("aria-posinset", "2");
-    await expect(dirRow.getByTitle("2 children")).toBeVisible(LIVE);
+    await expect(dirRow.getByTitle("2 children", { exact: true })).toBeVisible(LIVE);
     // The open directory's panel follows too.
     await expect(panel(page).getByRole("status", { name: "Children count" })).toHaveText("Directory with 2 children.", LIVE);
 
     await etcd.delete(`${ns}/dir/a`);
     await expect(item(page, "a")).toHaveCount(0, LIVE);
     await expect(item(page, "b")).toHaveAttribute("aria-posinset", "1");
-    await expect(dirRow.getByTitle("1 children")).toBeVisible(LIVE);
+    await expect(dirRow.getByTitle("1 child", { exact: true })).toBeVisible(LIVE);
   });
 
   test("a deep write shows the directories it created; a recursive delete takes the subtree", async ({ page, etcd, ns }) => {

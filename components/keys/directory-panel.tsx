@@ -1,112 +1,127 @@
 "use client";
 import type { V2Node } from "@/lib/etcd/wire";
-import { File, Folder, FolderPlus, ListPlus, Plus, Search, Trash2, Upload } from "lucide-react";
-import { useDeferredValue, useMemo, useState } from "react";
+import { FolderPlus, ListPlus, Plus, Search, Trash2, Upload } from "lucide-react";
+import { useDeferredValue, useId, useMemo, useState } from "react";
+import { useTranslations } from "use-intl";
 import { ImportDialog, SearchDialog } from "./lazy-dialogs";
 import { Button } from "@/components/ui/button";
 import { useRegisterCommands, type Command } from "@/lib/commands/registry";
-import { baseNameOf, parentOf } from "@/lib/key-path";
+import { parentOf } from "@/lib/key-path";
 import { useAccess } from "@/lib/hooks/use-access";
-import { formatCount } from "@/lib/tree/format";
+import { useTreeState } from "@/lib/hooks/use-tree-store";
+import { treeStoreOf } from "@/lib/tree/store";
+import { filterTextFor } from "@/lib/tree/tree-state";
 import { NewKeyDialog, QueueDialog } from "./create-dialogs";
 import { CopyMoveButtons } from "./copy-move-host";
 import { DeleteDirectoryDialog } from "./delete-dialogs";
+import { DirectoryChildren } from "./directory-children";
 import { DirectoryTtl } from "./directory-ttl";
 import { KeyDetails } from "./key-details";
 
-const PREVIEW = 120;
-/**
- * The panel lists at most this many children: the virtualized tree (with its filter) is where a big
- * directory is browsed, and 100,000 buttons here would freeze the page.
- */
-const LISTED_CHILDREN = 100;
 const NO_CHILDREN: V2Node[] = [];
 
-/** A directory: its children (in etcd's sorted order, so in-order keys list in order) and what to do with it. */
+/**
+ * A directory: its properties (indexes, TTL, how many children), what to do with it, and its contents: every
+ * child in a virtualized table. The children are the listing the tree reads (the same SWR entry: one request),
+ * narrowed by the tree's filter (the same state in the cluster's tree store, the same rule).
+ */
 export function DirectoryPanel({ cluster, node, onNavigate }: { cluster: string; node: V2Node; onNavigate: (key: string) => void }) {
+  const t = useTranslations("directory");
   const [dialog, setDialog] = useState<"key" | "dir" | "queue" | "delete" | "search" | "import" | null>(null);
   const children = node.nodes ?? NO_CHILDREN;
-  // The list of children renders in a second, interruptible pass: the tree's rows (and a click on them)
-  // come first when a big directory arrives.
+  // The table renders in a second, interruptible pass: the tree's rows (and a click on them) come first when a
+  // big directory arrives.
   const listed = useDeferredValue(children, NO_CHILDREN);
   const isRoot = node.key === "/";
   const dir = isRoot ? "/" : node.key;
+  const store = treeStoreOf(cluster);
+  const filterText = useTreeState(store, (s) => filterTextFor(s, dir));
+  const setFilter = (text: string) => {
+    store.setFilter(dir, text);
+    // As in the tree: filtering a directory's children opens it there, so both show the same matches.
+    if (text) store.setOpen(dir, true);
+  };
+  const filterId = useId();
   const close = (open: boolean) => (open ? undefined : setDialog(null));
   const { canWrite } = useAccess(cluster);
   // The same actions in the command palette (Ctrl/Cmd+K).
   const commands = useMemo(() => {
     const open = (which: NonNullable<typeof dialog>) => () => setDialog(which);
-    const list: Command[] = [{ id: "dir search", label: `Search in ${dir}…`, group: "Directory", keywords: ["find", "grep"], run: open("search") }];
+    const group = t("commandGroup");
+    const list: Command[] = [{ id: "dir search", label: t("commandSearch", { dir }), group, keywords: ["find", "grep"], run: open("search") }];
     if (canWrite) {
       list.push(
-        { id: "dir new key", label: `New key in ${dir}…`, group: "Directory", keywords: ["create"], run: open("key") },
-        { id: "dir new dir", label: `New directory in ${dir}…`, group: "Directory", keywords: ["create", "mkdir"], run: open("dir") },
-        { id: "dir queue", label: `Add to queue in ${dir}…`, group: "Directory", keywords: ["in-order", "post"], run: open("queue") },
-        { id: "dir import", label: `Import into ${dir}…`, group: "Directory", keywords: ["upload", "restore"], run: open("import") },
+        { id: "dir new key", label: t("commandNewKey", { dir }), group, keywords: ["create"], run: open("key") },
+        { id: "dir new dir", label: t("commandNewDirectory", { dir }), group, keywords: ["create", "mkdir"], run: open("dir") },
+        { id: "dir queue", label: t("commandQueue", { dir }), group, keywords: ["in-order", "post"], run: open("queue") },
+        { id: "dir import", label: t("commandImport", { dir }), group, keywords: ["upload", "restore"], run: open("import") },
       );
-      if (!isRoot) list.push({ id: "dir delete", label: `Delete ${dir}…`, group: "Directory", keywords: ["remove"], run: open("delete") });
+      if (!isRoot) list.push({ id: "dir delete", label: t("commandDelete", { dir }), group, keywords: ["remove"], run: open("delete") });
     }
     return list;
-  }, [canWrite, dir, isRoot]);
+  }, [canWrite, dir, isRoot, t]);
   useRegisterCommands("directory panel", commands);
   return (
-    <div className="space-y-4">
-      {isRoot ? null : <KeyDetails node={node} />}
-      {isRoot || !canWrite ? null : <DirectoryTtl key={node.expiration ?? "permanent"} cluster={cluster} node={node} />}
-      <p role="status" aria-label="Children count">
-        Directory with {children.length} {children.length === 1 ? "child" : "children"}.
-      </p>
-      <Button onClick={() => setDialog("search")}>
-        <Search aria-hidden size={14} /> {`Search in ${dir}`}
-      </Button>
-      {canWrite ? (
-        <div className="flex flex-wrap gap-2">
-          <Button onClick={() => setDialog("key")}>
-            <Plus aria-hidden size={14} /> New key
-          </Button>
-          <Button onClick={() => setDialog("dir")}>
-            <FolderPlus aria-hidden size={14} /> New directory
-          </Button>
-          <Button onClick={() => setDialog("queue")}>
-            <ListPlus aria-hidden size={14} /> Add to queue
-          </Button>
-          {isRoot ? null : <CopyMoveButtons cluster={cluster} keyPath={dir} />}
-          <Button onClick={() => setDialog("import")}>
-            <Upload aria-hidden size={14} /> Import
-          </Button>
-          {isRoot ? null : (
-            <Button variant="danger" onClick={() => setDialog("delete")}>
-              <Trash2 aria-hidden size={14} /> Delete
-            </Button>
-          )}
-        </div>
-      ) : null}
-      {listed.length > 0 ? (
-        <ul aria-label="Children" className="divide-y divide-zinc-200 rounded-md border border-zinc-200 text-sm dark:divide-zinc-800 dark:border-zinc-800">
-          {listed.slice(0, LISTED_CHILDREN).map((child) => (
-            <li key={child.key}>
-              <button
-                type="button"
-                onClick={() => onNavigate(child.key)}
-                className="flex w-full items-center gap-2 px-3 py-1.5 text-left hover:bg-zinc-50 dark:hover:bg-zinc-900"
-              >
-                {child.dir ? <Folder aria-hidden size={14} className="shrink-0" /> : <File aria-hidden size={14} className="shrink-0" />}
-                <span className="shrink-0 font-mono">{baseNameOf(child.key)}</span>
-                {child.dir ? null : (
-                  <span className="truncate font-mono text-zinc-500">
-                    {(child.value ?? "").length > PREVIEW ? `${(child.value ?? "").slice(0, PREVIEW)}…` : child.value}
-                  </span>
-                )}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {children.length > LISTED_CHILDREN ? (
-        <p className="text-sm text-zinc-500">
-          {`The first ${LISTED_CHILDREN} of ${formatCount(children.length)} children. Browse all of them in the tree, where Filter narrows them down.`}
+    <div className="space-y-6">
+      <section aria-label={t("propertiesLabel")} className="space-y-3">
+        <p role="status" aria-label={t("childCountLabel")}>
+          {t("childCount", { count: children.length })}
         </p>
-      ) : null}
+        {isRoot ? null : <KeyDetails node={node} />}
+        {isRoot || !canWrite ? null : <DirectoryTtl key={node.expiration ?? "permanent"} cluster={cluster} node={node} />}
+      </section>
+      <div className="flex flex-wrap gap-2">
+        <Button onClick={() => setDialog("search")}>
+          <Search aria-hidden size={14} /> {t("search", { dir })}
+        </Button>
+        {canWrite ? (
+          <>
+            <Button onClick={() => setDialog("key")}>
+              <Plus aria-hidden size={14} /> {t("newKey")}
+            </Button>
+            <Button onClick={() => setDialog("dir")}>
+              <FolderPlus aria-hidden size={14} /> {t("newDirectory")}
+            </Button>
+            <Button onClick={() => setDialog("queue")}>
+              <ListPlus aria-hidden size={14} /> {t("queue")}
+            </Button>
+            {isRoot ? null : <CopyMoveButtons cluster={cluster} keyPath={dir} />}
+            <Button onClick={() => setDialog("import")}>
+              <Upload aria-hidden size={14} /> {t("import")}
+            </Button>
+            {isRoot ? null : (
+              <Button variant="danger" onClick={() => setDialog("delete")} className="ml-auto">
+                <Trash2 aria-hidden size={14} /> {t("delete")}
+              </Button>
+            )}
+          </>
+        ) : null}
+      </div>
+      <section aria-labelledby={`${filterId}-heading`} className="space-y-2">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id={`${filterId}-heading`} className="text-sm font-medium">
+            {t("contents")}
+          </h2>
+          {children.length > 0 ? (
+            <input
+              type="search"
+              aria-label={t("filterLabel")}
+              value={filterText}
+              onChange={(e) => setFilter(e.target.value)}
+              placeholder={t("filterPlaceholder")}
+              autoComplete="off"
+              spellCheck={false}
+              className="w-56 min-w-0 rounded border border-line-strong bg-surface px-2 py-1 text-sm"
+            />
+          ) : null}
+        </div>
+        {/* Empty by its listing, not by the deferred copy (empty for a moment while a big one renders). */}
+        {children.length === 0 ? (
+          <p className="text-sm text-muted">{t("empty")}</p>
+        ) : (
+          <DirectoryChildren items={listed} filterText={filterText} onClearFilter={() => setFilter("")} onOpen={onNavigate} />
+        )}
+      </section>
       <NewKeyDialog open={dialog === "key"} onOpenChange={close} cluster={cluster} dir={dir} onCreated={onNavigate} />
       <NewKeyDialog open={dialog === "dir"} onOpenChange={close} cluster={cluster} dir={dir} onCreated={onNavigate} kind="directory" />
       <SearchDialog open={dialog === "search"} onOpenChange={close} cluster={cluster} dirKey={dir} onSelect={onNavigate} />

@@ -3,6 +3,7 @@ import type { V2Node } from "@/lib/etcd/wire";
 import { RefreshCw, Timer } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
+import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { ErrorNote, Field } from "@/components/ui/field";
 import { putKey } from "@/lib/api/keys-client";
@@ -13,6 +14,7 @@ import { errorText, isApiError } from "./error-text";
 
 /** A directory's TTL: set, change or remove it (update with prevExist), or renew it (refresh). */
 export function DirectoryTtl({ cluster, node }: { cluster: string; node: V2Node }) {
+  const t = useTranslations("directory");
   const afterWrite = useAfterWrite();
   const [text, setText] = useState<string | undefined>(undefined);
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -23,7 +25,7 @@ export function DirectoryTtl({ cluster, node }: { cluster: string; node: V2Node 
   async function run(kind: "set" | "refresh") {
     const field = parseTtlField(shown);
     if (!field.ok) return setFieldError(field.error);
-    if (kind === "refresh" && field.ttl === null) return setFieldError("Enter a TTL in seconds to refresh.");
+    if (kind === "refresh" && field.ttl === null) return setFieldError(t("ttlRefreshNeedsTtl"));
     setFieldError(null);
     setError(null);
     setBusy(true);
@@ -31,7 +33,11 @@ export function DirectoryTtl({ cluster, node }: { cluster: string; node: V2Node 
       if (kind === "refresh") await putKey(cluster, node.key, { refresh: true, prevExist: true, ttl: field.ttl! });
       else await putKey(cluster, node.key, { dir: true, prevExist: true, ttl: field.ttl });
       toast.success(
-        kind === "refresh" ? `TTL of ${node.key} renewed: ${field.ttl} s` : field.ttl === null ? `${node.key} is now permanent` : `TTL of ${node.key} set: ${field.ttl} s`,
+        kind === "refresh"
+          ? t("ttlRenewed", { key: node.key, ttl: field.ttl! })
+          : field.ttl === null
+            ? t("ttlRemoved", { key: node.key })
+            : t("ttlSet", { key: node.key, ttl: field.ttl }),
       );
       setText(undefined);
       void afterWrite(cluster, node.key);
@@ -47,7 +53,7 @@ export function DirectoryTtl({ cluster, node }: { cluster: string; node: V2Node 
     <div className="space-y-2">
       <div className="flex flex-wrap items-end gap-2">
         <Field
-          label="TTL (seconds)"
+          label={t("ttlLabel")}
           inputMode="numeric"
           value={shown}
           onChange={(e) => setText(e.target.value)}
@@ -55,13 +61,13 @@ export function DirectoryTtl({ cluster, node }: { cluster: string; node: V2Node 
           className="w-48"
         />
         <Button onClick={() => void run("set")} disabled={busy}>
-          <Timer aria-hidden size={14} /> Set TTL
+          <Timer aria-hidden size={14} /> {t("ttlSetButton")}
         </Button>
         <Button onClick={() => void run("refresh")} disabled={busy}>
-          <RefreshCw aria-hidden size={14} /> Refresh TTL
+          <RefreshCw aria-hidden size={14} /> {t("ttlRefreshButton")}
         </Button>
       </div>
-      <p className="text-xs text-zinc-500">When a directory expires, everything in it goes too. Empty + Set TTL makes it permanent.</p>
+      <p className="text-xs text-muted">{t("ttlNote")}</p>
       <ErrorNote error={error} />
     </div>
   );

@@ -9,6 +9,7 @@ import { CopyMoveHost } from "./copy-move-host";
 import { KeyCommands } from "./key-commands";
 import { KeyPanel } from "./key-panel";
 import { KeyTree, type KeyTreeProps } from "./key-tree";
+import { SearchResultsPane } from "./search-results-pane";
 
 /**
  * The Keys page: the tree on the left, the selected key on the right; the selection is the URL. `seed`: the
@@ -40,6 +41,7 @@ export function KeyBrowser({ selectedKey, seed }: { selectedKey: string; seed?: 
           <KeyPanel key={`${cluster}:${selectedKey}`} cluster={cluster} keyPath={selectedKey} onNavigate={navigate} />
         )}
       </section>
+      <SearchResultsPane cluster={cluster} selectedKey={selectedKey} onOpen={navigate} />
       <CopyMoveHost onNavigate={navigate} />
       {problem ? null : <KeyCommands cluster={cluster} selectedKey={selectedKey} />}
     </div>

@@ -164,7 +164,8 @@ function KeyTreeView({ cluster, selectedKey, onSelect, seed }: KeyTreeProps) {
       {/* The rows are checkable (the multi-selection), and that is conveyed as aria-checked on each treeitem,
           where the keyboard focus is: Space toggles it. aria-selected stays the single row open in the panel
           (the URL), so the tree is not aria-multiselectable. The checkbox in each row is for the pointer (not a
-          tab stop: the tree keeps one, the roving row), named "Select <key>". */}
+          tab stop: the tree keeps one, the roving row), named "Select <key>", shown on the hovered or focused row
+          or on every row once one is checked. */}
       <div
         ref={scrollRef}
         role="tree"
@@ -195,6 +196,8 @@ function KeyTreeView({ cluster, selectedKey, onSelect, seed }: KeyTreeProps) {
                 style={style}
                 selected={row.key === selectedKey}
                 checked={checked.has(row.key)}
+                checkboxesShown={checked.size > 0}
+                highlight={filterText && parentOf(row.key) === filterDir ? filterText : undefined}
                 tabbable={row.key === tabStopKey}
                 flashIndex={flashes.get(row.key)}
                 onClick={onRowClick}

@@ -1,8 +1,12 @@
 "use client";
 import { File, Folder, FolderOpen, Timer } from "lucide-react";
 import { memo, type CSSProperties, type MouseEvent } from "react";
+import { useTranslations } from "use-intl";
+import { useFormatCount } from "@/lib/hooks/use-format-count";
+import { filterSpan } from "@/lib/tree/filter";
 import type { NodeRow, StatusRow } from "@/lib/tree/flatten";
-import { formatCount, formatTtl } from "@/lib/tree/format";
+import { formatTtl } from "@/lib/tree/format";
+import { HighlightedText } from "../highlighted-text";
 
 /** Fixed: the virtualizer computes every offset from it. */
 export const ROW_HEIGHT = 28;
@@ -19,6 +23,13 @@ interface TreeItemRowProps {
   selected: boolean;
   /** In the multi-selection (its checkbox is checked). */
   checked: boolean;
+  /**
+   * Checkboxes show on every row (a selection exists, so they are the state to see); otherwise only on the
+   * hovered or focused row, and always on a touch screen (no hover there).
+   */
+  checkboxesShown: boolean;
+  /** The filter's text when this row is one of the filtered children: the match is marked. */
+  highlight: string | undefined;
   tabbable: boolean;
   /** Index of a live change of this row in the last moments: the row flashes. */
   flashIndex: number | undefined;
@@ -29,7 +40,9 @@ interface TreeItemRowProps {
 }
 
 /** A key or directory: a WAI-ARIA treeitem, checkable (aria-checked), with its TTL and child count. */
-export const TreeItemRow = memo(function TreeItemRow({ row, style, selected, checked, tabbable, flashIndex, onClick, onCheck, onFocus }: TreeItemRowProps) {
+export const TreeItemRow = memo(function TreeItemRow({ row, style, selected, checked, checkboxesShown, highlight, tabbable, flashIndex, onClick, onCheck, onFocus }: TreeItemRowProps) {
+  const t = useTranslations("tree");
+  const formatCount = useFormatCount();
   const Icon = row.isDir ? (row.isOpen ? FolderOpen : Folder) : File;
   return (
     <div
@@ -50,15 +63,15 @@ export const TreeItemRow = memo(function TreeItemRow({ row, style, selected, che
         if (e.target === e.currentTarget) onFocus(row.key);
       }}
       style={{ ...style, paddingLeft: indentOf(row.depth) }}
-      className={`flex cursor-pointer select-none items-center gap-1.5 pr-2 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-blue-500 ${
-        selected ? "bg-blue-100 text-blue-950 dark:bg-blue-950 dark:text-blue-50" : "hover:bg-zinc-100 dark:hover:bg-zinc-800"
+      className={`group flex cursor-pointer select-none items-center gap-1.5 pr-2 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-focus ${
+        selected ? "bg-info-soft text-fg" : "hover:bg-hover"
       }`}
     >
       {/* Keyed by the change's index: a new change restarts the fade. */}
       {flashIndex !== undefined && <span key={flashIndex} aria-hidden="true" className="live-flash pointer-events-none absolute inset-0" />}
       <input
         type="checkbox"
-        aria-label={`Select ${row.key}`}
+        aria-label={t("selectKey", { key: row.key })}
         tabIndex={-1}
         checked={checked}
         onChange={NO_OP}
@@ -68,10 +81,14 @@ export const TreeItemRow = memo(function TreeItemRow({ row, style, selected, che
           e.stopPropagation();
           onCheck(row, e.shiftKey);
         }}
-        className="relative size-3.5 shrink-0 cursor-pointer accent-blue-600"
+        // Hidden (visibility: out of the accessibility tree too) until wanted: the row's aria-checked and Space
+        // are the keyboard's and the screen reader's way to check it.
+        className={`relative size-3.5 shrink-0 cursor-pointer ${checkboxesShown ? "" : "invisible group-hover:visible group-focus:visible pointer-coarse:visible"}`}
       />
       <Icon aria-hidden="true" size={14} className={`shrink-0 ${row.isDir ? "text-amber-600 dark:text-amber-400" : "text-zinc-500"}`} />
-      <span className="min-w-0 flex-1 truncate whitespace-pre">{row.name}</span>
+      <span className="min-w-0 flex-1 truncate whitespace-pre">
+        <HighlightedText text={row.name} span={highlight ? filterSpan(row.name, highlight) : undefined} />
+      </span>
       {row.ttl !== undefined && (
         <span
           className="flex shrink-0 items-center gap-0.5 rounded bg-amber-100 px-1 text-[11px] text-amber-900 dark:bg-amber-900 dark:text-amber-100"
@@ -82,7 +99,7 @@ export const TreeItemRow = memo(function TreeItemRow({ row, style, selected, che
         </span>
       )}
       {row.childCount !== undefined && (
-        <span className="shrink-0 rounded bg-zinc-100 px-1 text-[11px] tabular-nums text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300" title={`${row.childCount} children`}>
+        <span className="shrink-0 rounded bg-subtle px-1 text-[11px] tabular-nums text-muted" title={t("childCount", { count: row.childCount })}>
           {formatCount(row.childCount)}
         </span>
       )}

@@ -2,7 +2,7 @@
 import dynamic from "next/dynamic";
 import { useCallback, useMemo, useState, type ReactNode } from "react";
 import { useRegisterCommands, type Command } from "@/lib/commands/registry";
-import { formatCount } from "@/lib/tree/format";
+import { useFormatCount } from "@/lib/hooks/use-format-count";
 import type { Selection } from "@/lib/tree/selection";
 import type { TreeStore } from "@/lib/tree/store";
 import { selectionAfterDelete } from "@/lib/tree/tree-state";
@@ -27,6 +27,7 @@ interface SelectionCommandsProps {
  */
 export function useSelectionCommands({ store, cluster, checked, canWrite, selectedKey, onSelect }: SelectionCommandsProps): { bar: ReactNode; dialog: ReactNode } {
   const [bulkDeleteOpen, setBulkDeleteOpen] = useState(false);
+  const formatCount = useFormatCount();
   const afterBulkDelete = useCallback(
     (deleted: readonly string[]) => {
       store.uncheckDeleted(deleted);
@@ -43,7 +44,7 @@ export function useSelectionCommands({ store, cluster, checked, canWrite, select
             ...(canWrite ? [{ id: "tree-delete-selected", label: `Delete selected (${formatCount(checked.size)})`, group: "Actions", keywords: ["remove", "bulk"], run: () => setBulkDeleteOpen(true) }] : []),
             { id: "tree-clear-selection", label: "Clear selection", group: "Actions", keywords: ["uncheck", "deselect"], run: store.clearChecks },
           ],
-    [checked.size, canWrite, store],
+    [checked.size, canWrite, store, formatCount],
   );
   useRegisterCommands("key-tree-selection", commands);
   return {
