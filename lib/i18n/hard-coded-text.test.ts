@@ -52,9 +52,6 @@ const OTHER_AREAS = [
 const NOT_YET_CONVERTED = [
   "app/global-error.tsx",
   "app/not-found.tsx",
-  "components/audit/audit-filter-form.tsx",
-  "components/audit/audit-page.tsx",
-  "components/audit/audit-table.tsx",
   "components/etcd-auth/auth-table-section.tsx",
   "components/etcd-auth/etcd-auth-page.tsx",
   "components/etcd-auth/form-parts.tsx",
