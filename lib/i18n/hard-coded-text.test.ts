@@ -51,7 +51,6 @@ const OTHER_AREAS = [
 /** In the languages work's own areas, not converted yet. */
 const NOT_YET_CONVERTED = [
   "app/global-error.tsx",
-  "app/not-found.tsx",
   "components/etcd-auth/auth-table-section.tsx",
   "components/etcd-auth/etcd-auth-page.tsx",
   "components/etcd-auth/form-parts.tsx",
@@ -62,14 +61,10 @@ const NOT_YET_CONVERTED = [
   "components/keys/cas-dialog.tsx",
   "components/keys/copy-move-dialog.tsx",
   "components/keys/copy-move-host.tsx",
-  "components/keys/create-dialogs.tsx",
   "components/keys/delete-dialogs.tsx",
-  "components/keys/live-indicator.tsx",
   "components/keys/tree-actions.tsx",
   "components/transfer/export-button.tsx",
   "components/transfer/import-dialog.tsx",
-  "components/ui/dialog-view.tsx",
-  "components/ui/field.tsx",
   "components/watch/add-panel-form.tsx",
   "components/watch/event-details-dialog.tsx",
   "components/watch/event-row.tsx",
