@@ -10,6 +10,7 @@ describe("formatHelpers", () => {
     expect(helpers("en").dateTime(when)).toBe("Mar 4, 2026, 1:06:07 PM");
     expect(helpers("zh-CN").dateTime(when)).toBe("2026年3月4日 13:06:07");
     expect(helpers("zh-CN").time(when)).toBe("13:06:07");
+    expect(helpers("en").clock(Date.parse(when) + 42)).toBe("13:06:07.042");
   });
   it("formats numbers with the language's grouping", () => {
     expect(helpers("en").number(1234567)).toBe("1,234,567");

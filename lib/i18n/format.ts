@@ -31,6 +31,8 @@ export function formatHelpers(format: Formatter) {
     dateTime: (when: When) => format.dateTime(toDate(when), { dateStyle: "medium", timeStyle: "medium" }),
     /** Time of day only: events of the current page's life (a watch event). */
     time: (when: When) => format.dateTime(toDate(when), { timeStyle: "medium" }),
+    /** Wall-clock time with milliseconds, "14:03:07.042": the watch log's events often come within one second. */
+    clock: (when: When) => format.dateTime(toDate(when), { hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 3, hourCycle: "h23" }),
     /** "3 minutes ago", "in 2 hours": pass `now` for text that must not change while rendered. */
     relative: (when: When, now?: Date) => format.relativeTime(toDate(when), now),
     duration: (seconds: number) => duration(format, seconds),

@@ -65,12 +65,6 @@ const NOT_YET_CONVERTED = [
   "components/keys/tree-actions.tsx",
   "components/transfer/export-button.tsx",
   "components/transfer/import-dialog.tsx",
-  "components/watch/add-panel-form.tsx",
-  "components/watch/event-details-dialog.tsx",
-  "components/watch/event-row.tsx",
-  "components/watch/value-diff.tsx",
-  "components/watch/watch-page.tsx",
-  "components/watch/watch-panel.tsx",
 ];
 
 describe("isUiText", () => {
