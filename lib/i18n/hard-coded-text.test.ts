@@ -55,12 +55,9 @@ const NOT_YET_CONVERTED = [
   "components/etcd-auth/form-parts.tsx",
   "components/etcd-auth/roles-section.tsx",
   "components/etcd-auth/users-section.tsx",
-  "components/keys/bulk-delete-dialog.tsx",
-  "components/keys/bulk-delete-run.tsx",
   "components/keys/cas-dialog.tsx",
   "components/keys/copy-move-dialog.tsx",
   "components/keys/copy-move-host.tsx",
-  "components/keys/delete-dialogs.tsx",
 ];
 
 describe("isUiText", () => {
