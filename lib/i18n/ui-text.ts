@@ -3,9 +3,10 @@
 // word of two or more letters that is not a technical term. Key paths ("/app/config", any token starting with
 // "/") and the technical terms below are the same in every language; so are units after numbers ("12 ms").
 
-/** Written the same in every language of the dashboard (compared lower-cased). */
+/** Written the same in every language of the dashboard (compared lower-cased): names, etcd's own parameters, units. */
 const TECHNICAL_TERMS = new Set([
   "etcd", "etcdctl", "ttl", "cas", "json", "yaml", "base64", "hex", "utf-8", "url", "http", "https", "api", "id",
+  "prevvalue", "previndex", "prevexist", "modifiedindex", "createdindex",
   "ms", "kib", "mib", "gib", "kb", "mb", "gb", "ok",
 ]);
 
