@@ -55,8 +55,6 @@ const NOT_YET_CONVERTED = [
   "components/etcd-auth/form-parts.tsx",
   "components/etcd-auth/roles-section.tsx",
   "components/etcd-auth/users-section.tsx",
-  "components/keys/copy-move-dialog.tsx",
-  "components/keys/copy-move-host.tsx",
 ];
 
 describe("isUiText", () => {
