@@ -28,13 +28,19 @@ function literalText(node: Any): string | undefined {
   return undefined;
 }
 
-/** String literals of an expression that end up as text: not call arguments (t("key"), cn("class")) nor nested JSX (visited on its own). */
+const COMPARISONS = new Set([SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsToken]);
+
+/**
+ * String literals of an expression that end up as text: not call arguments (t("key"), cn("class")), not the
+ * operands of a comparison (name === "guest" is a boolean), nor nested JSX (visited on its own).
+ */
 function shownLiterals(node: Any, out: Any[]): void {
   if (literalText(node) !== undefined) {
     out.push(node);
     return;
   }
   if (node.kind === SyntaxKind.CallExpression || node.kind === SyntaxKind.JsxElement || node.kind === SyntaxKind.JsxSelfClosingElement) return;
+  if (node.kind === SyntaxKind.BinaryExpression && COMPARISONS.has(node.operatorToken.kind)) return;
   node.forEachChild((child: Node) => shownLiterals(child as Any, out));
 }
 
