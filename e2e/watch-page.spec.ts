@@ -16,7 +16,7 @@ interface PanelOptions {
   fromIndex?: number;
 }
 
-/** How a panel names itself (lib/watch-page/panels.ts describePanel). */
+/** How a panel names itself (messages/en/watch.json panel.name). */
 function panelTitle(key: string, options: PanelOptions = {}): string {
   return `${key}${options.recursive ? " (recursive)" : ""}${options.fromIndex === undefined ? "" : ` from index ${options.fromIndex}`}`;
 }

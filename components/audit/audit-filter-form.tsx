@@ -1,16 +1,13 @@
 "use client";
 import { useState, type FormEvent } from "react";
+import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { AUDIT_OPERATIONS } from "@/lib/api/schemas";
 import { isoToLocalInput, localInputToIso, type AuditPageFilter } from "@/lib/audit-page/filter";
 import { useClusters } from "@/lib/hooks/use-clusters";
 
-const RESULT_CHOICES = [
-  { value: "ok", label: "ok" },
-  { value: "failed", label: "failed (outcome unknown included)" },
-  { value: "unknown", label: "outcome unknown" },
-];
+const RESULT_CHOICES = ["ok", "failed", "unknown"] as const;
 
 interface Draft {
   user: string;
@@ -44,6 +41,7 @@ function instantOf(input: string, current: string | undefined): string | undefin
  * the URL's filter, so Back and Forward show the filter they went to.
  */
 export function AuditFilterForm({ filter, onApply }: { filter: AuditPageFilter; onApply: (filter: AuditPageFilter) => void }) {
+  const t = useTranslations("audit.filter");
   const [draft, setDraft] = useState(() => draftOf(filter));
   const { data } = useClusters();
   const clusters = data?.clusters.map((c) => c.name) ?? [];
@@ -65,25 +63,25 @@ export function AuditFilterForm({ filter, onApply }: { filter: AuditPageFilter; 
   };
 
   return (
-    <form aria-label="Filter" onSubmit={submit} className="grid gap-3 rounded-md border border-zinc-200 p-3 sm:grid-cols-2 lg:grid-cols-4 dark:border-zinc-800">
-      <Field label="User" value={draft.user} onChange={(e) => set("user")(e.target.value)} autoComplete="off" />
-      <SelectField label="Cluster" value={draft.cluster} onChange={set("cluster")}>
-        <Choices any="All clusters" choices={clusters} />
+    <form aria-label={t("label")} onSubmit={submit} className="grid gap-3 rounded-md border border-line p-3 sm:grid-cols-2 lg:grid-cols-4">
+      <Field label={t("user")} value={draft.user} onChange={(e) => set("user")(e.target.value)} autoComplete="off" />
+      <SelectField label={t("cluster")} value={draft.cluster} onChange={set("cluster")}>
+        <Choices any={t("allClusters")} choices={clusters} />
       </SelectField>
-      <SelectField label="Operation" value={draft.operation} onChange={set("operation")}>
-        <Choices any="Any operation" choices={AUDIT_OPERATIONS} />
+      <SelectField label={t("operation")} value={draft.operation} onChange={set("operation")}>
+        <Choices any={t("anyOperation")} choices={AUDIT_OPERATIONS} />
       </SelectField>
-      <SelectField label="Result" value={draft.result} onChange={set("result")}>
-        <Choices any="Any result" choices={RESULT_CHOICES} />
+      <SelectField label={t("result")} value={draft.result} onChange={set("result")}>
+        <Choices any={t("anyResult")} choices={RESULT_CHOICES.map((value) => ({ value, label: t(`results.${value}`) }))} />
       </SelectField>
-      <Field label="Key, member or etcd name contains" value={draft.q} onChange={(e) => set("q")(e.target.value)} autoComplete="off" className="sm:col-span-2" />
-      <Field label="From" type="datetime-local" step={1} value={draft.from} onChange={(e) => set("from")(e.target.value)} />
-      <Field label="To" type="datetime-local" step={1} value={draft.to} onChange={(e) => set("to")(e.target.value)} />
+      <Field label={t("contains")} value={draft.q} onChange={(e) => set("q")(e.target.value)} autoComplete="off" className="sm:col-span-2" />
+      <Field label={t("from")} type="datetime-local" step={1} value={draft.from} onChange={(e) => set("from")(e.target.value)} />
+      <Field label={t("to")} type="datetime-local" step={1} value={draft.to} onChange={(e) => set("to")(e.target.value)} />
       <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
         <Button type="submit" variant="primary">
-          Apply
+          {t("apply")}
         </Button>
-        <Button onClick={() => onApply({})}>Clear</Button>
+        <Button onClick={() => onApply({})}>{t("clear")}</Button>
       </div>
     </form>
   );

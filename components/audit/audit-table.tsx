@@ -1,16 +1,19 @@
 import Link from "next/link";
 import { memo } from "react";
+import { useTranslations } from "use-intl";
 import { CELL, DataTable, MONO_CELL } from "@/components/cluster/table";
 import type { AuditRecord } from "@/lib/api/types";
+import { useFormat } from "@/lib/i18n/format";
 import { describeConditions, describeOptions, shortened, summarizeResult } from "@/lib/audit-page/format";
 import { keyPageHref } from "@/lib/keys-url";
 
-const COLUMNS = ["Time", "User", "Cluster", "Operation", "Target", "Conditions", "Options", "Result"];
+const COLUMNS = ["time", "user", "cluster", "operation", "target", "conditions", "options", "result"] as const;
 
 /** The audit entries, newest first; every field is rendered as text. */
 export function AuditTable({ entries }: { entries: AuditRecord[] }) {
+  const t = useTranslations("audit.table");
   return (
-    <DataTable caption="Audit log" columns={COLUMNS}>
+    <DataTable caption={t("caption")} columns={COLUMNS.map((column) => t(`columns.${column}`))}>
       {entries.map((entry) => (
         <AuditRow key={entry.id} entry={entry} />
       ))}
@@ -19,15 +22,16 @@ export function AuditTable({ entries }: { entries: AuditRecord[] }) {
 }
 
 const AuditRow = memo(function AuditRow({ entry }: { entry: AuditRecord }) {
+  const format = useFormat();
   return (
     <tr>
       <td className={`${CELL} whitespace-nowrap`}>
         <time dateTime={entry.time} title={entry.time}>
-          {new Date(entry.time).toLocaleString()}
+          {format.dateTime(entry.time)}
         </time>
       </td>
       <td className={CELL}>{entry.user}</td>
-      <td className={CELL}>{entry.cluster ?? <span className="text-zinc-500">—</span>}</td>
+      <td className={CELL}>{entry.cluster ?? <span className="text-muted">—</span>}</td>
       <td className={MONO_CELL}>{entry.operation}</td>
       <td className={`${MONO_CELL} min-w-32 wrap-anywhere`}>
         <Target entry={entry} />
@@ -58,27 +62,29 @@ const AuditRow = memo(function AuditRow({ entry }: { entry: AuditRecord }) {
 });
 
 function Target({ entry }: { entry: AuditRecord }) {
+  const t = useTranslations("audit.table");
   if (entry.key !== undefined) {
     return (
-      <Link href={keyPageHref(entry.cluster ?? "default", entry.key)} className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300" title={`Open ${entry.key} on the Keys page`}>
+      <Link href={keyPageHref(entry.cluster ?? "default", entry.key)} className="text-info underline-offset-2 hover:underline" title={t("openKey", { key: entry.key })}>
         {entry.key}
       </Link>
     );
   }
-  if (entry.member !== undefined) return <>member {entry.member}</>;
-  if (entry.etcdUser !== undefined) return <>etcd user {entry.etcdUser}</>;
-  if (entry.etcdRole !== undefined) return <>etcd role {entry.etcdRole}</>;
-  return <span className="text-zinc-500">—</span>;
+  if (entry.member !== undefined) return <>{t("member", { name: entry.member })}</>;
+  if (entry.etcdUser !== undefined) return <>{t("etcdUser", { name: entry.etcdUser })}</>;
+  if (entry.etcdRole !== undefined) return <>{t("etcdRole", { name: entry.etcdRole })}</>;
+  return <span className="text-muted">—</span>;
 }
 
 const BADGE = "inline-block rounded px-1.5 py-0.5 text-xs font-medium";
 
 function Result({ result }: { result: AuditRecord["result"] }) {
+  const t = useTranslations("audit.table");
   const summary = summarizeResult(result);
   if (summary.kind === "ok") {
     return (
       <span className="flex flex-wrap items-baseline gap-x-2">
-        <span className={`${BADGE} bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-200`}>ok</span>
+        <span className={`${BADGE} bg-success-soft text-success`}>{t("ok")}</span>
         {summary.detail ? <span className="font-mono text-xs">{summary.detail}</span> : null}
       </span>
     );
@@ -86,17 +92,17 @@ function Result({ result }: { result: AuditRecord["result"] }) {
   return (
     <div className="space-y-0.5">
       {summary.kind === "unknown" ? (
-        <span className={`${BADGE} bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200`} title="The write may or may not have been applied: check the key before trying again.">
-          outcome unknown
+        <span className={`${BADGE} bg-warning-soft text-warning`} title={t("unknownHint")}>
+          {t("unknown")}
         </span>
       ) : (
-        <span className={`${BADGE} bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200`}>failed</span>
+        <span className={`${BADGE} bg-danger-soft text-danger`}>{t("failed")}</span>
       )}
       <p className="font-mono text-xs">
         {summary.code}
         {summary.etcdCode !== undefined ? ` (etcd ${summary.etcdCode})` : ""}
       </p>
-      <p className="text-xs text-zinc-600 dark:text-zinc-400">{summary.message}</p>
+      <p className="text-xs text-muted">{summary.message}</p>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { LogIn } from "lucide-react";
 import { useState, type FormEvent } from "react";
+import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ApiError } from "@/lib/api/errors";
@@ -8,6 +9,7 @@ import { apiFetch } from "@/lib/api/fetcher";
 
 /** User name and password; on success the browser goes (with a full load, so the layout sees the cookie) to `next`. */
 export function LoginForm({ next }: { next: string }) {
+  const t = useTranslations("dashboardAuth.login");
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
@@ -22,22 +24,22 @@ export function LoginForm({ next }: { next: string }) {
       window.location.assign(next);
     } catch (caught) {
       setPassword("");
-      setError(caught instanceof ApiError ? caught.message : "Logging in failed.");
+      setError(caught instanceof ApiError ? caught.message : t("failed"));
       setBusy(false);
     }
   }
 
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label="Log in" className="space-y-4">
-      <Field label="User name" name="username" autoComplete="username" autoFocus required value={username} onChange={(e) => setUsername(e.target.value)} />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+    <form onSubmit={(e) => void submit(e)} aria-label={t("form")} className="space-y-4">
+      <Field label={t("userName")} name="username" autoComplete="username" autoFocus required value={username} onChange={(e) => setUsername(e.target.value)} />
+      <Field label={t("password")} name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
       {error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+        <p role="alert" className="text-sm text-danger">
           {error}
         </p>
       ) : null}
       <Button type="submit" variant="primary" disabled={busy}>
-        <LogIn aria-hidden size={14} /> Log in
+        <LogIn aria-hidden size={14} /> {t("submit")}
       </Button>
     </form>
   );

@@ -1,16 +1,18 @@
 "use client";
 import { useEffect } from "react";
+import { useTranslations } from "use-intl";
 import { loginPath } from "@/lib/dashboard-auth/login-target";
 
 /** Sends the browser to the login page, remembering where it was going. */
 export function RedirectToLogin() {
+  const t = useTranslations("dashboardAuth.redirect");
   useEffect(() => {
     window.location.replace(loginPath(window.location.pathname + window.location.search));
   }, []);
   return (
     <main className="p-8">
       <p role="status">
-        You need to log in. <a href="/login" className="underline">Go to the login page</a>.
+        {t.rich("text", { link: (chunks) => <a href="/login" className="underline">{chunks}</a> })}
       </p>
     </main>
   );

@@ -1,6 +1,7 @@
 "use client";
 import { LogOut, Users } from "lucide-react";
 import { useMemo, useState } from "react";
+import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api/fetcher";
 import { useRegisterCommands } from "@/lib/commands/registry";
@@ -9,6 +10,7 @@ import { SessionsDialog } from "./sessions-dialog";
 
 /** Who is logged in, with which role, Log out and Log out everywhere; admins also see everyone's sessions (only when logins are configured). */
 export function UserMenu() {
+  const t = useTranslations("dashboardAuth.account");
   const { user, loginRequired } = useAccess();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -17,11 +19,11 @@ export function UserMenu() {
     () =>
       loginRequired
         ? [
-            { id: "log out", label: "Log out", group: "Account", run: () => void logOut() },
-            { id: "log out everywhere", label: "Log out everywhere", group: "Account", run: () => void logOutEverywhere() },
+            { id: "log out", label: t("logOut"), group: t("title"), run: () => void logOut() },
+            { id: "log out everywhere", label: t("logOutEverywhere"), group: t("title"), run: () => void logOutEverywhere() },
           ]
         : [],
-    [loginRequired, user.name],
+    [loginRequired, user.name, t],
   );
   useRegisterCommands("account", commands);
   if (!loginRequired) return null;
@@ -45,24 +47,24 @@ export function UserMenu() {
     });
 
   return (
-    <section aria-label="Account" className="mt-auto space-y-2 border-t border-zinc-200 pt-3 text-sm dark:border-zinc-800">
+    <section aria-label={t("title")} className="mt-auto space-y-2 border-t border-line pt-3 text-sm">
       <p>
-        <span className="font-medium">{user.name}</span> <span className="text-zinc-500">({user.role})</span>
+        <span className="font-medium">{user.name}</span> <span className="text-muted">({user.role})</span>
       </p>
       <div className="flex flex-wrap gap-2">
         <Button onClick={() => void logOut()} disabled={busy}>
-          <LogOut aria-hidden size={14} /> Log out
+          <LogOut aria-hidden size={14} /> {t("logOut")}
         </Button>
-        <Button onClick={() => void logOutEverywhere()} disabled={busy} title="End every session of yours, in every browser">
-          Log out everywhere
+        <Button onClick={() => void logOutEverywhere()} disabled={busy} title={t("logOutEverywhereHint")}>
+          {t("logOutEverywhere")}
         </Button>
         {user.role === "admin" ? (
           <Button onClick={() => setSessionsOpen(true)} disabled={busy}>
-            <Users aria-hidden size={14} /> Sessions
+            <Users aria-hidden size={14} /> {t("sessions")}
           </Button>
         ) : null}
       </div>
-      {error ? <p role="alert" className="text-red-700 dark:text-red-300">{error}</p> : null}
+      {error ? <p role="alert" className="text-danger">{error}</p> : null}
       <SessionsDialog open={sessionsOpen} onOpenChange={setSessionsOpen} self={user.name} onSelfLoggedOut={() => void leave(() => apiFetch("/api/session", { method: "DELETE" }))} />
     </section>
   );

@@ -1,6 +1,7 @@
 "use client";
 import { Plus } from "lucide-react";
 import type { ReactNode } from "react";
+import { useTranslations } from "use-intl";
 import { Section } from "@/components/cluster/section";
 import { CELL, DataTable } from "@/components/cluster/table";
 import { Button } from "@/components/ui/button";
@@ -11,8 +12,8 @@ export interface AuthTableSectionProps<T extends { name: string }> {
   id: string;
   /** "Users", "Roles": the heading and the table's caption. */
   title: string;
-  /** "user", "role": the Create button and the loading and empty lines. */
-  noun: string;
+  /** The Create button, and the lines while loading and when there are none. */
+  texts: { create: string; loading: string; none: string };
   items: T[] | undefined;
   error?: Error;
   /** Admins of this cluster: the Create button and each row's actions. */
@@ -26,7 +27,9 @@ export interface AuthTableSectionProps<T extends { name: string }> {
 }
 
 /** One section of the etcd auth page: users or roles, as a table with a row's actions for admins. */
-export function AuthTableSection<T extends { name: string }>({ id, title, noun, items, error, canManage, onCreate, columns, cells, actions }: AuthTableSectionProps<T>) {
+export function AuthTableSection<T extends { name: string }>({ id, title, texts, items, error, canManage, onCreate, columns, cells, actions }: AuthTableSectionProps<T>) {
+  const t = useTranslations("etcdAuth.table");
+  const tAuth = useTranslations("etcdAuth");
   return (
     <Section
       id={id}
@@ -35,18 +38,18 @@ export function AuthTableSection<T extends { name: string }>({ id, title, noun, 
         canManage ? (
           <Button onClick={onCreate}>
             <Plus aria-hidden size={14} />
-            {`Create ${noun}`}
+            {texts.create}
           </Button>
         ) : null
       }
     >
-      {error ? <ErrorNote error={authErrorText(error)} /> : null}
+      {error ? <ErrorNote error={authErrorText(error, tAuth("checkLists"))} /> : null}
       {!items ? (
-        error ? null : <p className="text-sm text-zinc-500">{`Loading ${noun}s…`}</p>
+        error ? null : <p className="text-sm text-muted">{texts.loading}</p>
       ) : items.length === 0 ? (
-        <p className="text-sm text-zinc-500">{`No ${noun}s yet.`}</p>
+        <p className="text-sm text-muted">{texts.none}</p>
       ) : (
-        <DataTable caption={title} columns={["Name", ...columns, ...(canManage ? [<span key="a" className="sr-only">Actions</span>] : [])]}>
+        <DataTable caption={title} columns={[t("name"), ...columns, ...(canManage ? [<span key="a" className="sr-only">{t("actions")}</span>] : [])]}>
           {items.map((item) => (
             <tr key={item.name}>
               <th scope="row" className={`${CELL} font-mono font-medium`}>

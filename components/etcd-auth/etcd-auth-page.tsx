@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useTranslations } from "use-intl";
 import { useAccess } from "@/lib/hooks/use-access";
 import { useClusterParam } from "@/lib/hooks/use-cluster-param";
 import { useAuthOverview, useAuthRoles, useAuthUsers, useRevalidateAuth } from "@/lib/hooks/use-etcd-auth";
@@ -9,14 +10,15 @@ import { UsersSection } from "./users-section";
 
 /** The etcd auth page, for admins only (the API refuses everyone else too). */
 export function EtcdAuthPage() {
+  const t = useTranslations("etcdAuth.page");
   const cluster = useClusterParam();
   const { can } = useAccess();
   if (!can("admin")) {
     return (
       <main className="p-6">
-        <h1 className="text-2xl font-semibold">etcd auth</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p role="alert" className="mt-4 text-sm">
-          Only admins may see and change etcd&apos;s users and roles.
+          {t("adminsOnly")}
         </p>
       </main>
     );
@@ -26,6 +28,7 @@ export function EtcdAuthPage() {
 
 /** Auth on / off, guest's reach, users and roles of the cluster in the URL. */
 function EtcdAuthAdministration({ cluster }: { cluster: string }) {
+  const t = useTranslations("etcdAuth.page");
   const { data: overview, error } = useAuthOverview(cluster);
   const manageable = overview?.manageable === true;
   const users = useAuthUsers(cluster, manageable);
@@ -38,18 +41,18 @@ function EtcdAuthAdministration({ cluster }: { cluster: string }) {
   return (
     <main className="mx-auto max-w-6xl space-y-4 p-6">
       <header>
-        <h1 className="text-2xl font-semibold">etcd auth on {cluster}</h1>
-        <p className="text-sm text-zinc-500">etcd&apos;s own v2 users and roles: who may read and write which keys in etcd.</p>
+        <h1 className="text-2xl font-semibold">{t("titleOn", { cluster })}</h1>
+        <p className="text-sm text-muted">{t("intro")}</p>
       </header>
       {error ? (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+        <div role="alert" className="rounded-md border border-danger-line bg-danger-soft p-3 text-sm text-danger">
           {error.message}
         </div>
       ) : null}
       {!overview ? (
         error ? null : (
-          <p role="status" className="text-sm text-zinc-500">
-            Loading etcd auth…
+          <p role="status" className="text-sm text-muted">
+            {t("loading")}
           </p>
         )
       ) : (
@@ -70,8 +73,8 @@ function EtcdAuthAdministration({ cluster }: { cluster: string }) {
               <RolesSection cluster={cluster} roles={roles.data?.roles} users={users.data?.users} error={roles.error} onChanged={onChanged} />
             </>
           ) : (
-            <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-              Auth is enabled and etcd shows users and roles only to root: configure the username and password of a user with the root role for cluster {cluster} in the dashboard&apos;s configuration, then reload.
+            <div role="alert" className="rounded-md border border-warning-line bg-warning-soft p-3 text-sm text-warning">
+              {t("rootOnly", { cluster })}
             </div>
           )}
         </>

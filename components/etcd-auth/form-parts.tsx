@@ -1,5 +1,6 @@
 "use client";
 import { useState, type ReactNode } from "react";
+import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/field";
 import type { ErrorText } from "@/lib/editor/error-text";
@@ -7,6 +8,7 @@ import { authErrorText } from "./error-text";
 
 /** One change at a time: busy while it runs, its error in plain words afterwards. */
 export function useAuthAction() {
+  const t = useTranslations("etcdAuth");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorText | null>(null);
   async function run(change: () => Promise<void>): Promise<boolean> {
@@ -16,7 +18,7 @@ export function useAuthAction() {
       await change();
       return true;
     } catch (caught) {
-      setError(authErrorText(caught));
+      setError(authErrorText(caught, t("checkLists")));
       return false;
     } finally {
       setBusy(false);
@@ -27,12 +29,13 @@ export function useAuthAction() {
 
 /** The error, then Cancel and the action, at the foot of a dialog. */
 export function DialogActions({ error, busy, onCancel, children, submit = false, disabled, variant = "primary", onAction }: { error: ErrorText | null; busy: boolean; onCancel: () => void; children: ReactNode; submit?: boolean; disabled?: boolean; variant?: "primary" | "danger"; onAction?: () => void }) {
+  const t = useTranslations("etcdAuth");
   return (
     <>
       <ErrorNote error={error} />
       <div className="flex justify-end gap-2">
         <Button onClick={onCancel} disabled={busy}>
-          Cancel
+          {t("cancel")}
         </Button>
         <Button type={submit ? "submit" : "button"} variant={variant} onClick={onAction} disabled={busy || disabled}>
           {children}

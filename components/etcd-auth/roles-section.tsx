@@ -2,6 +2,7 @@
 import { useAccess } from "@/lib/hooks/use-access";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
+import { useTranslations } from "use-intl";
 import { MONO_CELL } from "@/components/cluster/table";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -25,13 +26,13 @@ export interface RolesSectionProps {
 
 type Editing = { kind: "edit" | "delete"; role: AuthRole } | null;
 
-const PATTERN_HINT = 'One per line: an exact key (/app/config) or a prefix ending in * (/app/* matches everything below /app; /app* also matches /apple). Listing a directory needs a pattern that covers the directory itself.';
-
 function Patterns({ list }: { list: string[] }) {
-  return list.length ? <>{list.join("\n")}</> : <span className="font-sans text-zinc-500">none</span>;
+  const t = useTranslations("etcdAuth.roles");
+  return list.length ? <>{list.join("\n")}</> : <span className="font-sans text-muted">{t("none")}</span>;
 }
 
 export function RolesSection({ cluster, roles, users, error, onChanged }: RolesSectionProps) {
+  const t = useTranslations("etcdAuth.roles");
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Editing>(null);
   const close = () => setEditing(null);
@@ -42,13 +43,13 @@ export function RolesSection({ cluster, roles, users, error, onChanged }: RolesS
     <>
       <AuthTableSection
         id="auth-roles-heading"
-        title="Roles"
-        noun="role"
+        title={t("title")}
+        texts={{ create: t("create"), loading: t("loading"), none: t("noRoles") }}
         items={roles}
         error={error}
         canManage={canManage}
         onCreate={() => setCreating(true)}
-        columns={["Read", "Write"]}
+        columns={[t("read"), t("write")]}
         cells={(role) => (
           <>
             <td className={`${MONO_CELL} whitespace-pre-line`}>
@@ -61,29 +62,29 @@ export function RolesSection({ cluster, roles, users, error, onChanged }: RolesS
         )}
         actions={(role) =>
           role.name === "root" ? (
-            <span className="text-xs text-zinc-500">protected by etcd</span>
+            <span className="text-xs text-muted">{t("protected")}</span>
           ) : (
             <div className="flex justify-end gap-1.5">
-              <Button aria-label={`Edit permissions of ${role.name}`} onClick={() => setEditing({ kind: "edit", role })}>
-                Edit…
+              <Button aria-label={t("editPermissionsOf", { name: role.name })} onClick={() => setEditing({ kind: "edit", role })}>
+                {t("edit")}
               </Button>
-              <Button aria-label={`Delete role ${role.name}`} variant="danger" onClick={() => setEditing({ kind: "delete", role })}>
-                Delete
+              <Button aria-label={t("deleteRole", { name: role.name })} variant="danger" onClick={() => setEditing({ kind: "delete", role })}>
+                {t("delete")}
               </Button>
             </div>
           )
         }
       />
-      <Dialog open={creating} onOpenChange={setCreating} title="Create role">
+      <Dialog open={creating} onOpenChange={setCreating} title={t("create")}>
         {creating ? (
           <PermissionsForm
-            submitLabel="Create role"
+            submitLabel={t("create")}
             withName
             initial={{ read: [], write: [] }}
             onCancel={() => setCreating(false)}
             onSubmit={async (name, permissions) => {
               await createRole(cluster, name, permissions);
-              toast.success(`Role ${name} created`);
+              toast.success(t("created", { name }));
               setCreating(false);
               onChanged();
             }}
@@ -91,11 +92,11 @@ export function RolesSection({ cluster, roles, users, error, onChanged }: RolesS
         ) : null}
       </Dialog>
 
-      <Dialog open={editing?.kind === "edit"} onOpenChange={(next) => (next ? undefined : close())} title={`Permissions of ${editing?.role.name ?? ""}`}>
+      <Dialog open={editing?.kind === "edit"} onOpenChange={(next) => (next ? undefined : close())} title={t("permissionsOf", { name: editing?.role.name ?? "" })}>
         {editing?.kind === "edit" ? (
           <PermissionsForm
             key={editing.role.name}
-            submitLabel="Save permissions"
+            submitLabel={t("savePermissions")}
             initial={editing.role.permissions}
             onCancel={close}
             onSubmit={async (_name, permissions) => {
@@ -103,7 +104,7 @@ export function RolesSection({ cluster, roles, users, error, onChanged }: RolesS
               const change = permissionChange(role.permissions, permissions);
               if (change) {
                 await changeRole(cluster, role.name, change);
-                toast.success(`Permissions of ${role.name} changed`);
+                toast.success(t("permissionsChanged", { name: role.name }));
                 onChanged();
               }
               close();
@@ -115,22 +116,18 @@ export function RolesSection({ cluster, roles, users, error, onChanged }: RolesS
       <ConfirmDialog
         open={editing?.kind === "delete"}
         onClose={close}
-        title={`Delete role ${editing?.role.name ?? ""}?`}
-        description={
-          editing?.role.name === "guest"
-            ? "Without a guest role, requests without credentials may do nothing once auth is on (etcd recreates guest, wide open, only if auth is enabled while it is missing)."
-            : "Its permissions stop applying at once."
-        }
-        confirmLabel="Delete role"
+        title={t("deleteTitle", { name: editing?.role.name ?? "" })}
+        description={editing?.role.name === "guest" ? t("deleteGuest") : t("deleteDescription")}
+        confirmLabel={t("deleteConfirm")}
         variant="danger"
         onConfirm={async () => {
           const name = editing!.role.name;
           await deleteRole(cluster, name);
-          toast.success(`Role ${name} deleted`);
+          toast.success(t("deleted", { name }));
           onChanged();
         }}
       >
-        {holders.length ? <p>Users that hold it lose its permissions: {holders.join(", ")}.</p> : null}
+        {holders.length ? <p>{t("holders", { users: holders.join(", ") })}</p> : null}
       </ConfirmDialog>
     </>
   );
@@ -149,6 +146,7 @@ function PermissionsForm({
   onCancel: () => void;
   onSubmit: (name: string, permissions: KvPermissions) => Promise<void>;
 }) {
+  const t = useTranslations("etcdAuth.roles");
   const [name, setName] = useState("");
   const [read, setRead] = useState(initial.read.join("\n"));
   const [write, setWrite] = useState(initial.write.join("\n"));
@@ -178,10 +176,10 @@ function PermissionsForm({
 
   return (
     <form onSubmit={(e) => void submit(e)} className="space-y-3">
-      {withName ? <Field label="Role name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} autoComplete="off" autoFocus /> : null}
-      <TextAreaField label="Read patterns" value={read} onChange={setRead} error={errors.read} rows={3} />
-      <TextAreaField label="Write patterns" value={write} onChange={setWrite} error={errors.write} rows={3} />
-      <p className="text-xs text-zinc-500">{PATTERN_HINT}</p>
+      {withName ? <Field label={t("roleName")} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} autoComplete="off" autoFocus /> : null}
+      <TextAreaField label={t("readPatterns")} value={read} onChange={setRead} error={errors.read} rows={3} />
+      <TextAreaField label={t("writePatterns")} value={write} onChange={setWrite} error={errors.write} rows={3} />
+      <p className="text-xs text-muted">{t("patternHint")}</p>
       <DialogActions error={error} busy={busy} onCancel={onCancel} submit>
         {submitLabel}
       </DialogActions>

@@ -2,6 +2,7 @@
 import { useAccess } from "@/lib/hooks/use-access";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
+import { useTranslations } from "use-intl";
 import { CELL } from "@/components/cluster/table";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -36,6 +37,7 @@ function problem(schema: typeof passwordSchema | typeof newUserNameSchema, value
 }
 
 export function UsersSection({ cluster, authEnabled, users, roles, error, onChanged, creating, setCreating }: UsersSectionProps) {
+  const t = useTranslations("etcdAuth.users");
   const [editing, setEditing] = useState<Editing>(null);
   const close = () => setEditing(null);
   const { canManage } = useAccess(cluster);
@@ -43,24 +45,24 @@ export function UsersSection({ cluster, authEnabled, users, roles, error, onChan
     <>
       <AuthTableSection
         id="auth-users-heading"
-        title="Users"
-        noun="user"
+        title={t("title")}
+        texts={{ create: t("create"), loading: t("loading"), none: t("none") }}
         items={users}
         error={error}
         canManage={canManage}
         onCreate={() => setCreating("")}
-        columns={["Roles"]}
-        cells={(user) => <td className={`${CELL} font-mono text-xs`}>{user.roles.length ? user.roles.join(", ") : <span className="text-zinc-500">none</span>}</td>}
+        columns={[t("roles")]}
+        cells={(user) => <td className={`${CELL} font-mono text-xs`}>{user.roles.length ? user.roles.join(", ") : <span className="text-muted">{t("noRoles")}</span>}</td>}
         actions={(user) => (
           <div className="flex justify-end gap-1.5">
-            <Button aria-label={`Change password of ${user.name}`} onClick={() => setEditing({ kind: "password", user })}>
-              Password…
+            <Button aria-label={t("changePasswordOf", { name: user.name })} onClick={() => setEditing({ kind: "password", user })}>
+              {t("passwordButton")}
             </Button>
-            <Button aria-label={`Edit roles of ${user.name}`} onClick={() => setEditing({ kind: "roles", user })}>
-              Roles…
+            <Button aria-label={t("editRolesOf", { name: user.name })} onClick={() => setEditing({ kind: "roles", user })}>
+              {t("rolesButton")}
             </Button>
-            <Button aria-label={`Delete user ${user.name}`} variant="danger" onClick={() => setEditing({ kind: "delete", user })}>
-              Delete
+            <Button aria-label={t("deleteUser", { name: user.name })} variant="danger" onClick={() => setEditing({ kind: "delete", user })}>
+              {t("delete")}
             </Button>
           </div>
         )}
@@ -71,48 +73,51 @@ export function UsersSection({ cluster, authEnabled, users, roles, error, onChan
       <ConfirmDialog
         open={editing?.kind === "delete"}
         onClose={close}
-        title={`Delete user ${editing?.user.name ?? ""}?`}
-        description="Clients that use its credentials are refused from then on."
-        confirmLabel="Delete user"
+        title={t("deleteTitle", { name: editing?.user.name ?? "" })}
+        description={t("deleteDescription")}
+        confirmLabel={t("deleteConfirm")}
         variant="danger"
         onConfirm={async () => {
           const name = editing!.user.name;
           await deleteUser(cluster, name);
-          toast.success(`User ${name} deleted`);
+          toast.success(t("deleted", { name }));
           onChanged();
         }}
       >
-        {editing?.user.name === "root" ? <p>{authEnabled ? "etcd refuses to delete root while auth is enabled." : "Without root, auth cannot be enabled again until a new root user exists."}</p> : null}
+        {editing?.user.name === "root" ? <p>{authEnabled ? t("rootWhileEnabled") : t("withoutRoot")}</p> : null}
       </ConfirmDialog>
     </>
   );
 }
 
 /** The password twice, checked like the API does; the values live only in this form's state. */
-function PasswordFields({ label, password, repeat, setPassword, setRepeat, errors }: { label: string; password: string; repeat: string; setPassword: (v: string) => void; setRepeat: (v: string) => void; errors: { password?: string | null; repeat?: string | null } }) {
+function PasswordFields({ label, repeatLabel, password, repeat, setPassword, setRepeat, errors }: { label: string; repeatLabel: string; password: string; repeat: string; setPassword: (v: string) => void; setRepeat: (v: string) => void; errors: { password?: string | null; repeat?: string | null } }) {
+  const t = useTranslations("etcdAuth.users");
   return (
     <>
-      <Field label={label} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} hint="At most 72 bytes: etcd ignores anything longer." />
-      <Field label={`Repeat ${label.toLowerCase()}`} type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} error={errors.repeat} />
+      <Field label={label} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} hint={t("passwordHint")} />
+      <Field label={repeatLabel} type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} error={errors.repeat} />
     </>
   );
 }
 
-function passwordErrors(password: string, repeat: string) {
-  const errors = { password: problem(passwordSchema, password), repeat: password === repeat ? null : "the passwords differ" };
+function passwordErrors(password: string, repeat: string, differ: string) {
+  const errors = { password: problem(passwordSchema, password), repeat: password === repeat ? null : differ };
   return errors.password || errors.repeat ? errors : null;
 }
 
 function CreateUserDialog({ cluster, initialName, roles, onClose, onChanged }: { cluster: string; initialName: string | null; roles: AuthRole[]; onClose: () => void; onChanged: () => void }) {
+  const t = useTranslations("etcdAuth.users");
   const open = initialName !== null;
   return (
-    <Dialog open={open} onOpenChange={(next) => (next ? undefined : onClose())} title="Create user">
+    <Dialog open={open} onOpenChange={(next) => (next ? undefined : onClose())} title={t("createTitle")}>
       {open ? <CreateUserForm key={initialName} cluster={cluster} initialName={initialName} roles={roles} onClose={onClose} onChanged={onChanged} /> : null}
     </Dialog>
   );
 }
 
 function CreateUserForm({ cluster, initialName, roles, onClose, onChanged }: { cluster: string; initialName: string; roles: AuthRole[]; onClose: () => void; onChanged: () => void }) {
+  const t = useTranslations("etcdAuth.users");
   const [name, setName] = useState(initialName);
   const [password, setPassword] = useState("");
   const [repeat, setRepeat] = useState("");
@@ -124,12 +129,12 @@ function CreateUserForm({ cluster, initialName, roles, onClose, onChanged }: { c
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const found = { name: problem(newUserNameSchema, name), ...passwordErrors(password, repeat) };
+    const found = { name: problem(newUserNameSchema, name), ...passwordErrors(password, repeat, t("passwordsDiffer")) };
     setErrors(found);
     if (found.name || found.password || found.repeat) return;
     await run(async () => {
       await createUser(cluster, name, password, granted);
-      toast.success(`User ${name} created`);
+      toast.success(t("created", { name }));
       onClose();
       onChanged();
     });
@@ -137,17 +142,18 @@ function CreateUserForm({ cluster, initialName, roles, onClose, onChanged }: { c
 
   return (
     <form onSubmit={(e) => void submit(e)} className="space-y-3">
-      <Field label="User name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} autoComplete="off" autoFocus={!initialName} />
-      <PasswordFields label="Password" password={password} repeat={repeat} setPassword={setPassword} setRepeat={setRepeat} errors={errors} />
-      {grantable.length ? <RoleChecklist legend="Roles" roles={grantable} checked={granted} onChange={setGranted} /> : null}
+      <Field label={t("userName")} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} autoComplete="off" autoFocus={!initialName} />
+      <PasswordFields label={t("password")} repeatLabel={t("repeatPassword")} password={password} repeat={repeat} setPassword={setPassword} setRepeat={setRepeat} errors={errors} />
+      {grantable.length ? <RoleChecklist legend={t("roles")} roles={grantable} checked={granted} onChange={setGranted} /> : null}
       <DialogActions error={error} busy={busy} onCancel={onClose} submit>
-        Create user
+        {t("createTitle")}
       </DialogActions>
     </form>
   );
 }
 
 function RoleChecklist({ legend, roles, checked, onChange }: { legend: string; roles: AuthRole[]; checked: string[]; onChange: (roles: string[]) => void }) {
+  const t = useTranslations("etcdAuth.users");
   return (
     <fieldset className="space-y-1">
       <legend className="text-sm font-medium">{legend}</legend>
@@ -159,7 +165,7 @@ function RoleChecklist({ legend, roles, checked, onChange }: { legend: string; r
             onChange={(e) => onChange(e.target.checked ? [...checked, role.name] : checked.filter((r) => r !== role.name))}
           />
           <span className="font-mono">{role.name}</span>
-          {role.name === "root" ? <span className="text-xs text-zinc-500">(everything, including auth administration)</span> : null}
+          {role.name === "root" ? <span className="text-xs text-muted">{t("rootRoleNote")}</span> : null}
         </label>
       ))}
     </fieldset>
@@ -167,14 +173,16 @@ function RoleChecklist({ legend, roles, checked, onChange }: { legend: string; r
 }
 
 function PasswordDialog({ cluster, user, onClose, onChanged }: { cluster: string; user: AuthUser | null; onClose: () => void; onChanged: () => void }) {
+  const t = useTranslations("etcdAuth.users");
   return (
-    <Dialog open={user !== null} onOpenChange={(next) => (next ? undefined : onClose())} title={`Change password of ${user?.name ?? ""}`}>
+    <Dialog open={user !== null} onOpenChange={(next) => (next ? undefined : onClose())} title={t("changePasswordOf", { name: user?.name ?? "" })}>
       {user ? <PasswordForm key={user.name} cluster={cluster} user={user} onClose={onClose} onChanged={onChanged} /> : null}
     </Dialog>
   );
 }
 
 function PasswordForm({ cluster, user, onClose, onChanged }: { cluster: string; user: AuthUser; onClose: () => void; onChanged: () => void }) {
+  const t = useTranslations("etcdAuth.users");
   const [password, setPassword] = useState("");
   const [repeat, setRepeat] = useState("");
   const [errors, setErrors] = useState<{ password?: string | null; repeat?: string | null }>({});
@@ -182,12 +190,12 @@ function PasswordForm({ cluster, user, onClose, onChanged }: { cluster: string; 
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const found = passwordErrors(password, repeat);
+    const found = passwordErrors(password, repeat, t("passwordsDiffer"));
     setErrors(found ?? {});
     if (found) return;
     await run(async () => {
       await changeUser(cluster, user.name, { password });
-      toast.success(`Password of ${user.name} changed`);
+      toast.success(t("passwordChanged", { name: user.name }));
       onClose();
       onChanged();
     });
@@ -195,24 +203,26 @@ function PasswordForm({ cluster, user, onClose, onChanged }: { cluster: string; 
 
   return (
     <form onSubmit={(e) => void submit(e)} className="space-y-3">
-      {user.name === "root" ? <p className="text-sm">If the dashboard connects as root, update its configured password too, or it loses access once auth is on.</p> : null}
-      <PasswordFields label="New password" password={password} repeat={repeat} setPassword={setPassword} setRepeat={setRepeat} errors={errors} />
+      {user.name === "root" ? <p className="text-sm">{t("rootPasswordNote")}</p> : null}
+      <PasswordFields label={t("newPassword")} repeatLabel={t("repeatNewPassword")} password={password} repeat={repeat} setPassword={setPassword} setRepeat={setRepeat} errors={errors} />
       <DialogActions error={error} busy={busy} onCancel={onClose} submit>
-        Change password
+        {t("changePassword")}
       </DialogActions>
     </form>
   );
 }
 
 function UserRolesDialog({ cluster, user, roles, onClose, onChanged }: { cluster: string; user: AuthUser | null; roles: AuthRole[]; onClose: () => void; onChanged: () => void }) {
+  const t = useTranslations("etcdAuth.users");
   return (
-    <Dialog open={user !== null} onOpenChange={(next) => (next ? undefined : onClose())} title={`Roles of ${user?.name ?? ""}`}>
+    <Dialog open={user !== null} onOpenChange={(next) => (next ? undefined : onClose())} title={t("rolesOf", { name: user?.name ?? "" })}>
       {user ? <UserRolesForm key={user.name} cluster={cluster} user={user} roles={roles} onClose={onClose} onChanged={onChanged} /> : null}
     </Dialog>
   );
 }
 
 function UserRolesForm({ cluster, user, roles, onClose, onChanged }: { cluster: string; user: AuthUser; roles: AuthRole[]; onClose: () => void; onChanged: () => void }) {
+  const t = useTranslations("etcdAuth.users");
   const [checked, setChecked] = useState(user.roles);
   const { busy, error, run } = useAuthAction();
 
@@ -227,16 +237,16 @@ function UserRolesForm({ cluster, user, roles, onClose, onChanged }: { cluster: 
     });
     onChanged();
     if (done) {
-      toast.success(`Roles of ${user.name} changed`);
+      toast.success(t("rolesChanged", { name: user.name }));
       onClose();
     }
   }
 
   return (
     <form onSubmit={(e) => void submit(e)} className="space-y-3">
-      {roles.length ? <RoleChecklist legend={`Roles granted to ${user.name}`} roles={roles} checked={checked} onChange={setChecked} /> : <p className="text-sm">No roles exist yet.</p>}
+      {roles.length ? <RoleChecklist legend={t("rolesGrantedTo", { name: user.name })} roles={roles} checked={checked} onChange={setChecked} /> : <p className="text-sm">{t("noRolesYet")}</p>}
       <DialogActions error={error} busy={busy} onCancel={onClose} submit>
-        Save roles
+        {t("saveRoles")}
       </DialogActions>
     </form>
   );

@@ -3,6 +3,7 @@
 // Delete dialog: the request (in pieces of MAX_BULK_DELETE_ITEMS), Stop, and the progress and report view.
 import { File, Folder } from "lucide-react";
 import { useRef, useState } from "react";
+import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/field";
 import { clusterPath } from "@/lib/api/fetcher";
@@ -21,6 +22,7 @@ export type BulkDeletePhase = "confirm" | "running" | "done";
  * counted items it could not send) and the listings to re-read afterwards.
  */
 export function useBulkDeleteRun(cluster: string, onFinished: (progress: BulkDeleteProgress) => void) {
+  const t = useTranslations("keys.bulkRun");
   const [phase, setPhase] = useState<BulkDeletePhase>("confirm");
   const [, setVersion] = useState(0);
   const progress = useRef<BulkDeleteProgress>(startProgress(0));
@@ -52,7 +54,7 @@ export function useBulkDeleteRun(cluster: string, onFinished: (progress: BulkDel
         });
       }
     } catch (caught) {
-      setError(controller.signal.aborted ? { message: "Stopped. What was deleted before stays deleted; the rest was left alone." } : errorText(caught, "delete"));
+      setError(controller.signal.aborted ? { message: t("stopped") } : errorText(caught, "delete"));
     } finally {
       abort.current = null;
       setPhase("done");
@@ -79,6 +81,7 @@ export interface BulkDeleteRunViewProps {
 
 /** Progress while running (with Stop), then what was not deleted and why (with Done). */
 export function BulkDeleteRunView({ phase, progress, error, status, bar, onStop, onDone }: BulkDeleteRunViewProps) {
+  const t = useTranslations("keys.bulkRun");
   return (
     <div className="space-y-3 text-sm">
       <div role="status" aria-live="polite">
@@ -88,7 +91,7 @@ export function BulkDeleteRunView({ phase, progress, error, status, bar, onStop,
       <ErrorNote error={error} />
       {phase === "done" && progress.notDeleted.length ? (
         <VirtualList
-          label="Not deleted"
+          label={t("notDeleted")}
           items={progress.notDeleted}
           tall
           nameOf={(result) => `${result.key}: ${outcomeLabel(result)}${result.message ? `. ${result.message}` : ""}`}
@@ -96,7 +99,7 @@ export function BulkDeleteRunView({ phase, progress, error, status, bar, onStop,
         />
       ) : null}
       <div className="flex justify-end gap-2 pt-1">
-        {phase === "running" ? <Button onClick={onStop}>Stop</Button> : <Button onClick={onDone}>Done</Button>}
+        {phase === "running" ? <Button onClick={onStop}>{t("stop")}</Button> : <Button onClick={onDone}>{t("done")}</Button>}
       </div>
     </div>
   );
@@ -109,7 +112,7 @@ function NotDeletedRow({ result }: { result: BulkDeleteItemResult }) {
       <span className="min-w-0 flex-1 truncate whitespace-pre font-mono" title={result.key}>
         {result.key}
       </span>
-      <span className="shrink-0 rounded bg-red-100 px-1 text-[11px] text-red-900 dark:bg-red-950 dark:text-red-100" title={result.message}>
+      <span className="shrink-0 rounded bg-danger-soft px-1 text-[11px] text-danger" title={result.message}>
         {outcomeLabel(result)}
       </span>
     </>
@@ -117,5 +120,5 @@ function NotDeletedRow({ result }: { result: BulkDeleteItemResult }) {
 }
 
 export function KindIcon({ dir }: { dir: boolean }) {
-  return dir ? <Folder aria-hidden size={14} className="shrink-0 text-amber-600" /> : <File aria-hidden size={14} className="shrink-0 text-zinc-500" />;
+  return dir ? <Folder aria-hidden size={14} className="shrink-0 text-warning" /> : <File aria-hidden size={14} className="shrink-0 text-muted" />;
 }

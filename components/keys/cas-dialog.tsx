@@ -2,6 +2,7 @@
 import type { V2Node } from "@/lib/etcd/wire";
 import { useId, useState } from "react";
 import { toast } from "sonner";
+import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote, Field, TextAreaField } from "@/components/ui/field";
@@ -28,6 +29,7 @@ export interface CasDialogProps {
 export function CasDialog({ open, onOpenChange, cluster, keyPath, node, onDone }: CasDialogProps) {
   const afterWrite = useAfterWrite();
   const selectId = useId();
+  const t = useTranslations("keys.cas");
   const [value, setValue] = useState("");
   const [prevValue, setPrevValue] = useState("");
   const [prevIndex, setPrevIndex] = useState("");
@@ -39,7 +41,7 @@ export function CasDialog({ open, onOpenChange, cluster, keyPath, node, onDone }
   async function apply() {
     setError(null);
     const found: Record<string, string> = {};
-    if (prevIndex.trim() !== "" && !/^\d+$/.test(prevIndex.trim())) found.prevIndex = "prevIndex is a whole number, 1 or more";
+    if (prevIndex.trim() !== "" && !/^\d+$/.test(prevIndex.trim())) found.prevIndex = t("prevIndexInvalid");
     const body: PutKeyBody = { value };
     if (prevValue !== "") body.prevValue = prevValue;
     if (prevIndex.trim() !== "" && !found.prevIndex) body.prevIndex = Number(prevIndex.trim());
@@ -52,7 +54,7 @@ export function CasDialog({ open, onOpenChange, cluster, keyPath, node, onDone }
     setBusy(true);
     try {
       const result = await putKey(cluster, keyPath, checked.data);
-      toast.success(`Compare and swap applied: ${keyPath} ${result.action === "create" ? "created" : "updated"}`);
+      toast.success(t("applied", { key: keyPath, action: result.action === "create" ? "created" : "updated" }));
       void afterWrite(cluster, keyPath);
       if (result.node) onDone?.(result.node);
       close(false);
@@ -79,8 +81,8 @@ export function CasDialog({ open, onOpenChange, cluster, keyPath, node, onDone }
     <Dialog
       open={open}
       onOpenChange={close}
-      title="Compare and swap"
-      description={`Writes ${keyPath} only if every condition you fill in holds.${node?.expiration ? " The key's TTL is kept." : ""}`}
+      title={t("title")}
+      description={t("description", { key: keyPath, ttlKept: node?.expiration ? "yes" : "no" })}
     >
       <form
         className="space-y-3"
@@ -89,9 +91,9 @@ export function CasDialog({ open, onOpenChange, cluster, keyPath, node, onDone }
           void apply();
         }}
       >
-        <TextAreaField label="New value" value={value} onChange={setValue} rows={3} error={issues.value} />
-        <Field label="prevValue" value={prevValue} onChange={(e) => setPrevValue(e.target.value)} error={issues.prevValue} hint="Only if the stored value is exactly this (empty: don't compare)." />
-        <Field label="prevIndex" inputMode="numeric" value={prevIndex} onChange={(e) => setPrevIndex(e.target.value)} error={issues.prevIndex} hint={node?.modifiedIndex ? `Only if modifiedIndex is this (loaded: ${node.modifiedIndex}).` : "Only if modifiedIndex is this."} />
+        <TextAreaField label={t("newValue")} value={value} onChange={setValue} rows={3} error={issues.value} />
+        <Field label="prevValue" value={prevValue} onChange={(e) => setPrevValue(e.target.value)} error={issues.prevValue} hint={t("prevValueHint")} />
+        <Field label="prevIndex" inputMode="numeric" value={prevIndex} onChange={(e) => setPrevIndex(e.target.value)} error={issues.prevIndex} hint={node?.modifiedIndex ? t("prevIndexHintLoaded", { index: node.modifiedIndex }) : t("prevIndexHint")} />
         <div className="flex flex-col gap-1">
           <label htmlFor={selectId} className="text-sm font-medium">
             prevExist
@@ -100,19 +102,19 @@ export function CasDialog({ open, onOpenChange, cluster, keyPath, node, onDone }
             id={selectId}
             value={prevExist}
             onChange={(e) => setPrevExist(e.target.value as PrevExist)}
-            className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+            className="rounded-md border border-line-strong bg-surface px-2 py-1.5 text-sm"
           >
-            <option value="any">any</option>
-            <option value="true">must exist</option>
-            <option value="false">must not exist</option>
+            <option value="any">{t("prevExistAny")}</option>
+            <option value="true">{t("prevExistTrue")}</option>
+            <option value="false">{t("prevExistFalse")}</option>
           </select>
-          {issues.prevExist ? <p className="text-sm text-red-700 dark:text-red-300">{issues.prevExist}</p> : null}
+          {issues.prevExist ? <p className="text-sm text-danger">{issues.prevExist}</p> : null}
         </div>
         <ErrorNote error={error} />
         <div className="flex justify-end gap-2">
-          <Button onClick={() => close(false)}>Cancel</Button>
+          <Button onClick={() => close(false)}>{t("cancel")}</Button>
           <Button type="submit" variant="primary" disabled={busy}>
-            Apply
+            {t("apply")}
           </Button>
         </div>
       </form>

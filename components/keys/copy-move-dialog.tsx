@@ -1,6 +1,7 @@
 "use client";
 import { Copy, MoveRight } from "lucide-react";
 import { useRef, useState } from "react";
+import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote, Field } from "@/components/ui/field";
@@ -8,7 +9,7 @@ import { copyMove } from "@/lib/api/copy-move-client";
 import { ApiError } from "@/lib/api/errors";
 import { copyMoveBodySchema } from "@/lib/copy-move/plan";
 import type { CopyMoveLine, CopyMoveReport } from "@/lib/copy-move/protocol";
-import { isComplete, reportSummary, suggestedDestination } from "@/lib/copy-move/report";
+import { isComplete, summaryArguments, suggestedDestination } from "@/lib/copy-move/report";
 import type { ErrorText } from "@/lib/editor/error-text";
 import { useAfterWrite } from "@/lib/hooks/use-after-write";
 import { baseNameOf } from "@/lib/key-path";
@@ -52,7 +53,8 @@ export function CopyMoveDialog({ cluster, from, mode, open, onOpenChange, onMove
   const [report, setReport] = useState<CopyMoveReport | null>(null);
   const [stoppedByYou, setStoppedByYou] = useState(false);
   const abort = useRef<AbortController | null>(null);
-  const verb = mode === "copy" ? "Copy" : "Move";
+  const t = useTranslations("keys.copyMove");
+  const verb = t("verb", { mode });
 
   function reset() {
     setTo(suggestedDestination(from, mode));
@@ -110,22 +112,13 @@ export function CopyMoveDialog({ cluster, from, mode, open, onOpenChange, onMove
   }
 
   const started = progress !== null || report !== null || stoppedByYou;
-  const phaseText = progress?.phase === "delete" ? "Deleting the source" : "Copying";
+  const phaseText = progress?.phase === "delete" ? t("deletingSource") : t("copying");
   return (
-    <Dialog open={open} onOpenChange={close} title={`${verb} ${baseNameOf(from)}`} description={`${verb} ${from} and everything below it to another path.`}>
+    <Dialog open={open} onOpenChange={close} title={t("title", { mode, name: baseNameOf(from) })} description={t("description", { mode, from })}>
       <div className="space-y-3">
-        <div role="note" aria-label="Not atomic" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-          <p>
-            etcd v2 cannot {mode} atomically. Keys are written one at a time, so others may see a half-copied tree while this runs
-            {mode === "move" ? ", and a move is a copy followed by deletes" : ""}.
-          </p>
-          <p className="mt-1">
-            Nothing at the destination is ever overwritten.
-            {mode === "move"
-              ? " The source is deleted only when every copy succeeded, each key only if it has not changed since it was read: a key changed meanwhile is kept, and so is its directory."
-              : ""}{" "}
-            Hidden keys (names starting with _) are not listed by etcd, so they are not copied.
-          </p>
+        <div role="note" aria-label={t("notAtomic")} className="rounded-md border border-warning-line bg-warning-soft px-3 py-2 text-sm text-warning">
+          <p>{t("notAtomicText", { mode })}</p>
+          <p className="mt-1">{t("safety", { mode })}</p>
         </div>
         <form
           className="space-y-3"
@@ -134,50 +127,51 @@ export function CopyMoveDialog({ cluster, from, mode, open, onOpenChange, onMove
             if (!running && !started) void start();
           }}
         >
-          <Field label="Destination path" value={to} onChange={(e) => setTo(e.target.value)} error={toError} disabled={running || started} autoFocus autoComplete="off" hint="A full key path, e.g. /app/config-v2. It must not exist yet." />
+          <Field label={t("destination")} value={to} onChange={(e) => setTo(e.target.value)} error={toError} disabled={running || started} autoFocus autoComplete="off" hint={t("destinationHint")} />
           <ErrorNote error={error} />
           {progress ? (
             <div className="space-y-1">
-              <progress aria-label={`${verb} progress`} value={progress.done} max={Math.max(progress.total, 1)} className="w-full" />
-              <p role="status" aria-label="Progress" className="text-sm">
-                {phaseText}: {progress.done.toLocaleString("en-US")} of {progress.total.toLocaleString("en-US")}
+              <progress aria-label={t("progressBar", { mode })} value={progress.done} max={Math.max(progress.total, 1)} className="w-full" />
+              <p role="status" aria-label={t("progress")} className="text-sm">
+                {t("progressText", { phase: phaseText, done: progress.done, total: progress.total })}
                 {running ? "…" : ""}
               </p>
             </div>
           ) : null}
           {stoppedByYou ? (
             <p role="alert" className="text-sm">
-              Stopped. What was written before stays{mode === "move" && progress?.phase !== "delete" ? "; the source was not deleted" : ""}.
+              {t("stopped", { sourceKept: mode === "move" && progress?.phase !== "delete" ? "yes" : "no" })}
             </p>
           ) : null}
           {report ? (
-            <p role="status" aria-label="Report" className={`text-sm ${isComplete(report) ? "" : "text-amber-800 dark:text-amber-200"}`}>
-              {reportSummary(report)}
+            <p role="status" aria-label={t("report")} className={`text-sm ${isComplete(report) ? "" : "text-warning"}`}>
+              {t("summary", summaryArguments(report))}
+              {report.stopped ? ` ${report.stopped}` : ""}
             </p>
           ) : null}
           {problems.length > 0 ? (
             <div>
-              <p className="text-sm font-medium">Not done ({problemCount.toLocaleString("en-US")})</p>
-              <ul aria-label="Problems" className="mt-1 max-h-48 overflow-auto rounded-md border border-zinc-200 text-xs dark:border-zinc-800">
+              <p className="text-sm font-medium">{t("notDone", { count: problemCount })}</p>
+              <ul aria-label={t("problems")} className="mt-1 max-h-48 overflow-auto rounded-md border border-line text-xs">
                 {problems.map((p, i) => (
-                  <li key={i} className="border-b border-zinc-100 px-2 py-1 last:border-b-0 dark:border-zinc-900">
+                  <li key={i} className="border-b border-line px-2 py-1 last:border-b-0">
                     <span className="font-mono">{p.key}</span>: {p.message}
                   </li>
                 ))}
               </ul>
-              {problemCount > problems.length ? <p className="text-xs text-zinc-500">and {(problemCount - problems.length).toLocaleString("en-US")} more.</p> : null}
+              {problemCount > problems.length ? <p className="text-xs text-muted">{t("more", { count: problemCount - problems.length })}</p> : null}
             </div>
           ) : null}
           <div className="flex justify-end gap-2">
             {running ? (
-              <Button onClick={() => abort.current?.abort()}>Stop</Button>
+              <Button onClick={() => abort.current?.abort()}>{t("stop")}</Button>
             ) : started ? (
               <Button variant="primary" onClick={() => close(false)}>
-                {mode === "move" && report?.deletedSource ? `Close and open ${baseNameOf(report.to)}` : "Close"}
+                {mode === "move" && report?.deletedSource ? t("closeAndOpen", { name: baseNameOf(report.to) }) : t("close")}
               </Button>
             ) : (
               <>
-                <Button onClick={() => close(false)}>Cancel</Button>
+                <Button onClick={() => close(false)}>{t("cancel")}</Button>
                 <Button type="submit" variant="primary">
                   {mode === "copy" ? <Copy aria-hidden size={14} /> : <MoveRight aria-hidden size={14} />} {verb}
                 </Button>

@@ -5,6 +5,7 @@
 import { Copy, MoveRight } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useEffect, useSyncExternalStore } from "react";
+import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import type { CopyMoveMode } from "./copy-move-dialog";
 
@@ -57,13 +58,14 @@ export function CopyMoveHost({ onNavigate }: { onNavigate: (key: string) => void
 
 /** "Copy…" and "Move…" for the selected key or directory (editors only: the caller checks). */
 export function CopyMoveButtons({ cluster, keyPath, disabled }: { cluster: string; keyPath: string; disabled?: boolean }) {
+  const t = useTranslations("keys.copyMove");
   return (
     <>
       <Button onClick={() => openCopyMove({ cluster, from: keyPath, mode: "copy" })} disabled={disabled}>
-        <Copy aria-hidden size={14} /> Copy…
+        <Copy aria-hidden size={14} /> {t("copyButton")}
       </Button>
       <Button onClick={() => openCopyMove({ cluster, from: keyPath, mode: "move" })} disabled={disabled}>
-        <MoveRight aria-hidden size={14} /> Move…
+        <MoveRight aria-hidden size={14} /> {t("moveButton")}
       </Button>
     </>
   );

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { toast } from "sonner";
+import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote, Field, TextAreaField } from "@/components/ui/field";
@@ -21,12 +22,12 @@ interface BaseProps {
 }
 
 /** The key a name typed under `dir` stands for, or why the name is not usable. */
-function keyUnder(dir: string, name: string): { key: string } | { error: string } {
+function keyUnder(dir: string, name: string, t: ReturnType<typeof useTranslations<"keys.create">>): { key: string } | { error: string } {
   const trimmed = name.replace(/^\/+/, "");
-  if (trimmed === "") return { error: "Enter a name." };
+  if (trimmed === "") return { error: t("enterName") };
   const key = joinKey([...splitKey(dir), ...trimmed.split("/")]);
   const problem = keyProblem(key);
-  return problem ? { error: `Not a valid name: ${problem}.` } : { key };
+  return problem ? { error: t("invalidName", { problem }) } : { key };
 }
 
 /** New key (create only: prevExist=false, so an existing key is never overwritten). */
@@ -40,6 +41,7 @@ export function NewKeyDialog({
   onCreated,
   kind = "key",
 }: BaseProps & { initialName?: string; initialValue?: string; onCreated: (key: string) => void; kind?: "key" | "directory" }) {
+  const t = useTranslations("keys.create");
   const afterWrite = useAfterWrite();
   const [name, setName] = useState(initialName);
   const [value, setValue] = useState(initialValue);
@@ -64,7 +66,7 @@ export function NewKeyDialog({
 
   async function create() {
     setError(null);
-    const target = keyUnder(dir, name);
+    const target = keyUnder(dir, name, t);
     const ttlField = parseTtlField(ttl);
     setNameError("error" in target ? target.error : null);
     setTtlError(ttlField.ok ? null : ttlField.error);
@@ -73,7 +75,7 @@ export function NewKeyDialog({
     try {
       const ttlPart = ttlField.ttl === null ? {} : { ttl: ttlField.ttl };
       await putKey(cluster, target.key, isDir ? { dir: true, prevExist: false, ...ttlPart } : { value, prevExist: false, ...ttlPart });
-      toast.success(`Created ${target.key}`);
+      toast.success(t("created", { key: target.key }));
       void afterWrite(cluster, target.key);
       close(false);
       onCreated(target.key);
@@ -87,7 +89,7 @@ export function NewKeyDialog({
   }
 
   return (
-    <Dialog open={open} onOpenChange={close} title={isDir ? "New directory" : "New key"} description={`In ${dir}`}>
+    <Dialog open={open} onOpenChange={close} title={isDir ? t("newDirectory") : t("newKey")} description={t("inDir", { dir })}>
       <form
         className="space-y-3"
         onSubmit={(e) => {
@@ -95,8 +97,8 @@ export function NewKeyDialog({
           void create();
         }}
       >
-        <Field label={isDir ? "Directory name" : "Key name"} value={name} onChange={(e) => setName(e.target.value)} error={nameError} autoFocus autoComplete="off" />
-        {isDir ? null : <TextAreaField label="Value" value={value} onChange={setValue} />}
+        <Field label={isDir ? t("directoryName") : t("keyName")} value={name} onChange={(e) => setName(e.target.value)} error={nameError} autoFocus autoComplete="off" />
+        {isDir ? null : <TextAreaField label={t("value")} value={value} onChange={setValue} />}
         {isDir ? null : (
           <StoreFileInput
             onLoaded={(base64, note) => {
@@ -105,12 +107,12 @@ export function NewKeyDialog({
             }}
           />
         )}
-        <Field label="TTL (seconds)" inputMode="numeric" value={ttl} onChange={(e) => setTtl(e.target.value)} error={ttlError} hint="Optional. Empty: permanent." />
+        <Field label={t("ttl")} inputMode="numeric" value={ttl} onChange={(e) => setTtl(e.target.value)} error={ttlError} hint={t("ttlHintPermanent")} />
         <ErrorNote error={error} />
         <div className="flex justify-end gap-2">
-          <Button onClick={() => close(false)}>Cancel</Button>
+          <Button onClick={() => close(false)}>{t("cancel")}</Button>
           <Button type="submit" variant="primary" disabled={busy}>
-            Create
+            {t("create")}
           </Button>
         </div>
       </form>
@@ -120,6 +122,7 @@ export function NewKeyDialog({
 
 /** Add to queue: an in-order key (POST), named by etcd after its index. */
 export function QueueDialog({ open, onOpenChange, cluster, dir }: BaseProps) {
+  const t = useTranslations("keys.create");
   const afterWrite = useAfterWrite();
   const [value, setValue] = useState("");
   const [ttl, setTtl] = useState("");
@@ -145,7 +148,7 @@ export function QueueDialog({ open, onOpenChange, cluster, dir }: BaseProps) {
     setBusy(true);
     try {
       const result = await postKey(cluster, dir, ttlField.ttl === null ? { value } : { value, ttl: ttlField.ttl });
-      toast.success(`Added ${baseNameOf(result.node?.key ?? "")} to ${dir}`);
+      toast.success(t("queued", { name: baseNameOf(result.node?.key ?? ""), dir }));
       void afterWrite(cluster, dir);
       close(false);
     } catch (caught) {
@@ -156,7 +159,7 @@ export function QueueDialog({ open, onOpenChange, cluster, dir }: BaseProps) {
   }
 
   return (
-    <Dialog open={open} onOpenChange={close} title="Add to queue" description={`A new key at the end of ${dir}, named after etcd's index.`}>
+    <Dialog open={open} onOpenChange={close} title={t("queueTitle")} description={t("queueDescription", { dir })}>
       <form
         className="space-y-3"
         onSubmit={(e) => {
@@ -164,13 +167,13 @@ export function QueueDialog({ open, onOpenChange, cluster, dir }: BaseProps) {
           void add();
         }}
       >
-        <TextAreaField label="Value" value={value} onChange={setValue} />
-        <Field label="TTL (seconds)" inputMode="numeric" value={ttl} onChange={(e) => setTtl(e.target.value)} error={ttlError} hint="Optional." />
+        <TextAreaField label={t("value")} value={value} onChange={setValue} />
+        <Field label={t("ttl")} inputMode="numeric" value={ttl} onChange={(e) => setTtl(e.target.value)} error={ttlError} hint={t("ttlHint")} />
         <ErrorNote error={error} />
         <div className="flex justify-end gap-2">
-          <Button onClick={() => close(false)}>Cancel</Button>
+          <Button onClick={() => close(false)}>{t("cancel")}</Button>
           <Button type="submit" variant="primary" disabled={busy}>
-            Add
+            {t("add")}
           </Button>
         </div>
       </form>

@@ -2,6 +2,7 @@
 import type { V2Node } from "@/lib/etcd/wire";
 import { useEffect, useState } from "react";
 import { toast } from "sonner";
+import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote, Field } from "@/components/ui/field";
@@ -11,7 +12,6 @@ import type { ErrorText } from "@/lib/editor/error-text";
 import { useAfterWrite } from "@/lib/hooks/use-after-write";
 import { baseNameOf, parentOf } from "@/lib/key-path";
 import { countTree } from "@/lib/tree/count";
-import { formatCount } from "@/lib/tree/format";
 import { BulkDeleteRunView, useBulkDeleteRun, type BulkDeletePhase } from "./bulk-delete-run";
 import { errorText, isApiError } from "./error-text";
 
@@ -26,6 +26,7 @@ export interface DeleteKeyDialogProps {
 
 /** Compare-and-delete on the loaded modifiedIndex: a key changed behind the panel is not deleted. */
 export function DeleteKeyDialog({ open, onOpenChange, cluster, node, onDeleted, onUnknownOutcome }: DeleteKeyDialogProps) {
+  const t = useTranslations("keys.delete");
   const afterWrite = useAfterWrite();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorText | null>(null);
@@ -34,7 +35,7 @@ export function DeleteKeyDialog({ open, onOpenChange, cluster, node, onDeleted, 
     setError(null);
     try {
       await deleteKey(cluster, node.key, { prevIndex: node.modifiedIndex });
-      toast.success(`Deleted ${node.key}`);
+      toast.success(t("deleted", { key: node.key }));
       onOpenChange(false);
       void afterWrite(cluster, node.key);
       onDeleted();
@@ -52,21 +53,19 @@ export function DeleteKeyDialog({ open, onOpenChange, cluster, node, onDeleted, 
         setError(null);
         onOpenChange(next);
       }}
-      title={`Delete ${baseNameOf(node.key)}?`}
-      description={`${node.key} (index ${node.modifiedIndex ?? "?"}) will be deleted, unless it changed since you loaded it.`}
+      title={t("keyTitle", { name: baseNameOf(node.key) })}
+      description={t("keyDescription", { key: node.key, index: node.modifiedIndex ?? "?" })}
     >
       <ErrorNote error={error} />
       <div className="mt-4 flex justify-end gap-2">
-        <Button onClick={() => onOpenChange(false)}>Cancel</Button>
+        <Button onClick={() => onOpenChange(false)}>{t("cancel")}</Button>
         <Button variant="danger" onClick={() => void confirm()} disabled={busy}>
-          Delete
+          {t("delete")}
         </Button>
       </div>
     </Dialog>
   );
 }
-
-const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 export interface DeleteDirectoryDialogProps {
   open: boolean;
@@ -94,13 +93,14 @@ interface DirectoryRead {
 }
 
 function DeleteDirectoryFlow({ open, onOpenChange, cluster, dir, onDeleted }: DeleteDirectoryDialogProps) {
+  const t = useTranslations("keys.delete");
   const name = baseNameOf(dir);
   const [read, setRead] = useState<DirectoryRead | null>(null);
   const [typed, setTyped] = useState("");
   const [loadError, setLoadError] = useState<ErrorText | null>(null);
   const { phase, progress, error, run, stop } = useBulkDeleteRun(cluster, (state) => {
     if (state.deleted.includes(dir) && state.notDeleted.length === 0) {
-      toast.success(`Deleted ${dir}`);
+      toast.success(t("deleted", { key: dir }));
       onOpenChange(false);
       onDeleted();
     }
@@ -135,26 +135,22 @@ function DeleteDirectoryFlow({ open, onOpenChange, cluster, dir, onDeleted }: De
   }
 
   return (
-    <Dialog open={open} onOpenChange={close} title={`Delete directory ${name}?`}>
+    <Dialog open={open} onOpenChange={close} title={t("dirTitle", { name })}>
       {phase === "confirm" ? (
         <>
           <p role="status" className="mb-3 text-sm">
-            {count === null
-              ? `Counting what ${dir} holds…`
-              : empty
-                ? `${dir} is empty.`
-                : `${dir} holds ${plural(count.keys, "key", "keys")}${count.dirs ? ` in ${plural(count.dirs + 1, "directory", "directories")} (itself included)` : ""}. All of it will be deleted, key by key; anything written into it from now on, or changed, is kept and listed.`}
+            {count === null ? t("counting", { dir }) : empty ? t("empty", { dir }) : t("holds", { dir, keys: count.keys, dirs: count.dirs ? count.dirs + 1 : 0 })}
           </p>
           {count !== null && !empty ? (
-            <Field label="Type the directory name to confirm" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" hint={`Type ${name}`} />
+            <Field label={t("typeToConfirm")} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" hint={t("typeHint", { name })} />
           ) : null}
           <div className="mt-3">
             <ErrorNote error={loadError} />
           </div>
           <div className="mt-4 flex justify-end gap-2">
-            <Button onClick={() => close(false)}>Cancel</Button>
+            <Button onClick={() => close(false)}>{t("cancel")}</Button>
             <Button variant="danger" onClick={start} disabled={read === null || !confirmed}>
-              Delete
+              {t("delete")}
             </Button>
           </div>
         </>
@@ -163,8 +159,8 @@ function DeleteDirectoryFlow({ open, onOpenChange, cluster, dir, onDeleted }: De
           phase={phase}
           progress={progress}
           error={error}
-          status={directoryStatus(dir, phase, progress, count?.keys ?? 0)}
-          bar={{ label: "Keys deleted", value: progress.current?.deletedKeys ?? 0, max: progress.current?.totalKeys ?? count?.keys ?? 0 }}
+          status={directoryStatus(t, dir, phase, progress, count?.keys ?? 0)}
+          bar={{ label: t("keysDeleted"), value: progress.current?.deletedKeys ?? 0, max: progress.current?.totalKeys ?? count?.keys ?? 0 }}
           onStop={stop}
           onDone={() => close(false)}
         />
@@ -174,19 +170,19 @@ function DeleteDirectoryFlow({ open, onOpenChange, cluster, dir, onDeleted }: De
 }
 
 /** Where a directory's delete is, or how it ended, in one sentence. */
-function directoryStatus(dir: string, phase: BulkDeletePhase, progress: BulkDeleteProgress, counted: number): string {
+function directoryStatus(t: ReturnType<typeof useTranslations<"keys.delete">>, dir: string, phase: BulkDeletePhase, progress: BulkDeleteProgress, counted: number): string {
   const own = progress.notDeleted.find((r) => r.key === dir && r.under === undefined);
   const deleted = own?.deletedKeys ?? progress.current?.deletedKeys ?? 0;
   const total = progress.current?.totalKeys ?? counted;
-  if (phase === "running") return `Deleting ${dir}… ${plural(deleted, "key", "keys")} deleted of ${formatCount(total)}.`;
-  if (progress.deleted.includes(dir)) return `Deleted ${dir} and the ${plural(total, "key", "keys")} in it.`;
+  if (phase === "running") return t("running", { dir, deleted, total });
+  if (progress.deleted.includes(dir)) return t("deletedAll", { dir, total });
   const inside = progress.notDeleted.filter((r) => r.under === dir);
   const kept = inside.filter((r) => r.outcome === "changed" || r.outcome === "added").length;
   const failed = inside.filter((r) => r.outcome === "failed");
   const unknown = failed.filter((r) => r.outcomeUnknown).length;
-  const parts = [`Deleted ${plural(deleted, "key", "keys")} of ${formatCount(total)} in ${dir}; the directory stays.`];
-  if (kept) parts.push(`Kept because changed or added meanwhile: ${formatCount(kept)}.`);
-  if (failed.length) parts.push(`Failed: ${formatCount(failed.length)}${unknown ? ` (${formatCount(unknown)} with an unknown outcome: they may or may not have been deleted)` : ""}.`);
-  if (own?.notAttemptedKeys) parts.push(`Not attempted: ${formatCount(own.notAttemptedKeys)}.`);
+  const parts = [t("deletedSome", { dir, deleted, total })];
+  if (kept) parts.push(t("kept", { count: kept }));
+  if (failed.length) parts.push(t("failed", { count: failed.length, unknown }));
+  if (own?.notAttemptedKeys) parts.push(t("notAttempted", { count: own.notAttemptedKeys }));
   return parts.join(" ");
 }

@@ -4,7 +4,8 @@
 import { ClipboardCopy, Copy, Download, ExternalLink, FilePlus, FolderInput, FolderOpen, FolderPlus, Search, Square, SquareCheck, Trash2, Upload } from "lucide-react";
 import { useCallback, useState, type ReactNode } from "react";
 import { toast } from "sonner";
-import { exportWithToast } from "@/components/transfer/export-button";
+import { useTranslations } from "use-intl";
+import { useExportWithToast } from "@/components/transfer/export-button";
 import { ImportDialog, SearchDialog } from "./lazy-dialogs";
 import type { NodeRow } from "@/lib/tree/flatten";
 import { useAfterWrite } from "@/lib/hooks/use-after-write";
@@ -31,14 +32,6 @@ export interface TreeActionsContext {
 
 type OpenDialog = { kind: "new-key" | "new-dir" | "delete" | "search" | "import"; row: NodeRow } | null;
 
-async function copyPath(key: string) {
-  try {
-    await navigator.clipboard.writeText(key);
-    toast.success(`Copied ${key}`);
-  } catch {
-    toast.error("The browser did not allow copying to the clipboard.");
-  }
-}
 
 /** The items of `row`'s menu (`itemsFor`) and the dialogs they open (`dialogs`, to be rendered). */
 export function useTreeActions(context: TreeActionsContext): { itemsFor: (row: NodeRow) => TreeMenuItem[]; dialogs: ReactNode } {
@@ -46,34 +39,47 @@ export function useTreeActions(context: TreeActionsContext): { itemsFor: (row: N
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const afterWrite = useAfterWrite();
   const close = (open: boolean) => (open ? undefined : setDialog(null));
+  const t = useTranslations("keys.treeMenu");
+  const exportWithToast = useExportWithToast();
+  const copyPath = useCallback(
+    async (key: string) => {
+      try {
+        await navigator.clipboard.writeText(key);
+        toast.success(t("copied", { key }));
+      } catch {
+        toast.error(t("clipboardRefused"));
+      }
+    },
+    [t],
+  );
 
   const itemsFor = useCallback(
     (row: NodeRow): TreeMenuItem[] => {
       const checked = isChecked(row.key);
       const items: TreeMenuItem[] = [
-        { id: "open", label: "Open", icon: row.isDir ? FolderOpen : ExternalLink, onSelect: () => openRow(row) },
-        { id: "copy-path", label: "Copy path", icon: ClipboardCopy, onSelect: () => void copyPath(row.key) },
-        { id: "select", label: checked ? "Unselect" : "Select", icon: checked ? Square : SquareCheck, onSelect: () => toggleChecked(row) },
+        { id: "open", label: t("open"), icon: row.isDir ? FolderOpen : ExternalLink, onSelect: () => openRow(row) },
+        { id: "copy-path", label: t("copyPath"), icon: ClipboardCopy, onSelect: () => void copyPath(row.key) },
+        { id: "select", label: checked ? t("unselect") : t("select"), icon: checked ? Square : SquareCheck, onSelect: () => toggleChecked(row) },
       ];
-      if (row.isDir) items.push({ id: "search", label: "Search in…", icon: Search, onSelect: () => setDialog({ kind: "search", row }), separatorBefore: true });
-      items.push({ id: "export", label: "Export", icon: Download, onSelect: () => void exportWithToast(cluster, row.key), separatorBefore: !row.isDir });
-      if (canWrite && row.isDir) items.push({ id: "import", label: "Import…", icon: Upload, onSelect: () => setDialog({ kind: "import", row }) });
+      if (row.isDir) items.push({ id: "search", label: t("searchIn"), icon: Search, onSelect: () => setDialog({ kind: "search", row }), separatorBefore: true });
+      items.push({ id: "export", label: t("export"), icon: Download, onSelect: () => void exportWithToast(cluster, row.key), separatorBefore: !row.isDir });
+      if (canWrite && row.isDir) items.push({ id: "import", label: t("import"), icon: Upload, onSelect: () => setDialog({ kind: "import", row }) });
       if (canWrite) {
         items.push(
-          { id: "copy", label: "Copy…", icon: Copy, onSelect: () => openCopyMove({ cluster, from: row.key, mode: "copy" }) },
-          { id: "move", label: "Move…", icon: FolderInput, onSelect: () => openCopyMove({ cluster, from: row.key, mode: "move" }) },
+          { id: "copy", label: t("copy"), icon: Copy, onSelect: () => openCopyMove({ cluster, from: row.key, mode: "copy" }) },
+          { id: "move", label: t("move"), icon: FolderInput, onSelect: () => openCopyMove({ cluster, from: row.key, mode: "move" }) },
         );
       }
       if (canWrite && row.isDir) {
         items.push(
-          { id: "new-key", label: "New key here…", icon: FilePlus, onSelect: () => setDialog({ kind: "new-key", row }), separatorBefore: true },
-          { id: "new-dir", label: "New directory here…", icon: FolderPlus, onSelect: () => setDialog({ kind: "new-dir", row }) },
+          { id: "new-key", label: t("newKey"), icon: FilePlus, onSelect: () => setDialog({ kind: "new-key", row }), separatorBefore: true },
+          { id: "new-dir", label: t("newDir"), icon: FolderPlus, onSelect: () => setDialog({ kind: "new-dir", row }) },
         );
       }
       if (canWrite) {
         items.push({
           id: "delete",
-          label: "Delete…",
+          label: t("delete"),
           icon: Trash2,
           danger: true,
           separatorBefore: true,
@@ -84,7 +90,7 @@ export function useTreeActions(context: TreeActionsContext): { itemsFor: (row: N
       }
       return items;
     },
-    [canWrite, cluster, isChecked, openRow, toggleChecked],
+    [canWrite, cluster, isChecked, openRow, toggleChecked, t, copyPath, exportWithToast],
   );
 
   const row = dialog?.row;

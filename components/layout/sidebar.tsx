@@ -13,6 +13,7 @@ import { useClusterParam } from "@/lib/hooks/use-cluster-param";
 import { DEFAULT_CLUSTER_NAME } from "@/lib/keys-url";
 import { ClusterSwitcher } from "./cluster-switcher";
 import { ConnectionBadge } from "./connection-badge";
+import { LanguageMenu } from "./language-menu";
 import { ThemeToggle } from "./theme-toggle";
 
 /** Pages, each offered only to the roles that may use it (the server checks again). */
@@ -45,6 +46,7 @@ export function Sidebar() {
     <aside className="flex w-56 shrink-0 flex-col gap-4 border-r border-zinc-200 p-4 dark:border-zinc-800">
       <div className="flex items-center justify-between">
         <span className="font-semibold">etcd dashboard</span>
+        <LanguageMenu />
         <ThemeToggle />
       </div>
       <CommandPalette />

@@ -1,7 +1,8 @@
 "use client";
 import { Download } from "lucide-react";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { toast } from "sonner";
+import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { downloadExport } from "@/lib/transfer/client";
 import { errorText } from "@/components/keys/error-text";
@@ -13,17 +14,25 @@ export interface ExportButtonProps {
 }
 
 /** Downloads `keyPath` as an export file, saying how it went in a toast (the button and the tree's menu). */
-export async function exportWithToast(cluster: string, keyPath: string): Promise<void> {
-  try {
-    const name = await downloadExport(cluster, keyPath);
-    toast.success(`Exported ${keyPath} to ${name}`);
-  } catch (caught) {
-    toast.error(`Export of ${keyPath} failed: ${errorText(caught, "load", keyPath).message}`);
-  }
+export function useExportWithToast(): (cluster: string, keyPath: string) => Promise<void> {
+  const t = useTranslations("transfer.export");
+  return useCallback(
+    async (cluster: string, keyPath: string) => {
+      try {
+        const name = await downloadExport(cluster, keyPath);
+        toast.success(t("done", { key: keyPath, file: name }));
+      } catch (caught) {
+        toast.error(t("failed", { key: keyPath, error: errorText(caught, "load", keyPath).message }));
+      }
+    },
+    [t],
+  );
 }
 
 /** Downloads `keyPath` as an export file (README "Export and import"); anyone who can read it may. */
 export function ExportButton({ cluster, keyPath }: ExportButtonProps) {
+  const t = useTranslations("transfer.export");
+  const exportWithToast = useExportWithToast();
   const [busy, setBusy] = useState(false);
   async function run() {
     setBusy(true);
@@ -32,7 +41,7 @@ export function ExportButton({ cluster, keyPath }: ExportButtonProps) {
   }
   return (
     <Button onClick={() => void run()} disabled={busy}>
-      <Download aria-hidden size={14} /> {busy ? "Exporting…" : "Export"}
+      <Download aria-hidden size={14} /> {busy ? t("busy") : t("button")}
     </Button>
   );
 }

@@ -2,6 +2,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { Upload } from "lucide-react";
 import { useId, useRef, useState } from "react";
+import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote } from "@/components/ui/field";
@@ -32,6 +33,7 @@ type Stage =
  * report of what failed. Editors only (the server checks it too).
  */
 export function ImportDialog({ cluster, dirKey, open, onOpenChange }: ImportDialogProps) {
+  const t = useTranslations("transfer.import");
   const [stage, setStage] = useState<Stage>({ kind: "pick" });
   const [onExisting, setOnExisting] = useState<"skip" | "overwrite">("skip");
   const [error, setError] = useState<ErrorText | null>(null);
@@ -92,15 +94,15 @@ export function ImportDialog({ cluster, dirKey, open, onOpenChange }: ImportDial
   }
 
   return (
-    <Dialog open={open} onOpenChange={close} title={`Import into ${dirKey}`} description="Keys, values, directories and TTLs from an export file. A preview comes first; nothing is written until you choose Import." wide>
+    <Dialog open={open} onOpenChange={close} title={t("title", { dir: dirKey })} description={t("description")} wide>
       <div className="space-y-4">
         {stage.kind === "pick" || stage.kind === "planning" ? (
           <div className="flex flex-col gap-1">
             <label htmlFor={fileId} className="text-sm font-medium">
-              Export file
+              {t("file")}
             </label>
             <input id={fileId} type="file" accept="application/json,.json" disabled={stage.kind === "planning"} onChange={(e) => void pick(e.target.files?.[0])} className="text-sm" />
-            {stage.kind === "planning" ? <p role="status">Reading {stage.fileName} and comparing it with {dirKey}…</p> : null}
+            {stage.kind === "planning" ? <p role="status">{t("planning", { file: stage.fileName, dir: dirKey })}</p> : null}
           </div>
         ) : null}
         <ErrorNote error={error} />
@@ -108,13 +110,11 @@ export function ImportDialog({ cluster, dirKey, open, onOpenChange }: ImportDial
         {stage.kind === "running" ? (
           <div className="space-y-2">
             <label className="flex flex-col gap-1 text-sm">
-              <span>
-                Importing {stage.fileName}: {stage.done} of {stage.total}
-              </span>
-              <progress aria-label="Import progress" value={stage.done} max={Math.max(stage.total, 1)} className="w-full" />
+              <span>{t("running", { file: stage.fileName, done: stage.done, total: stage.total })}</span>
+              <progress aria-label={t("progress")} value={stage.done} max={Math.max(stage.total, 1)} className="w-full" />
             </label>
-            <Button onClick={() => abort.current?.abort()}>Stop</Button>
-            <p className="text-xs text-zinc-500">Stopping leaves what was written so far in place.</p>
+            <Button onClick={() => abort.current?.abort()}>{t("stop")}</Button>
+            <p className="text-xs text-muted">{t("stopHint")}</p>
           </div>
         ) : null}
         {stage.kind === "done" ? <ReportView stage={stage} onClose={() => close(false)} /> : null}
@@ -122,8 +122,6 @@ export function ImportDialog({ cluster, dirKey, open, onOpenChange }: ImportDial
     </Dialog>
   );
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function PreviewView({
   stage,
@@ -138,44 +136,45 @@ function PreviewView({
   onStart: () => void;
   onBack: () => void;
 }) {
+  const t = useTranslations("transfer.import");
   const { preview, fileName } = stage;
   const { counts } = preview;
   const rows: Row[] = [
-    ...preview.change.map((e) => ({ key: e.key, what: "Change", note: "" })),
-    ...preview.conflict.map((e) => ({ key: e.key, what: "Conflict", note: e.reason })),
-    ...preview.create.map((e) => ({ key: e.key, what: e.dir ? "Create directory" : "Create", note: "" })),
+    ...preview.change.map((e) => ({ key: e.key, what: t("rows.change"), note: "" })),
+    ...preview.conflict.map((e) => ({ key: e.key, what: t("rows.conflict"), note: e.reason })),
+    ...preview.create.map((e) => ({ key: e.key, what: e.dir ? t("rows.createDirectory") : t("rows.create"), note: "" })),
   ];
   const writes = counts.create + (onExisting === "overwrite" ? counts.change : 0);
   return (
     <div className="space-y-3">
       <p className="text-sm">
-        {fileName}: {plural(preview.total, "entry", "entries")}, compared with {preview.target} at etcd index {preview.etcdIndex}.
+        {t("compared", { file: fileName, count: preview.total, target: preview.target, index: preview.etcdIndex })}
       </p>
-      <dl aria-label="Import preview" className="grid grid-cols-4 gap-2 text-sm">
-        <Count label="Create" value={counts.create} />
-        <Count label="Change" value={counts.change} />
-        <Count label="Unchanged" value={counts.unchanged} />
-        <Count label="Conflicts" value={counts.conflict} />
+      <dl aria-label={t("preview")} className="grid grid-cols-4 gap-2 text-sm">
+        <Count label={t("counts.create")} value={counts.create} />
+        <Count label={t("counts.change")} value={counts.change} />
+        <Count label={t("counts.unchanged")} value={counts.unchanged} />
+        <Count label={t("counts.conflicts")} value={counts.conflict} />
       </dl>
-      {rows.length > 0 ? <VirtualList label="Planned changes" rows={rows} /> : <p role="status">Nothing to change: etcd already holds everything in the file.</p>}
-      {counts.conflict > 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">Conflicts (a key where the file has a directory, or the other way round) are never written.</p> : null}
+      {rows.length > 0 ? <VirtualList label={t("planned")} rows={rows} /> : <p role="status">{t("nothingToChange")}</p>}
+      {counts.conflict > 0 ? <p className="text-sm text-muted">{t("conflictsHint")}</p> : null}
       {counts.change > 0 ? (
         <fieldset className="space-y-1 text-sm">
-          <legend className="font-medium">Keys that exist with another value</legend>
+          <legend className="font-medium">{t("existing")}</legend>
           <label className="flex items-center gap-2">
             <input type="radio" name="onExisting" value="skip" checked={onExisting === "skip"} onChange={() => setOnExisting("skip")} />
-            Skip them (keep what etcd has)
+            {t("skip")}
           </label>
           <label className="flex items-center gap-2">
             <input type="radio" name="onExisting" value="overwrite" checked={onExisting === "overwrite"} onChange={() => setOnExisting("overwrite")} />
-            Overwrite them (unless they change after this preview)
+            {t("overwrite")}
           </label>
         </fieldset>
       ) : null}
       <div className="flex justify-end gap-2">
-        <Button onClick={onBack}>Choose another file</Button>
+        <Button onClick={onBack}>{t("another")}</Button>
         <Button variant="primary" onClick={onStart} disabled={writes === 0}>
-          <Upload aria-hidden size={14} /> Import
+          <Upload aria-hidden size={14} /> {t("start")}
         </Button>
       </div>
     </div>
@@ -183,31 +182,32 @@ function PreviewView({
 }
 
 function ReportView({ stage, onClose }: { stage: Extract<Stage, { kind: "done" }>; onClose: () => void }) {
+  const t = useTranslations("transfer.import");
   const { report, cancelled } = stage;
-  const rows: Row[] = report.failed.map((f) => ({ key: f.key, what: "Failed", note: f.reason }));
+  const rows: Row[] = report.failed.map((f) => ({ key: f.key, what: t("rows.failed"), note: f.reason }));
   return (
     <div className="space-y-3">
       <p role="status" className="text-sm font-medium">
         {cancelled
-          ? `Import of ${stage.fileName} stopped. What was written before stays.`
+          ? t("cancelled", { file: stage.fileName })
           : report.stopped
-            ? `Import of ${stage.fileName} stopped early: ${report.stopped}`
-            : `Import of ${stage.fileName} finished${report.failed.length ? ` with ${plural(report.failed.length, "failure", "failures")}` : ""}.`}
+            ? t("stoppedEarly", { file: stage.fileName, reason: report.stopped })
+            : t("finished", { file: stage.fileName, failures: report.failed.length })}
       </p>
       {cancelled ? null : (
-        <dl aria-label="Import report" className="grid grid-cols-3 gap-2 text-sm sm:grid-cols-6">
-          <Count label="Created" value={report.created} />
-          <Count label="Changed" value={report.changed} />
-          <Count label="Skipped" value={report.skipped} />
-          <Count label="Unchanged" value={report.unchanged} />
-          <Count label="Failed" value={report.failed.length} />
-          <Count label="Not attempted" value={report.notAttempted} />
+        <dl aria-label={t("report")} className="grid grid-cols-3 gap-2 text-sm sm:grid-cols-6">
+          <Count label={t("counts.created")} value={report.created} />
+          <Count label={t("counts.changed")} value={report.changed} />
+          <Count label={t("counts.skipped")} value={report.skipped} />
+          <Count label={t("counts.unchanged")} value={report.unchanged} />
+          <Count label={t("counts.failed")} value={report.failed.length} />
+          <Count label={t("counts.notAttempted")} value={report.notAttempted} />
         </dl>
       )}
-      {rows.length > 0 ? <VirtualList label="Failures" rows={rows} /> : null}
+      {rows.length > 0 ? <VirtualList label={t("failures")} rows={rows} /> : null}
       <div className="flex justify-end">
         <Button variant="primary" onClick={onClose}>
-          Close
+          {t("close")}
         </Button>
       </div>
     </div>
@@ -216,8 +216,8 @@ function ReportView({ stage, onClose }: { stage: Extract<Stage, { kind: "done" }
 
 function Count({ label, value }: { label: string; value: number }) {
   return (
-    <div className="rounded-md border border-zinc-200 px-2 py-1 dark:border-zinc-800">
-      <dt className="text-xs text-zinc-500">{label}</dt>
+    <div className="rounded-md border border-line px-2 py-1">
+      <dt className="text-xs text-muted">{label}</dt>
       <dd className="font-mono">{value}</dd>
     </div>
   );
@@ -236,7 +236,7 @@ function VirtualList({ label, rows }: { label: string; rows: Row[] }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
   return (
-    <div ref={scrollRef} role="list" tabIndex={0} aria-label={label} className="max-h-64 overflow-auto rounded-md border border-zinc-200 text-sm dark:border-zinc-800">
+    <div ref={scrollRef} role="list" tabIndex={0} aria-label={label} className="max-h-64 overflow-auto rounded-md border border-line text-sm">
       <div role="presentation" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]!;
@@ -249,9 +249,9 @@ function VirtualList({ label, rows }: { label: string; rows: Row[] }) {
               className="absolute left-0 top-0 flex w-full items-center gap-2 truncate px-2"
               style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
             >
-              <span className="w-32 shrink-0 text-zinc-500">{row.what}</span>
+              <span className="w-32 shrink-0 text-muted">{row.what}</span>
               <span className="truncate font-mono">{row.key}</span>
-              {row.note ? <span className="truncate text-zinc-500">{row.note}</span> : null}
+              {row.note ? <span className="truncate text-muted">{row.note}</span> : null}
             </div>
           );
         })}

@@ -2,6 +2,7 @@
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
 import type { ReactNode } from "react";
+import { useTranslations } from "use-intl";
 
 export interface DialogProps {
   open: boolean;
@@ -14,21 +15,22 @@ export interface DialogProps {
 
 /** The open dialog: Radix's modal (focus trap, Escape, the overlay). Use `Dialog` (./dialog.tsx). */
 export function DialogView({ open, onOpenChange, title, description, children, wide }: DialogProps) {
+  const t = useTranslations("common");
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
         <RadixDialog.Content
-          className={`fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 overflow-auto rounded-lg border border-zinc-200 bg-white p-5 shadow-xl dark:border-zinc-800 dark:bg-zinc-950 ${wide ? "max-w-5xl" : "max-w-lg"}`}
+          className={`fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 overflow-auto rounded-lg border border-line bg-surface p-5 shadow-xl ${wide ? "max-w-5xl" : "max-w-lg"}`}
         >
           <div className="mb-3 flex items-start justify-between gap-4">
             <RadixDialog.Title className="text-lg font-semibold">{title}</RadixDialog.Title>
-            <RadixDialog.Close aria-label="Close" className="rounded p-1 hover:bg-zinc-100 dark:hover:bg-zinc-800">
+            <RadixDialog.Close aria-label={t("close")} className="rounded p-1 hover:bg-hover">
               <X aria-hidden size={16} />
             </RadixDialog.Close>
           </div>
           {description ? (
-            <RadixDialog.Description className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">{description}</RadixDialog.Description>
+            <RadixDialog.Description className="mb-3 text-sm text-muted">{description}</RadixDialog.Description>
           ) : (
             <RadixDialog.Description className="sr-only">{title}</RadixDialog.Description>
           )}

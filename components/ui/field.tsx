@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from "react";
+import { useTranslations } from "use-intl";
 import type { ErrorText } from "@/lib/editor/error-text";
 
 /** A labelled input with its error right below it. */
@@ -66,11 +67,12 @@ export function SelectField({ label, value, onChange, children }: { label: strin
 
 /** An error in plain words (role=alert), with etcd's errorCode in small print when etcd gave one. */
 export function ErrorNote({ error }: { error: ErrorText | null | undefined }) {
+  const t = useTranslations("common");
   if (!error) return null;
   return (
-    <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+    <div role="alert" className="rounded-md border border-danger-line bg-danger-soft px-3 py-2 text-sm text-danger">
       <p>{error.message}</p>
-      {error.etcdCode !== undefined ? <p className="mt-0.5 text-xs opacity-75">etcd error {error.etcdCode}</p> : null}
+      {error.etcdCode !== undefined ? <p className="mt-0.5 text-xs opacity-75">{t("etcdError", { code: error.etcdCode })}</p> : null}
     </div>
   );
 }

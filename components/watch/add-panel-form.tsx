@@ -1,6 +1,7 @@
 "use client";
 import { Plus } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
+import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { parsePanelForm, type PanelForm, type PanelSpec } from "@/lib/watch-page/panels";
@@ -9,6 +10,7 @@ const EMPTY: PanelForm = { key: "", recursive: false, fromIndex: "" };
 
 /** Key, Recursive, From index, and "Add panel": checked with the shared key rules before a panel opens. */
 export function AddPanelForm({ onAdd }: { onAdd: (spec: PanelSpec) => void }) {
+  const t = useTranslations("watch.add");
   const [form, setForm] = useState<PanelForm>(EMPTY);
   const [errors, setErrors] = useState<{ key?: string; fromIndex?: string }>({});
   const recursiveId = useId();
@@ -27,9 +29,9 @@ export function AddPanelForm({ onAdd }: { onAdd: (spec: PanelSpec) => void }) {
   };
 
   return (
-    <form aria-label="Add a watch panel" onSubmit={submit} noValidate className="flex flex-wrap items-start gap-3 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
+    <form aria-label={t("form")} onSubmit={submit} noValidate className="flex flex-wrap items-start gap-3 rounded-lg border border-line p-3">
       <Field
-        label="Key"
+        label={t("key")}
         className="min-w-64 flex-1"
         value={form.key}
         placeholder="/config"
@@ -39,26 +41,26 @@ export function AddPanelForm({ onAdd }: { onAdd: (spec: PanelSpec) => void }) {
         onChange={(e) => setForm({ ...form, key: e.target.value })}
       />
       <Field
-        label="From index"
+        label={t("fromIndex")}
         className="w-40"
         inputMode="numeric"
         value={form.fromIndex}
-        placeholder="now"
+        placeholder={t("now")}
         autoComplete="off"
         error={errors.fromIndex}
-        hint="Optional: replays etcd's last 1000 events from there."
+        hint={t("fromIndexHint")}
         onChange={(e) => setForm({ ...form, fromIndex: e.target.value })}
       />
       <div className="flex items-center gap-2 pt-7">
         <input id={recursiveId} type="checkbox" checked={form.recursive} onChange={(e) => setForm({ ...form, recursive: e.target.checked })} className="size-4" />
         <label htmlFor={recursiveId} className="text-sm">
-          Recursive
+          {t("recursive")}
         </label>
       </div>
       <div className="pt-6">
         <Button type="submit" variant="primary">
           <Plus aria-hidden size={16} />
-          Add panel
+          {t("submit")}
         </Button>
       </div>
     </form>

@@ -39,8 +39,8 @@ export const EventLog = memo(function EventLog({ entries, label, emptyText }: Ev
 
   return (
     <>
-      <div className="relative h-96 border-t border-zinc-200 dark:border-zinc-800">
-        {count === 0 ? <p className="pointer-events-none absolute inset-x-0 top-0 p-3 text-sm text-zinc-500">{emptyText}</p> : null}
+      <div className="relative h-96 border-t border-line">
+        {count === 0 ? <p className="pointer-events-none absolute inset-x-0 top-0 p-3 text-sm text-muted">{emptyText}</p> : null}
         {/* The scrolling element is the list, so it is named and reachable by keyboard for scrolling. */}
         <div ref={scrollRef} role="list" tabIndex={0} aria-label={label} className="h-full overflow-auto">
           <div role="presentation" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
@@ -53,7 +53,7 @@ export const EventLog = memo(function EventLog({ entries, label, emptyText }: Ev
                   role="listitem"
                   aria-setsize={count}
                   aria-posinset={item.index + 1}
-                  className="absolute left-0 top-0 w-full border-b border-zinc-100 dark:border-zinc-900"
+                  className="absolute left-0 top-0 w-full border-b border-line"
                   style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                 >
                   <EventRow entry={entry} onDetails={openDetails} />

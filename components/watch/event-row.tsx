@@ -1,19 +1,20 @@
 import { Maximize2 } from "lucide-react";
 import { memo } from "react";
-import { describeResync, formatClock } from "@/lib/watch-page/format";
+import { useTranslations } from "use-intl";
+import { useFormat } from "@/lib/i18n/format";
 import type { LogEntry } from "@/lib/watch-page/log";
 import { valueChange } from "@/lib/watch-page/value-change";
 import type { WatchAction } from "@/lib/watch/protocol";
 import { ValueDiff } from "./value-diff";
 
 const ACTION_TONES: Record<WatchAction, string> = {
-  set: "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200",
-  create: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200",
-  update: "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200",
-  compareAndSwap: "bg-indigo-100 text-indigo-900 dark:bg-indigo-950 dark:text-indigo-200",
-  delete: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",
-  compareAndDelete: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",
-  expire: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200",
+  set: "bg-info-soft text-info",
+  create: "bg-success-soft text-success",
+  update: "bg-info-soft text-info",
+  compareAndSwap: "bg-info-soft text-info",
+  delete: "bg-danger-soft text-danger",
+  compareAndDelete: "bg-danger-soft text-danger",
+  expire: "bg-warning-soft text-warning",
 };
 
 export interface EventRowProps {
@@ -23,16 +24,18 @@ export interface EventRowProps {
 
 /** One log row, two lines: time, action, key, index; then the previous value beside the new one. */
 export const EventRow = memo(function EventRow({ entry, onDetails }: EventRowProps) {
+  const t = useTranslations("watch.row");
+  const format = useFormat();
   const time = (
-    <time dateTime={new Date(entry.receivedAt).toISOString()} className="shrink-0 font-mono text-xs text-zinc-500">
-      {formatClock(entry.receivedAt)}
+    <time dateTime={new Date(entry.receivedAt).toISOString()} className="shrink-0 font-mono text-xs text-muted">
+      {format.clock(entry.receivedAt)}
     </time>
   );
   if (entry.kind === "resync") {
     return (
-      <div className="flex h-full items-center gap-2 border-l-4 border-sky-500 bg-sky-50 px-2 text-xs text-sky-950 dark:bg-sky-950/40 dark:text-sky-100">
+      <div className="flex h-full items-center gap-2 border-l-4 border-info-line bg-info-soft px-2 text-xs text-info">
         {time}
-        <span className="line-clamp-2">{describeResync(entry.etcdIndex, entry.reason)}</span>
+        <span className="line-clamp-2">{t("resync", { reason: entry.reason === "history-cleared" ? "historyCleared" : "behind", index: entry.etcdIndex })}</span>
       </div>
     );
   }
@@ -44,8 +47,8 @@ export const EventRow = memo(function EventRow({ entry, onDetails }: EventRowPro
           {time}
           <span className={`shrink-0 rounded px-1.5 text-xs font-medium ${ACTION_TONES[event.action]}`}>{event.action}</span>
           <span className="min-w-0 flex-1 truncate font-mono text-xs">{event.node.key}</span>
-          <span className="shrink-0 font-mono text-xs text-zinc-500">
-            <span className="sr-only">index </span>
+          <span className="shrink-0 font-mono text-xs text-muted">
+            <span className="sr-only">{t("indexPrefix")}</span>
             <span aria-hidden>#</span>
             {event.index}
           </span>
@@ -54,10 +57,10 @@ export const EventRow = memo(function EventRow({ entry, onDetails }: EventRowPro
       </div>
       <button
         type="button"
-        aria-label={`Details of index ${event.index}`}
-        title="Details"
+        aria-label={t("details", { index: event.index })}
+        title={t("detailsTitle")}
         onClick={() => onDetails(entry)}
-        className="shrink-0 rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+        className="shrink-0 rounded p-1 text-muted hover:bg-hover hover:text-fg"
       >
         <Maximize2 aria-hidden size={14} />
       </button>

@@ -1,6 +1,7 @@
 "use client";
 import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
+import { useTranslations } from "use-intl";
 import { useClusterParam } from "@/lib/hooks/use-cluster-param";
 import { panelIds, panelsFromSearchParams, watchPageHref, type PanelSpec } from "@/lib/watch-page/panels";
 import { AddPanelForm } from "./add-panel-form";
@@ -8,6 +9,7 @@ import { WatchPanel } from "./watch-panel";
 
 /** The Watch page: panels side by side, each a live log of one key; the panel list is the URL. */
 export function WatchPage() {
+  const t = useTranslations("watch");
   const cluster = useClusterParam();
   const searchParams = useSearchParams();
   const panels = useMemo(() => panelsFromSearchParams(searchParams), [searchParams]);
@@ -19,10 +21,10 @@ export function WatchPage() {
 
   return (
     <main className="flex flex-col gap-4 p-6">
-      <h1 className="text-2xl font-semibold">Watch</h1>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <AddPanelForm onAdd={(spec) => show([...panels, spec])} />
       {panels.length === 0 ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">No panels yet. Add a key above to see its changes live; the page&apos;s address keeps the panels, so a link reopens them.</p>
+        <p className="text-sm text-muted">{t("noPanels")}</p>
       ) : (
         <div className="grid gap-4 xl:grid-cols-2">
           {panels.map((spec, i) => (

@@ -1,12 +1,13 @@
 "use client";
 import { Download, Eraser, Pause, Play, X } from "lucide-react";
 import { useMemo, useState } from "react";
+import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { useWatchLog } from "@/lib/hooks/use-watch-log";
-import { formatCount } from "@/lib/tree/format";
+import { useFormat } from "@/lib/i18n/format";
 import { buildExport, exportFileName } from "@/lib/watch-page/export";
 import { countEvents, filterEntries, MAX_KEPT_ENTRIES, type ActionFilter } from "@/lib/watch-page/log";
-import { describePanel, type PanelSpec } from "@/lib/watch-page/panels";
+import type { PanelSpec } from "@/lib/watch-page/panels";
 import { WATCH_ACTIONS, type WatchAction } from "@/lib/watch/protocol";
 import { downloadJson } from "@/lib/download";
 import { EventLog } from "./event-log";
@@ -18,14 +19,14 @@ export interface WatchPanelProps {
   onRemove: () => void;
 }
 
-const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? "" : "s"}`;
-
 /** "12 events", "Showing 3 of 12 events", and what the cap let go, in plain words. */
 function LogSummary({ total, shownCount, dropped, filter }: { total: number; shownCount: number; dropped: number; filter: ActionFilter }) {
+  const t = useTranslations("watch.panel");
+  const format = useFormat();
   return (
-    <p className="text-xs text-zinc-600 dark:text-zinc-400">
-      {filter === "all" ? plural(total, "event") : `Showing ${formatCount(shownCount)} of ${plural(total, "event")}`}
-      {dropped > 0 ? ` · the oldest ${formatCount(dropped)} were let go (a panel keeps the newest ${formatCount(MAX_KEPT_ENTRIES)})` : ""}
+    <p className="text-xs text-muted">
+      {filter === "all" ? t("events", { count: total }) : t("showing", { shown: shownCount, count: total })}
+      {dropped > 0 ? t("letGo", { dropped, kept: format.number(MAX_KEPT_ENTRIES) }) : ""}
     </p>
   );
 }
@@ -39,7 +40,8 @@ export function WatchPanel({ cluster, spec, onRemove }: WatchPanelProps) {
   const total = useMemo(() => countEvents(log.entries), [log.entries]);
   const shownCount = useMemo(() => countEvents(shown), [shown]);
   const heldCount = useMemo(() => countEvents(log.held), [log.held]);
-  const title = describePanel(spec);
+  const t = useTranslations("watch.panel");
+  const title = t("name", { key: spec.key, recursive: spec.recursive ? "yes" : "no", from: spec.fromIndex ?? "none" });
   const PauseIcon = log.paused ? Play : Pause;
 
   const exportJson = () => {
@@ -50,24 +52,23 @@ export function WatchPanel({ cluster, spec, onRemove }: WatchPanelProps) {
   };
 
   return (
-    <section aria-label={`Watch ${title}`} className="flex min-w-0 flex-col rounded-lg border border-zinc-200 dark:border-zinc-800">
+    <section aria-label={t("region", { title })} className="flex min-w-0 flex-col rounded-lg border border-line">
       <header className="flex flex-col gap-2 p-3">
         <div className="flex items-start justify-between gap-2">
           <div className="min-w-0">
             <h2 className="truncate font-mono text-sm font-semibold" title={spec.key}>
               {spec.key}
             </h2>
-            <p className="text-xs text-zinc-500">
-              {spec.recursive ? "Recursive" : "This key only"}
-              {spec.fromIndex === undefined ? " · changes from now on" : ` · from index ${spec.fromIndex}`}
+            <p className="text-xs text-muted">
+              {t("scope", { recursive: spec.recursive ? "yes" : "no", from: spec.fromIndex ?? "none" })}
             </p>
           </div>
           <button
             type="button"
-            aria-label="Remove panel"
-            title="Remove panel"
+            aria-label={t("remove")}
+            title={t("remove")}
             onClick={onRemove}
-            className="shrink-0 rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+            className="shrink-0 rounded p-1 text-muted hover:bg-hover hover:text-fg"
           >
             <X aria-hidden size={16} />
           </button>
@@ -76,23 +77,23 @@ export function WatchPanel({ cluster, spec, onRemove }: WatchPanelProps) {
         <div className="flex flex-wrap items-center gap-2">
           <Button onClick={log.paused ? resume : pause}>
             <PauseIcon aria-hidden size={14} />
-            {log.paused ? "Resume" : "Pause"}
+            {log.paused ? t("resume") : t("pause")}
           </Button>
           <Button onClick={clear}>
             <Eraser aria-hidden size={14} />
-            Clear
+            {t("clear")}
           </Button>
           <Button onClick={exportJson}>
             <Download aria-hidden size={14} />
-            Export JSON
+            {t("exportJson")}
           </Button>
           <select
-            aria-label="Filter by action"
+            aria-label={t("filter")}
             value={filter}
             onChange={(e) => setFilter(e.target.value as ActionFilter)}
-            className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+            className="rounded-md border border-line-strong bg-surface px-2 py-1.5 text-sm"
           >
-            <option value="all">All actions</option>
+            <option value="all">{t("allActions")}</option>
             {WATCH_ACTIONS.map((action: WatchAction) => (
               <option key={action} value={action}>
                 {action}
@@ -101,13 +102,13 @@ export function WatchPanel({ cluster, spec, onRemove }: WatchPanelProps) {
           </select>
         </div>
         {log.paused ? (
-          <p role="status" aria-label="Paused" className="rounded-md bg-amber-50 px-2 py-1 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-            Paused: {plural(heldCount, "new event")} held; Resume shows them.
+          <p role="status" aria-label={t("paused")} className="rounded-md bg-warning-soft px-2 py-1 text-xs text-warning">
+            {t("pausedText", { count: heldCount })}
           </p>
         ) : null}
         <LogSummary total={total} shownCount={shownCount} dropped={log.dropped} filter={filter} />
       </header>
-      <EventLog entries={shown} label={`Events of ${title}`} emptyText={filter === "all" ? "No changes yet." : "No changes with this action."} />
+      <EventLog entries={shown} label={t("list", { title })} emptyText={filter === "all" ? t("noChanges") : t("noChangesWithAction")} />
     </section>
   );
 }

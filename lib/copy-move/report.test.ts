@@ -1,6 +1,12 @@
+import { createTranslator } from "use-intl";
 import { describe, expect, it } from "vitest";
+import { MESSAGES } from "@/lib/i18n/messages";
 import type { CopyMoveReport } from "./protocol";
-import { isComplete, reportSummary, suggestedDestination } from "./report";
+import { isComplete, summaryArguments, suggestedDestination } from "./report";
+
+const t = createTranslator({ locale: "en", messages: MESSAGES.en, namespace: "keys.copyMove" });
+/** The sentence the dialog shows, in English. */
+const reportSummary = (report: CopyMoveReport) => t("summary", summaryArguments(report)) + (report.stopped ? ` ${report.stopped}` : "");
 
 const base: CopyMoveReport = { from: "/a", to: "/b", move: false, total: 3, copied: 3, notCopied: 0, expired: 0, deleted: 0, kept: 0, deletedSource: false };
 

@@ -1,22 +1,15 @@
-// The copy / move report in plain words (pure, for the dialog and its tests).
+// The copy / move report (pure, for the dialog and its tests). Its words are the catalogue's
+// (messages/<locale>/keys.json copyMove.summary): this gives that message its arguments.
 import type { CopyMoveReport } from "./protocol";
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+/** How a move's source ended: not a move, not deleted, deleted whole, or deleted with some keys kept. */
+export type SourceOutcome = "copy" | "notDeleted" | "moved" | "kept";
 
-/** One sentence on how it ended. */
-export function reportSummary(report: CopyMoveReport): string {
-  const copied = `Copied ${plural(report.copied, "key or directory", "keys and directories")} of ${report.total.toLocaleString("en-US")} to ${report.to}`;
-  const parts = [copied];
-  if (report.notCopied > 0) parts.push(`${report.notCopied.toLocaleString("en-US")} not copied`);
-  if (report.expired > 0) parts.push(`${report.expired.toLocaleString("en-US")} expired before their turn`);
-  let text = parts.join("; ") + ".";
-  if (report.move) {
-    if (!report.deletedSource) text += ` The source ${report.from} was not deleted.`;
-    else if (report.kept === 0) text += ` Moved: ${report.from} was deleted.`;
-    else text += ` Deleted ${plural(report.deleted, "source")}; kept ${plural(report.kept, "source")} of ${report.from} (see below).`;
-  }
-  if (report.stopped) text += ` ${report.stopped}`;
-  return text;
+/** The arguments of the one-sentence summary of how it ended (the server's `stopped` note follows it as is). */
+export function summaryArguments(report: CopyMoveReport) {
+  const source: SourceOutcome = !report.move ? "copy" : !report.deletedSource ? "notDeleted" : report.kept === 0 ? "moved" : "kept";
+  const { copied, total, to, from, notCopied, expired, deleted, kept } = report;
+  return { copied, total, to, from, notCopied, expired, deleted, kept, source };
 }
 
 /** Whether the operation did everything it was asked: all copied (and, for a move, the source gone). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describePanel, formatPanelParam, panelIds, panelsFromSearchParams, parsePanelForm, parsePanelParam, watchPageHref, type PanelSpec } from "./panels";
+import { formatPanelParam, panelIds, panelsFromSearchParams, parsePanelForm, parsePanelParam, watchPageHref, type PanelSpec } from "./panels";
 
 describe("panel URL form", () => {
   it("writes options before the key and reads them back", () => {
@@ -53,11 +53,6 @@ describe("panel URL form", () => {
     // Removing one panel leaves the others' identities alone.
     expect(panelIds([a, a])).toEqual(["/a", "/a#2"]);
     expect(panelIds([b, a])).toEqual(["r/b", "/a"]);
-  });
-
-  it("describes a panel", () => {
-    expect(describePanel({ key: "/a", recursive: false })).toBe("/a");
-    expect(describePanel({ key: "/a", recursive: true, fromIndex: 5 })).toBe("/a (recursive) from index 5");
   });
 });
 

@@ -113,7 +113,3 @@ export function parsePanelForm(form: PanelForm): PanelFormResult {
   return { ok: true, spec };
 }
 
-/** How a panel introduces itself: "/config (recursive) from index 120". */
-export function describePanel(spec: PanelSpec): string {
-  return `${spec.key}${spec.recursive ? " (recursive)" : ""}${spec.fromIndex === undefined ? "" : ` from index ${spec.fromIndex}`}`;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { absentText, clipDiff, clipText, inlineDiff, valueChange } from "./value-change";
+import { absentKind, clipDiff, clipText, inlineDiff, valueChange } from "./value-change";
 
 describe("valueChange", () => {
   it("puts the previous value beside the new one", () => {
@@ -18,9 +18,9 @@ describe("valueChange", () => {
     }
   });
   it("names a missing value after the action", () => {
-    expect(absentText("before", "create")).toBe("(none)");
-    expect(absentText("after", "expire")).toBe("(expired)");
-    expect(absentText("after", "compareAndDelete")).toBe("(deleted)");
+    expect(absentKind("before", "create")).toBe("none");
+    expect(absentKind("after", "expire")).toBe("expired");
+    expect(absentKind("after", "compareAndDelete")).toBe("deleted");
   });
   it("marks directories", () => {
     expect(valueChange({ index: 4, action: "create", node: { key: "/d", dir: true } }).after).toEqual({ kind: "dir" });

@@ -25,10 +25,10 @@ export function valueChange(event: WatchEvent): ValueChange {
   return { before: shown(event.prevNode), after: REMOVES.has(event.action) ? { kind: "none" } : shown(event.node) };
 }
 
-/** How a missing value reads: no key before the change, or the key gone after it. */
-export function absentText(side: "before" | "after", action: WatchAction): string {
-  if (side === "before") return "(none)";
-  return action === "expire" ? "(expired)" : "(deleted)";
+/** Why a value is missing: no key before the change, or the key gone (expired or deleted) after it. */
+export function absentKind(side: "before" | "after", action: WatchAction): "none" | "expired" | "deleted" {
+  if (side === "before") return "none";
+  return action === "expire" ? "expired" : "deleted";
 }
 
 /** Two texts as a common prefix, the differing middles, and a common suffix. */
