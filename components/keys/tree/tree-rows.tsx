@@ -1,8 +1,9 @@
 "use client";
-import { File, Folder, FolderOpen, Timer } from "lucide-react";
+import { File, Folder, FolderOpen } from "lucide-react";
 import { memo, type CSSProperties, type MouseEvent } from "react";
 import type { NodeRow, StatusRow } from "@/lib/tree/flatten";
-import { formatCount, formatTtl } from "@/lib/tree/format";
+import { formatCount } from "@/lib/tree/format";
+import { TtlBadge } from "./ttl-badge";
 
 /** Fixed: the virtualizer computes every offset from it. */
 export const ROW_HEIGHT = 28;
@@ -72,15 +73,7 @@ export const TreeItemRow = memo(function TreeItemRow({ row, style, selected, che
       />
       <Icon aria-hidden="true" size={14} className={`shrink-0 ${row.isDir ? "text-amber-600 dark:text-amber-400" : "text-zinc-500"}`} />
       <span className="min-w-0 flex-1 truncate whitespace-pre">{row.name}</span>
-      {row.ttl !== undefined && (
-        <span
-          className="flex shrink-0 items-center gap-0.5 rounded bg-amber-100 px-1 text-[11px] text-amber-900 dark:bg-amber-900 dark:text-amber-100"
-          title={row.expiration ? `Expires ${row.expiration}` : undefined}
-        >
-          <Timer aria-hidden="true" size={11} />
-          {`TTL ${formatTtl(row.ttl)}`}
-        </span>
-      )}
+      {row.expiration !== undefined && <TtlBadge expiration={row.expiration} />}
       {row.childCount !== undefined && (
         <span className="shrink-0 rounded bg-zinc-100 px-1 text-[11px] tabular-nums text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300" title={`${row.childCount} children`}>
           {formatCount(row.childCount)}
