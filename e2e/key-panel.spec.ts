@@ -31,16 +31,21 @@ function panelJourneys() {
     const discard = panel(page).getByRole("button", { name: "Discard" });
     await expect(save).toBeDisabled();
     await expect(discard).toBeDisabled();
-    await setValue(page, "typed");
-    await expect(save).toBeEnabled();
-    await discard.click();
-    await expect(valueEditor(page)).toHaveText("stored");
-    await expect(save).toBeDisabled();
-    expect(await etcd.value(key)).toBe("stored");
     await setValue(page, "saved");
+    await expect(discard).toBeEnabled();
     await save.click();
     await expect(page.getByText(`Saved ${key}`)).toBeVisible();
     await expect(save).toBeDisabled();
+    expect(await etcd.value(key)).toBe("saved");
+    // Typing again, then Discard: back to what is stored, nothing written.
+    await valueEditor(page).focus();
+    await page.keyboard.press("End");
+    await page.keyboard.type("!");
+    await expect(save).toBeEnabled();
+    await discard.click();
+    await expect(valueEditor(page)).toHaveText("saved");
+    await expect(save).toBeDisabled();
+    await expect(discard).toBeDisabled();
     expect(await etcd.value(key)).toBe("saved");
   });
 
@@ -74,14 +79,14 @@ function panelJourneys() {
     await openKey(page, key);
     const hint = panel(page).getByRole("note", { name: "Tab key" });
     await expect(hint).toHaveText("Tab moves focus; press Ctrl+M to let Tab indent.");
-    await valueEditor(page).click();
+    await valueEditor(page).focus();
     await page.keyboard.press("Tab");
     await expect(valueEditor(page)).not.toBeFocused();
     await expect(valueEditor(page)).toHaveText("x");
     await expect(panel(page).getByText("(unsaved changes)")).toHaveCount(0);
     await expect(panel(page).getByRole("button", { name: "Save" })).toBeDisabled();
 
-    await valueEditor(page).click();
+    await valueEditor(page).focus();
     await page.keyboard.press("Control+m");
     await expect(hint).toHaveText("Tab indents; press Ctrl+M to let Tab move focus again.");
     await page.keyboard.press("Home");
@@ -92,7 +97,7 @@ function panelJourneys() {
     await expect.poll(() => etcd.value(key)).toMatch(/^\s+x$/);
 
     // Ctrl+M again: Tab leaves once more.
-    await valueEditor(page).click();
+    await valueEditor(page).focus();
     await page.keyboard.press("Control+m");
     await expect(hint).toHaveText("Tab moves focus; press Ctrl+M to let Tab indent.");
     await page.keyboard.press("Tab");

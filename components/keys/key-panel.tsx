@@ -39,6 +39,7 @@ export interface KeyPanelProps {
 
 /** The selected key: the value editor for a key, the summary and actions for a directory, or "not found". */
 export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
+  const t = useTranslations("keyPanel");
   const { data, error, isLoading } = useKey(cluster, keyPath);
   // Re-reads through the app's one revalidation (lib/swr/revalidate.ts): a fresh request, and the tree's listing of it too.
   const revalidateKeys = useRevalidateKeys();
@@ -81,11 +82,11 @@ export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
     const recreate = expired ? { last: expired, index: removal?.action === "expire" ? removal.index : undefined, onRecreated: () => void reread() } : undefined;
     return <NotFound cluster={cluster} keyPath={keyPath} onNavigate={onNavigate} removal={removal ?? undefined} unsaved={unsaved.current} expired={recreate} />;
   }
-  if (isLoading && !node) return <p role="status">Loading {keyPath}…</p>;
+  if (isLoading && !node) return <p role="status">{t("loadingKey", { key: keyPath })}</p>;
   if (!node) return error ? <ErrorNote error={errorText(error, "load", keyPath)} /> : null;
 
   return (
-    <article aria-label={`Key ${keyPath}`} className="space-y-4">
+    <article aria-label={t("articleName", { key: keyPath })} className="space-y-4">
       <div className="flex items-start justify-between gap-2">
         <h1 className="break-all font-mono text-lg">{keyPath}</h1>
         {/* A key's Export is in its More actions menu. */}
@@ -116,12 +117,12 @@ function expiredNode(last: V2Node | null, removal: Removal | null): (V2Node & { 
 }
 
 /** Why the key is gone, in plain words: what the live stream saw, or only that it does not exist. */
-function goneText(keyPath: string, removal: Removal | undefined): string {
-  if (!removal) return `${keyPath} was not found: it does not exist (or its TTL ran out).`;
-  const what = removal.action === "expire" ? "expired" : "was deleted";
-  const when = `at etcd index ${removal.index}`;
-  if (removal.key === keyPath) return `${keyPath} ${what} ${when}; it is not found any more.`;
-  return `${keyPath} is not found any more: its directory ${removal.key} ${what} ${when}.`;
+function GoneText({ keyPath, removal }: { keyPath: string; removal: Removal | undefined }) {
+  const t = useTranslations("keyPanel.gone");
+  if (!removal) return t("notFound", { key: keyPath });
+  const values = { key: keyPath, dir: removal.key, index: removal.index };
+  if (removal.key === keyPath) return removal.action === "expire" ? t("expired", values) : t("deleted", values);
+  return removal.action === "expire" ? t("dirExpired", values) : t("dirDeleted", values);
 }
 
 type Recreate = Omit<RecreateExpiredProps, "cluster" | "canWrite">;
@@ -131,21 +132,28 @@ type Recreate = Omit<RecreateExpiredProps, "cluster" | "canWrite">;
  * offers Re-create with its last value first.
  */
 function NotFound({ cluster, keyPath, onNavigate, removal, unsaved, expired }: KeyPanelProps & { removal?: Removal; unsaved?: string | null; expired?: Recreate }) {
+  const t = useTranslations("keyPanel");
   const [creating, setCreating] = useState(false);
   const [cas, setCas] = useState(false);
   const { canWrite } = useAccess(cluster);
   return (
-    <article aria-label={`Key ${keyPath}`} className="space-y-4">
+    <article aria-label={t("articleName", { key: keyPath })} className="space-y-4">
       <h1 className="break-all font-mono text-lg">{keyPath}</h1>
-      {expired ? <RecreateExpired cluster={cluster} canWrite={canWrite} {...expired} /> : <p role="alert">{goneText(keyPath, removal)}</p>}
-      {unsaved ? <p role="status">Your unsaved text is kept: Create it starts with it.</p> : null}
+      {expired ? (
+        <RecreateExpired cluster={cluster} canWrite={canWrite} {...expired} />
+      ) : (
+        <p role="alert">
+          <GoneText keyPath={keyPath} removal={removal} />
+        </p>
+      )}
+      {unsaved ? <p role="status">{t("gone.unsavedKept")}</p> : null}
       {canWrite ? (
         <div className="flex gap-2">
           <Button variant={expired ? "secondary" : "primary"} onClick={() => setCreating(true)}>
-            <FilePlus aria-hidden size={14} /> Create it
+            <FilePlus aria-hidden size={14} /> {t("gone.createIt")}
           </Button>
           <Button onClick={() => setCas(true)}>
-            <GitCompareArrows aria-hidden size={14} /> Compare and swap
+            <GitCompareArrows aria-hidden size={14} /> {t("gone.cas")}
           </Button>
         </div>
       ) : null}
