@@ -228,13 +228,21 @@ test.describe("key editor", () => {
 
   test("Re-create refuses when the key exists again, through the usual error", async ({ page, etcd, ns }) => {
     const key = `${ns}/again`;
-    // Without the live stream (as when it is down) the page finds the key gone by reading it; the key
-    // written again meanwhile is not seen until Re-create fails.
+    // Without the live stream (as when it is down) the page finds the key expired by reading it, and does
+    // not see it created again until Re-create is refused.
     await page.route("**/api/clusters/default/watch**", (route) => route.abort());
-    await etcd.put(key, "first", { ttl: "3" });
+    await etcd.put(key, "first", { ttl: "8" });
     await openKey(page, key);
-    await expect(panel(page).getByRole("alert")).toContainText("This key expired at", { timeout: 15_000 });
-    await etcd.put(key, "someone else's");
+    await expect(panel(page).getByRole("timer", { name: "Time left" })).toBeVisible();
+    await expect(panel(page).getByRole("alert")).toContainText("This key expired at", { timeout: 20_000 });
+    // Someone creates the key again just before Re-create reaches etcd: etcd refuses the create
+    // (prevExist=false, etcd error 105) and the panel says so.
+    await page.route("**/api/clusters/default/keys/**", async (route) => {
+      if (route.request().method() !== "PUT") return route.fallback();
+      await etcd.put(key, "someone else's");
+      const created = await route.fetch();
+      await route.fulfill({ response: created });
+    });
     await panel(page).getByRole("button", { name: "Re-create" }).click();
     await expect(panel(page).getByRole("alert").filter({ hasText: "already exists" })).toBeVisible();
     expect(await etcd.value(key)).toBe("someone else's");

@@ -70,14 +70,14 @@ test.describe("live key tree", () => {
     const row = item(page, "k");
     await expect(row).toBeVisible();
     await expect(row).not.toHaveAttribute("data-changed-index");
-    await expect(row).not.toContainText("TTL");
+    await expect(row.getByRole("timer")).toHaveCount(0);
 
     const changed = await etcd.put(`${ns}/k`, "2", { ttl: "600" });
     await expect(row).toHaveAttribute("data-changed-index", String(changed.body.node!.modifiedIndex), LIVE);
-    await expect(row).toContainText(/TTL (9m \d+s|10m)/);
+    await expect(row.getByRole("timer")).toHaveAttribute("aria-label", /^expires in (9 min \d+ s|10 min 0 s)$/);
     // Briefly: the mark goes after a moment, the badge stays.
     await expect(row).not.toHaveAttribute("data-changed-index", /\d/, { timeout: 3000 });
-    await expect(row).toContainText(/TTL (9m \d+s|10m)/);
+    await expect(row.getByRole("timer")).toHaveText(/^(9 min \d+ s|10 min 0 s)$/);
   });
 
   test("with reduced motion a changed row is marked without the fading animation", async ({ page, etcd, ns }) => {
