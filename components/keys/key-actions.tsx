@@ -39,9 +39,15 @@ export function KeyActions({ canWrite, dirty, busy, onSave, onDiscard, onDelete,
       ) : null}
       <MoreActionsMenu items={more} disabled={busy} />
       {canWrite ? (
-        <Button onClick={onDelete} disabled={busy} className="ml-auto border border-danger-line bg-surface text-danger hover:bg-danger-soft">
+        // Outlined in the danger colours (not a Button variant: its secondary classes would fight these).
+        <button
+          type="button"
+          onClick={onDelete}
+          disabled={busy}
+          className="ml-auto inline-flex items-center gap-1.5 rounded-md border border-danger-line bg-surface px-3 py-1.5 text-sm font-medium text-danger hover:bg-danger-soft disabled:cursor-not-allowed disabled:opacity-50"
+        >
           <Trash2 aria-hidden size={14} /> {t("delete")}
-        </Button>
+        </button>
       ) : null}
     </div>
   );
