@@ -290,7 +290,7 @@ test.describe("key editor", () => {
     test("Discard mine shows their value", async ({ page, etcd, ns }) => {
       const key = `${ns}/c1`;
       const dialog = await conflict(page, etcd, key);
-      await dialog.getByRole("button", { name: "Discard mine" }).click();
+      await dialog.getByRole("button", { name: "Discard mine", exact: true }).click();
       await expect(dialog).toBeHidden();
       await expect(valueEditor(page)).toHaveText("theirs");
       expect(await etcd.value(key)).toBe("theirs");

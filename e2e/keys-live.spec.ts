@@ -169,7 +169,7 @@ test.describe("live key panel", () => {
     await expect(compare.getByRole("textbox", { name: "Their value" })).toHaveText("theirs");
     await expect(compare.getByRole("textbox", { name: "Your value" })).toHaveText("mine");
     // The same words for the same action as in the notice.
-    await expect(compare.getByRole("button", { name: "Discard mine" })).toBeVisible();
+    await expect(compare.getByRole("button", { name: "Discard mine", exact: true })).toBeVisible();
     await compare.getByRole("button", { name: "Keep editing" }).click();
     await expect(compare).toBeHidden();
     await expect(valueEditor(page)).toHaveText("mine");
@@ -178,14 +178,14 @@ test.describe("live key panel", () => {
     await panel(page).getByRole("button", { name: "Save" }).click();
     const dialog = page.getByRole("dialog", { name: "Conflict" });
     await expect(dialog.getByRole("textbox", { name: "Their value" })).toHaveText("theirs");
-    await dialog.getByRole("button", { name: "Discard mine" }).click();
+    await dialog.getByRole("button", { name: "Discard mine", exact: true }).click();
     await expect(valueEditor(page)).toHaveText("theirs");
     expect(await etcd.value(key)).toBe("theirs");
   });
 
   test("Discard mine in the notice replaces the edit with the stored value", async ({ page, etcd, ns }) => {
     const notice = await editWhileTheyWrite(page, etcd, `${ns}/load`);
-    await notice.getByRole("button", { name: "Discard mine" }).click();
+    await notice.getByRole("button", { name: "Discard mine", exact: true }).click();
     await expect(notice).toBeHidden();
     await expect(valueEditor(page)).toHaveText("theirs");
     await expect(panel(page).getByText("(unsaved changes)")).toBeHidden();
