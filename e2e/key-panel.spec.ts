@@ -20,6 +20,8 @@ async function themeColour(page: Page, token: string): Promise<string> {
   }, token);
 }
 
+const liveStatus = (page: Page) => page.getByRole("status", { name: "Live updates" });
+
 const colourOf = (locator: Locator) => locator.evaluate((el) => getComputedStyle(el).color);
 
 function panelJourneys() {
@@ -102,6 +104,43 @@ function panelJourneys() {
     await expect(hint).toHaveText("Tab moves focus; press Ctrl+M to let Tab indent.");
     await page.keyboard.press("Tab");
     await expect(valueEditor(page)).not.toBeFocused();
+  });
+
+  test("a change made elsewhere is a one-line notice; Compare shows the diff in the dialog; Discard mine takes theirs", async ({ page, etcd, ns }) => {
+    const key = `${ns}/notice`;
+    await etcd.put(key, "base");
+    await openKey(page, key);
+    await expect(liveStatus(page)).toHaveText("Live");
+    await setValue(page, "mine");
+    await etcd.put(key, "theirs");
+    const notice = panel(page).getByRole("region", { name: "Changed underneath" });
+    await expect(notice.getByRole("alert")).toContainText("Changed by someone else");
+    await expect(panel(page).getByRole("textbox", { name: "Their value" })).toHaveCount(0);
+    await notice.getByRole("button", { name: "Compare", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Changed by someone else" });
+    await expect(dialog.getByRole("textbox", { name: "Their value" })).toHaveText("theirs");
+    await dialog.getByRole("button", { name: "Discard mine", exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(valueEditor(page)).toHaveText("theirs");
+    await expect(notice).toBeHidden();
+  });
+
+  test("an expired key says so, and Re-create puts it back", async ({ page, etcd, ns }) => {
+    const key = `${ns}/expiring`;
+    await etcd.put(key, "last value");
+    await openKey(page, key);
+    await expect(liveStatus(page)).toHaveText("Live");
+    await etcd.put(key, "last value", { ttl: "2" });
+    await expect(panel(page).getByRole("timer", { name: "Time left" })).toBeVisible();
+    await expect(panel(page).getByRole("alert")).toContainText("This key expired at", { timeout: 10_000 });
+    const [create] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "PUT" && r.url().includes("/keys/")),
+      panel(page).getByRole("button", { name: "Re-create" }).click(),
+    ]);
+    // Created (it may expire again soon: its TTL was 2 s), with its last value and only if absent.
+    expect(create.status()).toBe(201);
+    expect(create.request().postDataJSON()).toMatchObject({ value: "last value", prevExist: false });
+    await expect(page.getByText(`Re-created ${key}`)).toBeVisible();
   });
 
   test("TTL badges in the tree count down, amber under a minute and red under ten seconds", async ({ page, etcd, ns }) => {
