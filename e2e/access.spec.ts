@@ -202,10 +202,14 @@ test.describe("logins, roles and read-only", () => {
   async function expectNoWriteControls(page: Page) {
     await expect(page.getByRole("textbox", { name: "Value" })).toHaveText("original");
     await expect(page.getByRole("textbox", { name: "Value" })).toHaveAttribute("contenteditable", "false");
-    for (const name of ["Save", "Delete", "Compare and swap", "Refresh TTL", "Pretty-print"]) {
+    for (const name of ["Save", "Discard", "Delete", "Extend", "Set a TTL", "Make permanent", "Pretty-print"]) {
       await expect(page.getByRole("button", { name, exact: true })).toHaveCount(0);
     }
     await expect(page.getByLabel("TTL (seconds)")).toHaveCount(0);
+    // The rarer actions offer a viewer what only reads: Export.
+    await page.getByRole("button", { name: "More actions" }).click();
+    await expect(page.getByRole("menu").getByRole("menuitem")).toHaveText(["Export"]);
+    await page.keyboard.press("Escape");
   }
 
   test("a viewer sees keys and stats, and is offered no control that writes", async ({ page, etcd, ns }) => {

@@ -58,10 +58,11 @@ test.describe("storing a file", () => {
     const bytes = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), randomBytes(5000)]);
     await etcd.put(`${ns}/file`, "placeholder");
     await openKey(page, `${ns}/file`);
-    await expect(panel(page).getByText("etcd's v2 API stores values as text (form-encoded UTF-8)")).toBeVisible();
+    // The base64 note belongs to storing a file: not under the editor until a file is loaded.
+    await expect(panel(page).getByText("etcd's v2 API stores values as text")).toHaveCount(0);
     await panel(page).getByLabel("Store a file…").setInputFiles({ name: "blob.bin", mimeType: "application/octet-stream", buffer: bytes });
     await expect(panel(page).getByRole("status", { name: "File loaded" })).toHaveText(
-      `blob.bin (5.1 KiB) loaded as base64 (${bytes.toString("base64").length.toLocaleString("en-US")} characters). Save to store it.`,
+      `blob.bin (5.1 KiB) loaded as base64 (${bytes.toString("base64").length.toLocaleString("en-US")} characters): etcd's v2 API stores values as text, so whoever reads the value must decode it (Download decoded does). Save to store it.`,
     );
     await panel(page).getByRole("button", { name: "Save" }).click();
     await expect(page.getByText(`Saved ${ns}/file`)).toBeVisible();

@@ -30,7 +30,8 @@ test.describe("copy and move", () => {
   test("moves a key, then selects it at its new path", async ({ page, etcd, ns }) => {
     await etcd.put(`${ns}/old-name`, "moving value");
     await openKey(page, `${ns}/old-name`);
-    await panel(page).getByRole("button", { name: "Move…" }).click();
+    await panel(page).getByRole("button", { name: "More actions" }).click();
+    await page.getByRole("menu").getByRole("menuitem", { name: "Move…" }).click();
     const dialog = page.getByRole("dialog", { name: "Move old-name" });
     await expect(dialog.getByRole("note", { name: "Not atomic" })).toContainText("a move is a copy followed by deletes");
     await dialog.getByLabel("Destination path").fill(`${ns}/dir/new-name`);

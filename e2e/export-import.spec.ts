@@ -26,7 +26,9 @@ test.describe("export and import", () => {
     await expect(page.getByText(`Exported ${ns}/src to ${download.suggestedFilename()}`)).toBeVisible();
 
     await openKey(page, `${ns}/src/a`);
-    const [single] = await Promise.all([page.waitForEvent("download"), panel(page).getByRole("button", { name: "Export", exact: true }).click()]);
+    // A key's Export is one of its rarer actions.
+    await panel(page).getByRole("button", { name: "More actions" }).click();
+    const [single] = await Promise.all([page.waitForEvent("download"), page.getByRole("menu").getByRole("menuitem", { name: "Export" }).click()]);
     expect(JSON.parse(fs.readFileSync((await single.path())!, "utf8")).nodes).toEqual([{ key: "a", value: "1" }]);
   });
 

@@ -6,10 +6,12 @@ export const keyPage = (key: string) => `/keys${encodeKey(key)}`;
 export const panel = (page: Page) => page.getByRole("region", { name: "Selected key" });
 export const valueEditor = (page: Page) => panel(page).getByRole("textbox", { name: "Value", exact: true });
 
-/** Replaces the editor's text as a person would (select all, type). */
+/** Replaces the editor's text as a person would (to the editor, select all, type). */
 export async function setValue(page: Page, text: string) {
   const editor = valueEditor(page);
-  await editor.click();
+  // Focused rather than clicked: at phone width a click may land on the editor's frame, not its text.
+  await editor.focus();
+  await expect(editor).toBeFocused();
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.insertText(text);
   // CodeMirror renders one element per line: its text content has no line breaks.

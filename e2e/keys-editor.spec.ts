@@ -4,10 +4,16 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { keyPage, openKey, panel, setValue, valueEditor } from "./key-page";
 
-/** Waits until a Save or Refresh has come back: the form is no longer dirty. */
+/** Waits until a Save has come back: the form is no longer dirty, so Save is off until the next change. */
 async function expectSaved(page: Page) {
   await expect(panel(page).getByText("(unsaved changes)")).toBeHidden();
-  await expect(panel(page).getByRole("button", { name: "Save" })).toBeEnabled();
+  await expect(panel(page).getByRole("button", { name: "Save" })).toBeDisabled();
+}
+
+/** Picks one of the rarer actions from the key's "More actions" menu. */
+async function moreAction(page: Page, name: string) {
+  await panel(page).getByRole("button", { name: "More actions" }).click();
+  await page.getByRole("menu").getByRole("menuitem", { name }).click();
 }
 
 test.describe("key editor", () => {
@@ -91,21 +97,30 @@ test.describe("key editor", () => {
     await expect(panel(page).getByLabel("Detected format")).toHaveText("Plain text");
   });
 
-  test("sets, keeps, refreshes and removes a TTL", async ({ page, etcd, ns }) => {
+  test("shows the TTL once, as a countdown; Set a TTL, Extend and Make permanent write it with compare-and-swap", async ({ page, etcd, ns }) => {
     const key = `${ns}/ttl`;
     await etcd.put(key, "v");
     await openKey(page, key);
-    const ttlField = panel(page).getByLabel("TTL (seconds)");
-    await expect(ttlField).toHaveValue("");
+    const ttl = panel(page).getByRole("region", { name: "TTL" });
+    await expect(ttl).toContainText("none (permanent)");
+    await expect(panel(page).getByLabel("TTL (seconds)")).toHaveCount(0);
 
-    await ttlField.fill("100");
-    await panel(page).getByRole("button", { name: "Save" }).click();
-    await expect(page.getByText(`Saved ${key}`)).toBeVisible();
-    await expectSaved(page);
+    await ttl.getByRole("button", { name: "Set a TTL" }).click();
+    await ttl.getByLabel("TTL (seconds)").fill("100");
+    await ttl.getByRole("button", { name: "Apply" }).click();
+    await expect(page.getByText(`${key} now expires in 100 s`)).toBeVisible();
     let node = (await etcd.get(key)).body.node!;
+    expect(node.value).toBe("v");
     expect(node.ttl).toBeGreaterThan(90);
     expect(node.ttl).toBeLessThanOrEqual(100);
-    await expect(panel(page).getByRole("timer", { name: "Time left" })).toContainText(/in 1m \d\ds/);
+    const timer = ttl.getByRole("timer", { name: "Time left" });
+    await expect(timer).toHaveText(/^expires in 1 min \d+ s$/);
+    // It counts down while the page is open.
+    const first = await timer.textContent();
+    await expect(timer).not.toHaveText(first!);
+    // Shown once: the panel has one countdown and no other TTL text.
+    await expect(panel(page).getByRole("timer")).toHaveCount(1);
+    await expect(panel(page).getByText("when loaded")).toHaveCount(0);
 
     // A value edit keeps the TTL running.
     await setValue(page, "v2");
@@ -116,20 +131,41 @@ test.describe("key editor", () => {
     expect(node.ttl).toBeGreaterThan(80);
     expect(node.ttl).toBeLessThanOrEqual(100);
 
-    // Refresh TTL renews without changing the value.
-    await ttlField.fill("500");
-    await panel(page).getByRole("button", { name: "Refresh TTL" }).click();
-    await expect(page.getByText(`TTL of ${key} renewed: 500 s`)).toBeVisible();
+    // Extend renews without changing the value, on the index it was loaded at.
+    const extend = page.waitForRequest((r) => r.method() === "PUT" && r.url().includes("/keys/"));
+    await ttl.getByRole("button", { name: "Extend" }).click();
+    await ttl.getByLabel("TTL (seconds)").fill("500");
+    await ttl.getByRole("button", { name: "Apply" }).click();
+    await expect(page.getByText(`${key} now expires in 500 s`)).toBeVisible();
+    expect((await extend).postDataJSON()).toMatchObject({ value: "v2", ttl: 500, prevIndex: node.modifiedIndex });
     node = (await etcd.get(key)).body.node!;
     expect(node.value).toBe("v2");
     expect(node.ttl).toBeGreaterThan(490);
+    await expect(timer).toHaveText(/^expires in 8 min \d+ s$/);
 
-    // Empty removes it.
-    await ttlField.fill("");
-    await panel(page).getByRole("button", { name: "Save" }).click();
+    // Make permanent removes it, the value as stored.
+    await ttl.getByRole("button", { name: "Make permanent" }).click();
+    await expect(page.getByText(`${key} is now permanent`)).toBeVisible();
     await expect.poll(async () => (await etcd.get(key)).body.node?.expiration ?? "none").toBe("none");
     expect(await etcd.value(key)).toBe("v2");
-    await expect(panel(page)).toContainText("none (permanent)");
+    await expect(ttl).toContainText("none (permanent)");
+  });
+
+  test("Extend by compare-and-swap does not renew a key changed behind the panel", async ({ page, etcd, ns }) => {
+    const key = `${ns}/ttl-cas`;
+    await etcd.put(key, "v", { ttl: "300" });
+    // Without the live stream the panel keeps the version it loaded.
+    await page.route("**/api/clusters/default/watch**", (route) => route.abort());
+    await openKey(page, key);
+    const ttl = panel(page).getByRole("region", { name: "TTL" });
+    await ttl.getByRole("button", { name: "Extend" }).click();
+    // Written elsewhere before Apply: the extension must not overwrite it.
+    await etcd.put(key, "theirs", { ttl: "300" });
+    await ttl.getByLabel("TTL (seconds)").fill("900");
+    await ttl.getByRole("button", { name: "Apply" }).click();
+    await expect(page.getByRole("dialog", { name: "Conflict" })).toBeVisible();
+    expect((await etcd.get(key)).body.node?.value).toBe("theirs");
+    expect((await etcd.get(key)).body.node!.ttl).toBeLessThanOrEqual(300);
   });
 
   test("sets, refreshes and removes a directory's TTL", async ({ page, etcd, ns }) => {
@@ -172,20 +208,48 @@ test.describe("key editor", () => {
     await expect(valueEditor(page)).toHaveText("stored");
   });
 
-  test("a key with ttl 5 counts down and then shows not found, with Create it", async ({ page, etcd, ns }) => {
+  test("a key with ttl 5 counts down, says it expired, and Re-create puts back its value and TTL", async ({ page, etcd, ns }) => {
     const key = `${ns}/short`;
     // 5 s, not less: on a loaded machine the page can take a couple of seconds to open the key.
     await etcd.put(key, "soon gone", { ttl: "5" });
     await openKey(page, key);
-    await expect(panel(page).getByRole("timer", { name: "Time left" })).toContainText(/in [1-5]s/);
-    await expect(panel(page).getByRole("alert")).toContainText("not found", { timeout: 15_000 });
-    await panel(page).getByRole("button", { name: "Create it" }).click();
-    const dialog = page.getByRole("dialog", { name: "New key" });
-    await expect(dialog.getByLabel("Key name")).toHaveValue("short");
-    await dialog.getByLabel("Value").fill("back");
-    await dialog.getByRole("button", { name: "Create" }).click();
-    await expect(valueEditor(page)).toHaveText("back");
-    expect(await etcd.value(key)).toBe("back");
+    await expect(panel(page).getByRole("timer", { name: "Time left" })).toContainText(/expires in [1-5] s/);
+    await expect(panel(page).getByRole("alert")).toContainText("This key expired at", { timeout: 15_000 });
+    const [create] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "PUT" && r.url().includes("/keys/")),
+      panel(page).getByRole("button", { name: "Re-create" }).click(),
+    ]);
+    // A create that fails if the key exists again (nobody's new key is overwritten), with the TTL it had
+    // when last read (so it may expire again soon: checked in etcd's answer, not by reading it later).
+    expect(create.status()).toBe(201);
+    expect(create.request().postDataJSON()).toMatchObject({ value: "soon gone", prevExist: false });
+    const created = (await create.json()).node;
+    expect(created.value).toBe("soon gone");
+    expect(created.ttl).toBeGreaterThan(0);
+    expect(created.ttl).toBeLessThanOrEqual(5);
+    await expect(page.getByText(`Re-created ${key}`)).toBeVisible();
+  });
+
+  test("Re-create refuses when the key exists again, through the usual error", async ({ page, etcd, ns }) => {
+    const key = `${ns}/again`;
+    // Without the live stream (as when it is down) the page finds the key expired by reading it, and does
+    // not see it created again until Re-create is refused.
+    await page.route("**/api/clusters/default/watch**", (route) => route.abort());
+    await etcd.put(key, "first", { ttl: "8" });
+    await openKey(page, key);
+    await expect(panel(page).getByRole("timer", { name: "Time left" })).toBeVisible();
+    await expect(panel(page).getByRole("alert")).toContainText("This key expired at", { timeout: 20_000 });
+    // Someone creates the key again just before Re-create reaches etcd: etcd refuses the create
+    // (prevExist=false, etcd error 105) and the panel says so.
+    await page.route("**/api/clusters/default/keys/**", async (route) => {
+      if (route.request().method() !== "PUT") return route.fallback();
+      await etcd.put(key, "someone else's");
+      const created = await route.fetch();
+      await route.fulfill({ response: created });
+    });
+    await panel(page).getByRole("button", { name: "Re-create" }).click();
+    await expect(panel(page).getByRole("alert").filter({ hasText: "already exists" })).toBeVisible();
+    expect(await etcd.value(key)).toBe("someone else's");
   });
 
   test("Add to queue creates in-order keys that list in order", async ({ page, etcd, ns }) => {
@@ -217,7 +281,7 @@ test.describe("key editor", () => {
       // Typed first: a change to an untouched form would simply show up (live updates).
       await setValue(page, "mine");
       await etcd.put(key, "theirs");
-      await expect(panel(page).getByRole("alert")).toContainText("changed since you opened it");
+      await expect(panel(page).getByRole("alert")).toContainText("Changed by someone else");
       await panel(page).getByRole("button", { name: "Save" }).click();
       const dialog = page.getByRole("dialog", { name: "Conflict" });
       await expect(dialog).toBeVisible();
@@ -227,10 +291,10 @@ test.describe("key editor", () => {
       return dialog;
     }
 
-    test("Reload (discard mine) shows their value", async ({ page, etcd, ns }) => {
+    test("Discard mine shows their value", async ({ page, etcd, ns }) => {
       const key = `${ns}/c1`;
       const dialog = await conflict(page, etcd, key);
-      await dialog.getByRole("button", { name: "Reload (discard mine)" }).click();
+      await dialog.getByRole("button", { name: "Discard mine", exact: true }).click();
       await expect(dialog).toBeHidden();
       await expect(valueEditor(page)).toHaveText("theirs");
       expect(await etcd.value(key)).toBe("theirs");
@@ -324,7 +388,7 @@ test.describe("key editor", () => {
     const key = `${ns}/foo`;
     await etcd.put(key, "one");
     await openKey(page, key);
-    await panel(page).getByRole("button", { name: "Compare and swap" }).click();
+    await moreAction(page, "Compare and swap…");
     const dialog = page.getByRole("dialog", { name: "Compare and swap" });
     await dialog.getByLabel("New value").fill("three");
     await dialog.getByLabel("prevExist").selectOption({ label: "must not exist" });

@@ -70,14 +70,14 @@ test.describe("live key tree", () => {
     const row = item(page, "k");
     await expect(row).toBeVisible();
     await expect(row).not.toHaveAttribute("data-changed-index");
-    await expect(row).not.toContainText("TTL");
+    await expect(row.getByRole("timer")).toHaveCount(0);
 
     const changed = await etcd.put(`${ns}/k`, "2", { ttl: "600" });
     await expect(row).toHaveAttribute("data-changed-index", String(changed.body.node!.modifiedIndex), LIVE);
-    await expect(row).toContainText(/TTL (9m \d+s|10m)/);
+    await expect(row.getByRole("timer")).toHaveAttribute("aria-label", /^expires in (9 min \d+ s|10 min 0 s)$/);
     // Briefly: the mark goes after a moment, the badge stays.
     await expect(row).not.toHaveAttribute("data-changed-index", /\d/, { timeout: 3000 });
-    await expect(row).toContainText(/TTL (9m \d+s|10m)/);
+    await expect(row.getByRole("timer")).toHaveText(/^(9 min \d+ s|10 min 0 s)$/);
   });
 
   test("with reduced motion a changed row is marked without the fading animation", async ({ page, etcd, ns }) => {
@@ -116,12 +116,13 @@ test.describe("live key tree", () => {
     await openLive(page, key);
     // The TTL is set once the page is open: a loaded machine could take 2 s to open it.
     await etcd.put(key, "soon gone", { ttl: "2" });
-    await expect(panel(page).getByRole("timer", { name: "Time left" })).toContainText(/in [1-3]s/, LIVE);
+    await expect(panel(page).getByRole("timer", { name: "Time left" })).toContainText(/expires in [1-3] s/, LIVE);
     await expect(item(page, "short")).toBeVisible();
     // etcd expires keys up to about half a second late, then the expire event arrives.
-    await expect(panel(page).getByRole("alert")).toContainText(`${key} expired at etcd index`, { timeout: 4000 });
+    await expect(panel(page).getByRole("alert")).toContainText(/^This key expired at .+ \(etcd index \d+\)\.$/, { timeout: 4000 });
     await expect(item(page, "short")).toHaveCount(0);
     await expect(item(page, "stays")).toBeVisible();
+    await expect(panel(page).getByRole("button", { name: "Re-create" })).toBeVisible();
     await expect(panel(page).getByRole("button", { name: "Create it" })).toBeVisible();
   });
 });
@@ -153,32 +154,51 @@ test.describe("live key panel", () => {
     expect(await etcd.value(key)).toBe("mine");
   });
 
-  test("an edit in progress keeps the typed text and shows 'changed since you opened it' with both values", async ({ page, etcd, ns }) => {
+  test("an edit in progress keeps the typed text; a one-line notice offers Compare, whose dialog holds the diff", async ({ page, etcd, ns }) => {
     const key = `${ns}/dirty`;
     const notice = await editWhileTheyWrite(page, etcd, key);
-    await expect(notice.getByRole("alert")).toContainText(`${key} changed since you opened it`, LIVE);
-    await expect(notice.getByRole("textbox", { name: "Their value" })).toHaveText("theirs");
-    await expect(notice.getByRole("textbox", { name: "Your value" })).toHaveText("mine");
+    await expect(notice.getByRole("alert")).toHaveText(/^Changed by someone else \(now at index \d+\)\. Your text is kept and not saved\.$/, LIVE);
+    // The diff is never inline: the editor is not pushed down.
+    await expect(panel(page).getByRole("textbox", { name: "Their value" })).toHaveCount(0);
+    const box = await notice.boundingBox();
+    expect(box!.height).toBeLessThan(80);
     await expect(valueEditor(page)).toHaveText("mine");
 
-    // Keep editing: the notice goes, the text stays, and Save goes through the conflict dialog.
-    await notice.getByRole("button", { name: "Keep editing" }).click();
-    await expect(notice).toBeHidden();
+    await notice.getByRole("button", { name: "Compare" }).click();
+    const compare = page.getByRole("dialog", { name: "Changed by someone else" });
+    await expect(compare.getByRole("textbox", { name: "Their value" })).toHaveText("theirs");
+    await expect(compare.getByRole("textbox", { name: "Your value" })).toHaveText("mine");
+    // The same words for the same action as in the notice.
+    await expect(compare.getByRole("button", { name: "Discard mine", exact: true })).toBeVisible();
+    await compare.getByRole("button", { name: "Keep editing" }).click();
+    await expect(compare).toBeHidden();
     await expect(valueEditor(page)).toHaveText("mine");
+
+    // Save still goes through compare-and-swap: the conflict dialog, with the same labels.
     await panel(page).getByRole("button", { name: "Save" }).click();
     const dialog = page.getByRole("dialog", { name: "Conflict" });
     await expect(dialog.getByRole("textbox", { name: "Their value" })).toHaveText("theirs");
-    await dialog.getByRole("button", { name: "Reload (discard mine)" }).click();
+    await dialog.getByRole("button", { name: "Discard mine", exact: true }).click();
     await expect(valueEditor(page)).toHaveText("theirs");
     expect(await etcd.value(key)).toBe("theirs");
   });
 
-  test("Load theirs replaces the edit with the stored value", async ({ page, etcd, ns }) => {
+  test("Discard mine in the notice replaces the edit with the stored value", async ({ page, etcd, ns }) => {
     const notice = await editWhileTheyWrite(page, etcd, `${ns}/load`);
-    await notice.getByRole("button", { name: "Load theirs (discard mine)" }).click();
+    await notice.getByRole("button", { name: "Discard mine", exact: true }).click();
     await expect(notice).toBeHidden();
     await expect(valueEditor(page)).toHaveText("theirs");
     await expect(panel(page).getByText("(unsaved changes)")).toBeHidden();
+  });
+
+  test("Overwrite from Compare writes mine over theirs with compare-and-swap on their index", async ({ page, etcd, ns }) => {
+    const key = `${ns}/over`;
+    const notice = await editWhileTheyWrite(page, etcd, key);
+    await notice.getByRole("button", { name: "Compare" }).click();
+    const compare = page.getByRole("dialog", { name: "Changed by someone else" });
+    await compare.getByRole("button", { name: "Overwrite" }).click();
+    await expect(page.getByText(`Overwrote ${key}`)).toBeVisible();
+    expect(await etcd.value(key)).toBe("mine");
   });
 
   test("the open key deleted elsewhere shows as deleted, and comes back when written again", async ({ page, etcd, ns }) => {

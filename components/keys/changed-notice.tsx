@@ -1,34 +1,29 @@
 "use client";
-import type { V2Node } from "@/lib/etcd/wire";
 import { Button } from "@/components/ui/button";
-import { ValueDiff } from "./value-diff";
+import { useTranslations } from "use-intl";
 
 export interface ChangedNoticeProps {
-  keyPath: string;
-  theirs: V2Node;
-  mine: string;
-  onLoadTheirs: () => void;
-  onKeepEditing: () => void;
+  index: number | undefined;
+  onCompare: () => void;
+  onDiscardMine: () => void;
 }
 
 /**
- * The key changed underneath an edit in progress: the edit is kept, their value is shown beside it, and the
- * user chooses. Keep editing leaves the edit based on the version it started from, so Save still goes
- * through compare-and-swap and shows the conflict dialog.
+ * The key changed underneath an edit in progress: one line, so the editor stays where it is. The edit is
+ * kept and stays based on the version it started from (Save still goes through compare-and-swap); Compare
+ * shows both in the dialog, with the same action labels as here.
  */
-export function ChangedNotice({ keyPath, theirs, mine, onLoadTheirs, onKeepEditing }: ChangedNoticeProps) {
+export function ChangedNotice({ index, onCompare, onDiscardMine }: ChangedNoticeProps) {
+  const t = useTranslations("keyPanel");
   return (
-    <section aria-label="Changed underneath" className="space-y-3 rounded-md border border-amber-400 bg-amber-50 p-3 dark:border-amber-700 dark:bg-amber-950">
-      <p role="alert" className="text-sm text-amber-900 dark:text-amber-100">
-        {`${keyPath} changed since you opened it: another client wrote index ${theirs.modifiedIndex ?? "?"}. Your text is kept and not saved.`}
+    <section aria-label={t("changed.region")} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border border-warning-line bg-warning-soft px-3 py-1.5 text-sm">
+      <p role="alert" className="min-w-0 flex-1 text-warning">
+        {t("changed.line", { index: index ?? "?" })}
       </p>
-      <ValueDiff theirs={theirs.value ?? ""} mine={mine} theirsCaption={`Theirs (stored now, index ${theirs.modifiedIndex ?? "?"})`} mineCaption="Yours (not saved)" />
-      <div className="flex flex-wrap gap-2">
-        <Button onClick={onLoadTheirs}>Load theirs (discard mine)</Button>
-        <Button variant="primary" onClick={onKeepEditing}>
-          Keep editing
-        </Button>
-      </div>
+      <span className="flex gap-2">
+        <Button onClick={onCompare}>{t("conflict.compare")}</Button>
+        <Button onClick={onDiscardMine}>{t("conflict.discardMine")}</Button>
+      </span>
     </section>
   );
 }

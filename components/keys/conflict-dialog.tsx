@@ -1,5 +1,6 @@
 "use client";
 import type { V2Node } from "@/lib/etcd/wire";
+import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote } from "@/components/ui/field";
@@ -7,40 +8,43 @@ import type { ErrorText } from "@/lib/editor/error-text";
 import { ValueDiff } from "./value-diff";
 
 export interface ConflictDialogProps {
-  open: boolean;
   keyPath: string;
   theirs: V2Node;
   mine: string;
+  /** "save": Save found the key changed; "compare": the user asked to see a change made elsewhere. */
+  reason: "save" | "compare";
   busy: boolean;
   error: ErrorText | null;
-  onReload: () => void;
+  onDiscardMine: () => void;
   onOverwrite: () => void;
   onKeepEditing: () => void;
 }
 
-/** Save found the key changed: their current value beside yours (read-only diff), and three ways on. */
-export function ConflictDialog({ open, keyPath, theirs, mine, busy, error, onReload, onOverwrite, onKeepEditing }: ConflictDialogProps) {
+/** Their stored value beside yours (read-only diff), and three ways on, labelled as in the changed notice. */
+export function ConflictDialog({ keyPath, theirs, mine, reason, busy, error, onDiscardMine, onOverwrite, onKeepEditing }: ConflictDialogProps) {
+  const t = useTranslations("keyPanel.conflict");
+  const index = theirs.modifiedIndex ?? "?";
   return (
     <Dialog
-      open={open}
+      open
       onOpenChange={(next) => (next ? undefined : onKeepEditing())}
-      title="Conflict"
+      title={reason === "save" ? t("title") : t("compareTitle")}
       wide
-      description={`${keyPath} changed since you loaded it (now at index ${theirs.modifiedIndex ?? "?"}). Nothing was saved.`}
+      description={reason === "save" ? t("description", { key: keyPath, index }) : t("compareDescription", { key: keyPath, index })}
     >
-      <ValueDiff theirs={theirs.value ?? ""} mine={mine} theirsCaption={`Theirs (stored now, index ${theirs.modifiedIndex ?? "?"})`} mineCaption="Yours (not saved)" />
+      <ValueDiff theirs={theirs.value ?? ""} mine={mine} theirsCaption={t("theirs", { index })} mineCaption={t("mine")} />
       <div className="mt-3">
         <ErrorNote error={error} />
       </div>
       <div className="mt-4 flex flex-wrap justify-end gap-2">
-        <Button onClick={onReload} disabled={busy}>
-          Reload (discard mine)
+        <Button onClick={onDiscardMine} disabled={busy}>
+          {t("discardMine")}
         </Button>
         <Button variant="danger" onClick={onOverwrite} disabled={busy}>
-          Overwrite
+          {t("overwrite")}
         </Button>
         <Button variant="primary" onClick={onKeepEditing} disabled={busy}>
-          Keep editing
+          {t("keepEditing")}
         </Button>
       </div>
     </Dialog>

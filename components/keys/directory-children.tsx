@@ -6,7 +6,7 @@ import { useTranslations } from "use-intl";
 import type { V2Node } from "@/lib/etcd/wire";
 import { baseNameOf } from "@/lib/key-path";
 import { filterSpan, matchesFilter } from "@/lib/tree/filter";
-import { formatTtl } from "@/lib/tree/format";
+import { TtlBadge } from "./tree/ttl-badge";
 import { HighlightedText } from "./highlighted-text";
 import { FilterEmpty } from "./tree/filter-empty";
 import { listKeyDownHandler } from "./tree/tree-focus";
@@ -110,7 +110,7 @@ const ChildRow = memo(function ChildRow({ child, index, top, highlight, onOpen }
         {child.dir ? "" : previewOf(child.value)}
       </span>
       <span role="cell" className="tabular-nums text-muted">
-        {child.ttl !== undefined ? formatTtl(child.ttl) : "–"}
+        {child.expiration !== undefined ? <TtlBadge expiration={child.expiration} /> : "–"}
       </span>
       <span role="cell" className="hidden text-right font-mono tabular-nums text-muted @xl:block">
         {child.modifiedIndex ?? "–"}

@@ -1,31 +1,30 @@
 "use client";
 
 import type { V2Node } from "@/lib/etcd/wire";
-import { useNow } from "@/lib/hooks/use-now";
-import { formatCountdown, remainingSeconds } from "@/lib/editor/ttl";
+import { useTranslations } from "use-intl";
+import { TtlCountdown } from "./ttl-countdown";
 
-/** Indexes, TTL and expiration with a countdown that ticks every second. */
-export function KeyDetails({ node }: { node: V2Node }) {
-  const now = useNow(1000);
-  const left = node.expiration ? remainingSeconds(node.expiration, now) : null;
+/**
+ * The indexes, and the TTL as a live countdown unless `withTtl` is false (the key editor shows the TTL
+ * once, with its actions: key-ttl.tsx).
+ */
+export function KeyDetails({ node, withTtl = true }: { node: V2Node; withTtl?: boolean }) {
+  const t = useTranslations("keyPanel");
   return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-      <dt className="text-zinc-500">createdIndex</dt>
-      <dd className="font-mono">{node.createdIndex ?? "–"}</dd>
-      <dt className="text-zinc-500">modifiedIndex</dt>
-      <dd className="font-mono">{node.modifiedIndex ?? "–"}</dd>
-      <dt className="text-zinc-500">TTL</dt>
-      <dd className="font-mono">{node.expiration ? `${node.ttl ?? 0} s when loaded` : "none (permanent)"}</dd>
-      {node.expiration ? (
-        <>
-          <dt className="text-zinc-500">Expires</dt>
-          <dd className="font-mono">
-            <span role="timer" aria-label="Time left">
-              {left !== null && left > 0 ? `in ${formatCountdown(left)}` : "expired"}
-            </span>{" "}
-            <span className="text-zinc-500">({node.expiration})</span>
-          </dd>
-        </>
+    <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
+      <div className="flex gap-2">
+        <dt className="text-muted">{t("details.createdIndex")}</dt>
+        <dd className="font-mono">{node.createdIndex ?? "–"}</dd>
+      </div>
+      <div className="flex gap-2">
+        <dt className="text-muted">{t("details.modifiedIndex")}</dt>
+        <dd className="font-mono">{node.modifiedIndex ?? "–"}</dd>
+      </div>
+      {withTtl ? (
+        <div className="flex gap-2">
+          <dt className="text-muted">{t("ttl.label")}</dt>
+          <dd>{node.expiration ? <TtlCountdown expiration={node.expiration} /> : t("ttl.none")}</dd>
+        </div>
       ) : null}
     </dl>
   );

@@ -2,6 +2,7 @@
 import { FilePlus, GitCompareArrows } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslations } from "use-intl";
 import { ExportButton } from "@/components/transfer/export-button";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/field";
@@ -15,13 +16,20 @@ import { CasDialog } from "./cas-dialog";
 import { NewKeyDialog } from "./create-dialogs";
 import { DirectoryPanel } from "./directory-panel";
 import { errorText } from "./error-text";
+import { RecreateExpired, type RecreateExpiredProps } from "./recreate-expired";
+import type { V2Node } from "@/lib/etcd/wire";
 
 // In its own chunk: the editor brings CodeMirror and the YAML parser (about half of the page's JavaScript),
 // which a directory (and the first paint of the tree) never needs.
 const KeyEditor = dynamic(() => import("./key-editor").then((m) => m.KeyEditor), {
   ssr: false,
-  loading: () => <p role="status">Loading the editor…</p>,
+  loading: () => <EditorLoading />,
 });
+
+function EditorLoading() {
+  const t = useTranslations("keyPanel");
+  return <p role="status">{t("loadingEditor")}</p>;
+}
 
 export interface KeyPanelProps {
   cluster: string;
@@ -31,6 +39,7 @@ export interface KeyPanelProps {
 
 /** The selected key: the value editor for a key, the summary and actions for a directory, or "not found". */
 export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
+  const t = useTranslations("keyPanel");
   const { data, error, isLoading } = useKey(cluster, keyPath);
   // Re-reads through the app's one revalidation (lib/swr/revalidate.ts): a fresh request, and the tree's listing of it too.
   const revalidateKeys = useRevalidateKeys();
@@ -44,6 +53,11 @@ export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
   }, []);
   const node = data?.node;
   const expiration = error ? undefined : node?.expiration;
+  // The key as last seen: when it expires, "Re-create" puts back this value and TTL.
+  const last = useRef<V2Node | null>(null);
+  if (node && !node.dir && node.key === keyPath) last.current = node;
+  else if (last.current && last.current.key !== keyPath) last.current = null;
+  const expired = expiredNode(last.current, removal);
 
   // When the TTL runs out, the live stream's expire event removes the key. Without the stream, re-read
   // until etcd has expired it (its leader does so 0–0.5 s late).
@@ -64,16 +78,19 @@ export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
   }, [expiration, reread, live]);
 
   // The ref is read in the render the removal itself causes, after the editor's last report.
-  if (removal) return <NotFound cluster={cluster} keyPath={keyPath} onNavigate={onNavigate} removal={removal} unsaved={unsaved.current} />;
-  if (error?.code === "key_not_found") return <NotFound cluster={cluster} keyPath={keyPath} onNavigate={onNavigate} />;
-  if (isLoading && !node) return <p role="status">Loading {keyPath}…</p>;
+  if (removal || error?.code === "key_not_found") {
+    const recreate = expired ? { last: expired, index: removal?.action === "expire" ? removal.index : undefined, onRecreated: () => void reread() } : undefined;
+    return <NotFound cluster={cluster} keyPath={keyPath} onNavigate={onNavigate} removal={removal ?? undefined} unsaved={unsaved.current} expired={recreate} />;
+  }
+  if (isLoading && !node) return <p role="status">{t("loadingKey", { key: keyPath })}</p>;
   if (!node) return error ? <ErrorNote error={errorText(error, "load", keyPath)} /> : null;
 
   return (
-    <article aria-label={`Key ${keyPath}`} className="space-y-4">
+    <article aria-label={t("articleName", { key: keyPath })} className="space-y-4">
       <div className="flex items-start justify-between gap-2">
         <h1 className="break-all font-mono text-lg">{keyPath}</h1>
-        <ExportButton cluster={cluster} keyPath={keyPath} />
+        {/* A key's Export is in its More actions menu. */}
+        {node.dir ? <ExportButton cluster={cluster} keyPath={keyPath} /> : null}
       </div>
       {error ? <ErrorNote error={errorText(error, "load", keyPath)} /> : null}
       {node.dir ? (
@@ -91,31 +108,52 @@ export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
   );
 }
 
-/** Why the key is gone, in plain words: what the live stream saw, or only that it does not exist. */
-function goneText(keyPath: string, removal: Removal | undefined): string {
-  if (!removal) return `${keyPath} was not found: it does not exist (or its TTL ran out).`;
-  const what = removal.action === "expire" ? "expired" : "was deleted";
-  const when = `at etcd index ${removal.index}`;
-  if (removal.key === keyPath) return `${keyPath} ${what} ${when}; it is not found any more.`;
-  return `${keyPath} is not found any more: its directory ${removal.key} ${what} ${when}.`;
+/** The last version of the open key when it is gone because its own TTL ran out (its directory's, or a delete, is not). */
+function expiredNode(last: V2Node | null, removal: Removal | null): (V2Node & { expiration: string }) | null {
+  if (!last?.expiration) return null;
+  if (removal) return removal.action === "expire" && removal.key === last.key ? (last as V2Node & { expiration: string }) : null;
+  // Without the live stream: not found once its expiration has passed.
+  return Date.parse(last.expiration) <= Date.now() ? (last as V2Node & { expiration: string }) : null;
 }
 
-function NotFound({ cluster, keyPath, onNavigate, removal, unsaved }: KeyPanelProps & { removal?: Removal; unsaved?: string | null }) {
+/** Why the key is gone, in plain words: what the live stream saw, or only that it does not exist. */
+function GoneText({ keyPath, removal }: { keyPath: string; removal: Removal | undefined }) {
+  const t = useTranslations("keyPanel.gone");
+  if (!removal) return t("notFound", { key: keyPath });
+  const values = { key: keyPath, dir: removal.key, index: removal.index };
+  if (removal.key === keyPath) return removal.action === "expire" ? t("expired", values) : t("deleted", values);
+  return removal.action === "expire" ? t("dirExpired", values) : t("dirDeleted", values);
+}
+
+type Recreate = Omit<RecreateExpiredProps, "cluster" | "canWrite">;
+
+/**
+ * The key is gone: why, and Create it (with any unsaved text). A key whose own TTL ran out says when, and
+ * offers Re-create with its last value first.
+ */
+function NotFound({ cluster, keyPath, onNavigate, removal, unsaved, expired }: KeyPanelProps & { removal?: Removal; unsaved?: string | null; expired?: Recreate }) {
+  const t = useTranslations("keyPanel");
   const [creating, setCreating] = useState(false);
   const [cas, setCas] = useState(false);
   const { canWrite } = useAccess(cluster);
   return (
-    <article aria-label={`Key ${keyPath}`} className="space-y-4">
+    <article aria-label={t("articleName", { key: keyPath })} className="space-y-4">
       <h1 className="break-all font-mono text-lg">{keyPath}</h1>
-      <p role="alert">{goneText(keyPath, removal)}</p>
-      {unsaved ? <p role="status">Your unsaved text is kept: Create it starts with it.</p> : null}
+      {expired ? (
+        <RecreateExpired cluster={cluster} canWrite={canWrite} {...expired} />
+      ) : (
+        <p role="alert">
+          <GoneText keyPath={keyPath} removal={removal} />
+        </p>
+      )}
+      {unsaved ? <p role="status">{t("gone.unsavedKept")}</p> : null}
       {canWrite ? (
         <div className="flex gap-2">
-          <Button variant="primary" onClick={() => setCreating(true)}>
-            <FilePlus aria-hidden size={14} /> Create it
+          <Button variant={expired ? "secondary" : "primary"} onClick={() => setCreating(true)}>
+            <FilePlus aria-hidden size={14} /> {t("gone.createIt")}
           </Button>
           <Button onClick={() => setCas(true)}>
-            <GitCompareArrows aria-hidden size={14} /> Compare and swap
+            <GitCompareArrows aria-hidden size={14} /> {t("gone.cas")}
           </Button>
         </div>
       ) : null}

@@ -1,19 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCountdown, parseTtlField, remainingSeconds } from "./ttl";
-
-describe("formatCountdown", () => {
-  it("formats seconds, minutes, hours and days", () => {
-    expect(formatCountdown(7)).toBe("7s");
-    expect(formatCountdown(125)).toBe("2m 05s");
-    expect(formatCountdown(3600 + 62)).toBe("1h 01m 02s");
-    expect(formatCountdown(86_400 * 2 + 3 * 3600 + 4 * 60 + 5)).toBe("2d 03h 04m 05s");
-  });
-  it("says expired at zero or below", () => {
-    expect(formatCountdown(0)).toBe("expired");
-    expect(formatCountdown(-1)).toBe("expired");
-    expect(formatCountdown(Number.NaN)).toBe("expired");
-  });
-});
+import { parseTtlField, remainingSeconds } from "./ttl";
 
 describe("remainingSeconds", () => {
   it("rounds up like etcd", () => {

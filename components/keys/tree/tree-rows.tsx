@@ -1,12 +1,12 @@
 "use client";
-import { File, Folder, FolderOpen, Timer } from "lucide-react";
+import { File, Folder, FolderOpen } from "lucide-react";
 import { memo, type CSSProperties, type MouseEvent } from "react";
 import { useTranslations } from "use-intl";
 import { useFormatCount } from "@/lib/hooks/use-format-count";
 import { filterSpan } from "@/lib/tree/filter";
 import type { NodeRow, StatusRow } from "@/lib/tree/flatten";
-import { formatTtl } from "@/lib/tree/format";
 import { HighlightedText } from "../highlighted-text";
+import { TtlBadge } from "./ttl-badge";
 
 /** Fixed: the virtualizer computes every offset from it. */
 export const ROW_HEIGHT = 28;
@@ -89,15 +89,7 @@ export const TreeItemRow = memo(function TreeItemRow({ row, style, selected, che
       <span className="min-w-0 flex-1 truncate whitespace-pre">
         <HighlightedText text={row.name} span={highlight ? filterSpan(row.name, highlight) : undefined} />
       </span>
-      {row.ttl !== undefined && (
-        <span
-          className="flex shrink-0 items-center gap-0.5 rounded bg-amber-100 px-1 text-[11px] text-amber-900 dark:bg-amber-900 dark:text-amber-100"
-          title={row.expiration ? `Expires ${row.expiration}` : undefined}
-        >
-          <Timer aria-hidden="true" size={11} />
-          {`TTL ${formatTtl(row.ttl)}`}
-        </span>
-      )}
+      {row.expiration !== undefined && <TtlBadge expiration={row.expiration} />}
       {row.childCount !== undefined && (
         <span className="shrink-0 rounded bg-subtle px-1 text-[11px] tabular-nums text-muted" title={t("childCount", { count: row.childCount })}>
           {formatCount(row.childCount)}
