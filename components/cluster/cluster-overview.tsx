@@ -79,13 +79,13 @@ function ReachableCluster({ cluster, overview, status, onChanged }: { cluster: s
         <MembersTable members={status.members} onRemove={canManage ? setRemoving : undefined} />
       </Section>
       <Section id="leader-heading" title="Leader">
-        <LeaderStats stats={status.leaderStats} error={status.leaderStatsError} members={status.members} samples={overview.samples} />
+        <LeaderStats stats={status.leaderStats} error={status.leaderStatsError} members={status.members} samples={overview.samples} intervalMs={overview.intervalMs} />
       </Section>
       <Section id="self-heading" title="Member stats">
         <SelfStatsTable members={status.members} />
       </Section>
       <Section id="store-heading" title="Store">
-        <StoreStats members={status.members} samples={overview.samples} leaderId={status.leaderId} />
+        <StoreStats members={status.members} samples={overview.samples} leaderId={status.leaderId} intervalMs={overview.intervalMs} />
       </Section>
       <div className="grid gap-4 md:grid-cols-2">
         <Section id="version-heading" title="Version">
