@@ -1,6 +1,8 @@
 "use client";
 import { Plus } from "lucide-react";
 import { useState } from "react";
+import { useTranslations } from "use-intl";
+import { useErrorWords } from "@/components/errors/use-error-words";
 import { Button } from "@/components/ui/button";
 import type { ClusterOverview as Overview, MemberOverview } from "@/lib/api/cluster-overview";
 import { formatTimestamp } from "@/lib/cluster-page/format";
@@ -23,6 +25,8 @@ import { StoreStats } from "./store-stats";
 export function ClusterOverview() {
   const cluster = useClusterParam();
   const { data, error, mutate } = useClusterOverview(cluster);
+  const t = useTranslations("cluster");
+  const wordsOf = useErrorWords();
   return (
     <main className="mx-auto max-w-6xl space-y-4 p-6">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
@@ -30,9 +34,8 @@ export function ClusterOverview() {
         {data ? <p className="text-xs text-zinc-500">etcd polled {formatTimestamp(new Date(data.at).toISOString())}, every {data.intervalMs / 1000} s while this page is visible</p> : null}
       </header>
       {error ? (
-        <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-          {data ? "Showing the last answer: " : ""}
-          {error.message}
+        <div role="alert" className="rounded-md border border-warning-line bg-warning-soft p-3 text-sm text-warning">
+          {data ? t("showingLastAnswer", { title: wordsOf(error).title }) : wordsOf(error).title}
         </div>
       ) : null}
       {!data ? (

@@ -1,9 +1,11 @@
-import { ApiError } from "@/lib/api/errors";
+import { errorTextOf } from "@/lib/api/error-kind";
 import type { ErrorText } from "@/lib/editor/error-text";
 
-/** Any thrown value of an auth change as plain words (the API's messages already say what etcd refused). */
+/** Any thrown value of an auth change as words: shared failures in the shared words; etcd's refusals as the API words them. */
 export function authErrorText(error: unknown): ErrorText {
-  if (!(error instanceof ApiError)) return { message: error instanceof Error ? error.message : String(error) };
-  if (error.outcomeUnknown) return { message: `${error.message} Check the lists below before trying again.` };
-  return { message: error.message, etcdCode: error.body.etcdCode };
+  return errorTextOf(
+    error,
+    (body) => (body.outcomeUnknown ? { message: `${body.message} Check the lists below before trying again.` } : { message: body.message, etcdCode: body.etcdCode }),
+    ["outcomeUnknown", "etcdRejected", "invalidInput", "etcdUnauthorized"],
+  );
 }

@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from "react";
+import { KindErrorNote } from "@/components/errors/kind-error-note";
 import type { ErrorText } from "@/lib/editor/error-text";
 
 /** A labelled input with its error right below it. */
@@ -67,6 +68,8 @@ export function SelectField({ label, value, onChange, children }: { label: strin
 /** An error in plain words (role=alert), with etcd's errorCode in small print when etcd gave one. */
 export function ErrorNote({ error }: { error: ErrorText | null | undefined }) {
   if (!error) return null;
+  // A failure of a shared kind (a timeout, an unreachable etcd ...) says the same as on every other page.
+  if (error.kind) return <KindErrorNote error={{ ...error, kind: error.kind }} />;
   return (
     <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
       <p>{error.message}</p>

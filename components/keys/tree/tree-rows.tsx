@@ -1,6 +1,7 @@
 "use client";
 import { File, Folder, FolderOpen, Timer } from "lucide-react";
 import { memo, type CSSProperties, type MouseEvent } from "react";
+import { useKindWords } from "@/components/errors/use-error-words";
 import type { NodeRow, StatusRow } from "@/lib/tree/flatten";
 import { formatCount, formatTtl } from "@/lib/tree/format";
 
@@ -102,12 +103,21 @@ export const StatusItemRow = memo(function StatusItemRow({ row, style, onRetry }
   }
   return (
     <div role="none" style={padded} className="flex items-center gap-2 pr-2 text-xs">
-      <span role="alert" className="min-w-0 flex-1 truncate text-red-700 dark:text-red-300" title={row.message}>
-        {`Could not load ${row.dir}: ${row.message}`}
-      </span>
+      <TreeErrorText row={row} />
       <button type="button" onClick={() => onRetry(row.dir)} className="shrink-0 rounded border border-zinc-300 px-1.5 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
         Retry
       </button>
     </div>
   );
 });
+
+/** Why a directory could not be listed: a shared failure in its shared title (the banner explains it), else the API's words. */
+function TreeErrorText({ row }: { row: StatusRow }) {
+  const wordsOf = useKindWords();
+  const text = row.errorKind ? wordsOf(row.errorKind).title : `Could not load ${row.dir}: ${row.message}`;
+  return (
+    <span role="alert" className="min-w-0 flex-1 truncate text-danger" title={row.message}>
+      {text}
+    </span>
+  );
+}
