@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslations } from "use-intl";
 import { useErrorWords } from "@/components/errors/use-error-words";
 import { Button } from "@/components/ui/button";
+import { SkeletonRows } from "@/components/ui/skeleton-rows";
 import type { ClusterOverview as Overview, MemberOverview } from "@/lib/api/cluster-overview";
 import { formatTimestamp } from "@/lib/cluster-page/format";
 import type { ReachableClusterStatus } from "@/lib/api/cluster-overview";
@@ -40,9 +41,7 @@ export function ClusterOverview() {
       ) : null}
       {!data ? (
         error ? null : (
-          <p role="status" className="text-sm text-zinc-500">
-            Loading the cluster…
-          </p>
+          <SkeletonRows label={t("loading")} rows={6} />
         )
       ) : data.status.ok ? (
         <ReachableCluster cluster={cluster} overview={data} status={data.status} onChanged={() => void mutate()} />

@@ -5,6 +5,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { ExportButton } from "@/components/transfer/export-button";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/field";
+import { SkeletonRows } from "@/components/ui/skeleton-rows";
+import { useTranslations } from "use-intl";
 import { useAccess } from "@/lib/hooks/use-access";
 import type { KeyResponse } from "@/lib/api/types";
 import { useKey, useRevalidateKeys } from "@/lib/hooks/use-key";
@@ -66,7 +68,7 @@ export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
   // The ref is read in the render the removal itself causes, after the editor's last report.
   if (removal) return <NotFound cluster={cluster} keyPath={keyPath} onNavigate={onNavigate} removal={removal} unsaved={unsaved.current} />;
   if (error?.code === "key_not_found") return <NotFound cluster={cluster} keyPath={keyPath} onNavigate={onNavigate} />;
-  if (isLoading && !node) return <p role="status">Loading {keyPath}…</p>;
+  if (isLoading && !node) return <KeyLoading keyPath={keyPath} />;
   if (!node) return error ? <ErrorNote error={errorText(error, "load", keyPath)} /> : null;
 
   return (
@@ -131,4 +133,10 @@ function NotFound({ cluster, keyPath, onNavigate, removal, unsaved }: KeyPanelPr
       <CasDialog open={cas} onOpenChange={setCas} cluster={cluster} keyPath={keyPath} />
     </article>
   );
+}
+
+/** Grey rows in the panel's place while the key loads. */
+function KeyLoading({ keyPath }: { keyPath: string }) {
+  const t = useTranslations("errors.loading");
+  return <SkeletonRows label={t("key", { key: keyPath })} rows={5} />;
 }

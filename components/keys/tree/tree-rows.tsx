@@ -2,6 +2,8 @@
 import { File, Folder, FolderOpen, Timer } from "lucide-react";
 import { memo, type CSSProperties, type MouseEvent } from "react";
 import { useKindWords } from "@/components/errors/use-error-words";
+import { SkeletonRows } from "@/components/ui/skeleton-rows";
+import { useTranslations } from "use-intl";
 import type { NodeRow, StatusRow } from "@/lib/tree/flatten";
 import { formatCount, formatTtl } from "@/lib/tree/format";
 
@@ -96,8 +98,8 @@ export const StatusItemRow = memo(function StatusItemRow({ row, style, onRetry }
   const padded = { ...style, paddingLeft: indentOf(row.depth) };
   if (row.kind === "loading") {
     return (
-      <div role="none" style={padded} className="flex items-center text-xs text-zinc-500">
-        <span role="status">{`Loading ${row.dir}…`}</span>
+      <div role="none" style={padded} className="flex items-center pr-2">
+        <DirectoryLoading dir={row.dir} />
       </div>
     );
   }
@@ -120,4 +122,10 @@ function TreeErrorText({ row }: { row: StatusRow }) {
       {text}
     </span>
   );
+}
+
+/** One grey row in place of a directory's children while they load. */
+function DirectoryLoading({ dir }: { dir: string }) {
+  const t = useTranslations("errors.loading");
+  return <SkeletonRows label={t("directory", { dir })} rows={1} className="flex-1" />;
 }
