@@ -177,8 +177,8 @@ test.describe("Cluster page on a 3-member cluster", () => {
 test.describe("Cluster page on the shared dashboard", () => {
   test("a cluster that cannot be reached: the reason, and its connection settings without credentials", async ({ page }) => {
     await page.goto("/cluster?cluster=down");
-    const alert = page.getByRole("alert").filter({ hasText: "etcd cannot be reached" });
-    await expect(alert).toContainText("etcd_unavailable");
+    await expect(page.getByRole("alert", { name: "Connection problem" })).toContainText("etcd cannot be reached");
+    await expect(page.getByRole("region", { name: "etcd cannot be reached" })).toContainText("Check that etcd is running");
     const settings = page.getByRole("definition");
     await expect(page.getByLabel("Connection settings")).toContainText("down");
     await expect(settings.filter({ hasText: /^http:\/\/127\.0\.0\.1:\d+$/ })).toBeVisible();
@@ -228,7 +228,7 @@ test.describe("Cluster page on the shared dashboard", () => {
     try {
       dashboard = await startDashboard({ etcdEndpoints: [etcd.clientURL] });
       await page.goto(dashboard.url + "/cluster");
-      const alert = page.getByRole("alert").filter({ hasText: "does not serve the v2 API" });
+      const alert = page.getByRole("region", { name: "This etcd does not serve the v2 API" });
       await expect(alert).toContainText("--enable-v2=true");
       await expect(alert).toContainText("etcd 3.6 removed the v2 API");
     } finally {

@@ -49,22 +49,28 @@ test.describe("etcd auth page", () => {
     await expect(page.getByText("Auth is disabled on cluster default.")).toBeVisible();
     await expect(guestWarning(page)).toContainText("Enabling auth restricts nothing");
 
-    // Without a root user, the confirmation says so and cannot go ahead.
-    await page.getByRole("button", { name: "Enable auth…" }).click();
-    let dialog = page.getByRole("dialog", { name: "Enable auth on default?" });
-    await expect(dialog).toContainText("There is none yet: create it first.");
-    await expect(dialog.getByRole("button", { name: "Enable auth" })).toBeDisabled();
-    await dialog.getByRole("button", { name: "Cancel" }).click();
+    // Without a root user, a set-up checklist instead of "Enable auth": each step done or not yet, and why.
+    const checklist = page.getByRole("list", { name: "Set-up checklist" });
+    const step = (name: string) => checklist.getByRole("listitem").filter({ has: page.getByText(name, { exact: true }) });
+    await expect(step("Create a user named root")).toContainText("Not yet");
+    await expect(step("Create a user named root")).toContainText("etcd enables auth only once a user named root exists.");
+    await expect(step("Give the dashboard root's credentials for this cluster")).toContainText("Not possible yet: first “Create a user named root”.");
+    await expect(step("Narrow the guest role")).toContainText("Advised");
+    await expect(step("Enable auth")).toContainText("Not yet");
+    await expect(page.getByRole("button", { name: "Enable auth…" })).toHaveCount(0);
 
     // root, through the status's shortcut.
-    await page.getByRole("button", { name: "Create root user…" }).click();
-    dialog = page.getByRole("dialog", { name: "Create user" });
+    await step("Create a user named root").getByRole("button", { name: "Create root user…" }).click();
+    let dialog = page.getByRole("dialog", { name: "Create user" });
     await expect(dialog.getByLabel("User name")).toHaveValue("root");
     await fillPasswords(page, "Password", ROOT_PASSWORD);
     await dialog.getByRole("button", { name: "Create user" }).click();
     await expect(dialog).toBeHidden();
     await expect(userRow(page, "root")).toContainText("root");
     expect((await direct("GET", "/v2/auth/users/root")).json).toMatchObject({ user: "root", roles: [{ role: "root" }] });
+    // root exists and the dashboard's credentials are root's: the steps give way to "Enable auth".
+    await expect(checklist).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Enable auth…" })).toBeVisible();
 
     // A role with read and write patterns.
     await page.getByRole("button", { name: "Create role" }).click();

@@ -23,7 +23,7 @@ test.describe("home page", () => {
     const alert = down.getByRole("alert");
     await expect(alert).toBeVisible();
     await expect(alert).toContainText("etcd cannot be reached");
-    await expect(alert).toContainText("etcd_unavailable");
+    await expect(alert).toContainText("Check that etcd is running");
     await expect(down.getByRole("status", { name: "etcd version" })).toHaveCount(0);
     // The error names the problem, never the cluster's credentials.
     await expect(alert).not.toContainText("e2e-secret");

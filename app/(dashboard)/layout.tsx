@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { Toaster } from "sonner";
 import { AccessProvider } from "@/components/dashboard-auth/access-provider";
 import { RedirectToLogin } from "@/components/dashboard-auth/redirect-to-login";
+import { ConnectionBanner } from "@/components/errors/connection-banner";
 import { Sidebar } from "@/components/layout/sidebar";
 import { CommandRegistryProvider } from "@/lib/commands/registry";
 import { loginRequired, sessionIdFrom, userOfSession } from "@/lib/dashboard-auth/access";
@@ -30,7 +31,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           {/* No Suspense boundary: the pages are dynamic (this layout reads the session), and a boundary would
               let the sidebar stream after the page and appear up to 300 ms after it (React batches reveals). */}
           <Sidebar />
-          <div className="min-w-0 flex-1">{children}</div>
+          <div className="min-w-0 flex-1">
+            <ConnectionBanner />
+            {children}
+          </div>
           <Toaster position="bottom-right" richColors closeButton />
         </div>
       </CommandRegistryProvider>

@@ -1,3 +1,6 @@
+"use client";
+import { useTranslations } from "use-intl";
+import { useErrorWords } from "@/components/errors/use-error-words";
 import type { ErrorSummary } from "@/lib/api/cluster-overview";
 import { quorumSummary } from "@/lib/cluster-page/quorum";
 
@@ -21,24 +24,23 @@ export function QuorumBanner({ healthyCount, memberCount }: { healthyCount: numb
   );
 }
 
-/** Why the dashboard could not read the cluster at all, and what to do when v2 is off. */
+/**
+ * Why the dashboard could not read the cluster at all, in the shared words, with etcd's own detail and, when v2
+ * is off, how to turn it on. Not an alert: the connection banner above the page is the one alert.
+ */
 export function ClusterUnavailable({ error }: { error: ErrorSummary }) {
-  if (error.code === "etcd_v2_disabled") {
-    return (
-      <div role="alert" className={ALERT}>
-        <p className="font-semibold">This etcd does not serve the v2 API</p>
-        <p className="mt-1 text-sm">{error.message}</p>
-        <p className="mt-2 text-sm">
-          Restart every member of etcd 3.4 or 3.5 with <code className="font-mono">--enable-v2=true</code> (or <code className="font-mono">ETCD_ENABLE_V2=true</code>). etcd 3.6 removed the v2
-          API: this dashboard cannot manage a 3.6 cluster.
-        </p>
-      </div>
-    );
-  }
+  const words = useErrorWords()(error);
+  const t = useTranslations("cluster");
   return (
-    <div role="alert" className={ALERT}>
-      <p className="font-semibold">etcd cannot be reached ({error.code})</p>
-      <p className="mt-1 text-sm">{error.message}</p>
-    </div>
+    <section aria-label={words.title} className="rounded-md border border-danger-line bg-danger-soft p-4 text-danger">
+      <p className="font-semibold">{words.title}</p>
+      <p className="mt-1 text-sm">{words.explanation}</p>
+      {error.code === "etcd_v2_disabled" ? (
+        <p className="mt-2 text-sm">{t.rich("v2Enable", { code: (chunks) => <code className="font-mono">{chunks}</code> })}</p>
+      ) : (
+        <p className="mt-1 text-sm">{words.action}</p>
+      )}
+      <p className="mt-2 font-mono text-xs">{error.message}</p>
+    </section>
   );
 }

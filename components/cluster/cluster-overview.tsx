@@ -1,7 +1,10 @@
 "use client";
 import { Plus } from "lucide-react";
 import { useState } from "react";
+import { useTranslations } from "use-intl";
+import { useErrorWords } from "@/components/errors/use-error-words";
 import { Button } from "@/components/ui/button";
+import { SkeletonRows } from "@/components/ui/skeleton-rows";
 import type { ClusterOverview as Overview, MemberOverview } from "@/lib/api/cluster-overview";
 import { formatTimestamp } from "@/lib/cluster-page/format";
 import type { ReachableClusterStatus } from "@/lib/api/cluster-overview";
@@ -23,6 +26,8 @@ import { StoreStats } from "./store-stats";
 export function ClusterOverview() {
   const cluster = useClusterParam();
   const { data, error, mutate } = useClusterOverview(cluster);
+  const t = useTranslations("cluster");
+  const wordsOf = useErrorWords();
   return (
     <main className="mx-auto max-w-6xl space-y-4 p-6">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
@@ -30,16 +35,13 @@ export function ClusterOverview() {
         {data ? <p className="text-xs text-zinc-500">etcd polled {formatTimestamp(new Date(data.at).toISOString())}, every {data.intervalMs / 1000} s while this page is visible</p> : null}
       </header>
       {error ? (
-        <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-          {data ? "Showing the last answer: " : ""}
-          {error.message}
+        <div role="alert" className="rounded-md border border-warning-line bg-warning-soft p-3 text-sm text-warning">
+          {data ? t("showingLastAnswer", { title: wordsOf(error).title }) : wordsOf(error).title}
         </div>
       ) : null}
       {!data ? (
         error ? null : (
-          <p role="status" className="text-sm text-zinc-500">
-            Loading the cluster…
-          </p>
+          <SkeletonRows label={t("loading")} rows={6} />
         )
       ) : data.status.ok ? (
         <ReachableCluster cluster={cluster} overview={data} status={data.status} onChanged={() => void mutate()} />
@@ -79,13 +81,13 @@ function ReachableCluster({ cluster, overview, status, onChanged }: { cluster: s
         <MembersTable members={status.members} onRemove={canManage ? setRemoving : undefined} />
       </Section>
       <Section id="leader-heading" title="Leader">
-        <LeaderStats stats={status.leaderStats} error={status.leaderStatsError} members={status.members} samples={overview.samples} />
+        <LeaderStats stats={status.leaderStats} error={status.leaderStatsError} members={status.members} samples={overview.samples} intervalMs={overview.intervalMs} />
       </Section>
       <Section id="self-heading" title="Member stats">
         <SelfStatsTable members={status.members} />
       </Section>
       <Section id="store-heading" title="Store">
-        <StoreStats members={status.members} samples={overview.samples} leaderId={status.leaderId} />
+        <StoreStats members={status.members} samples={overview.samples} leaderId={status.leaderId} intervalMs={overview.intervalMs} />
       </Section>
       <div className="grid gap-4 md:grid-cols-2">
         <Section id="version-heading" title="Version">

@@ -14,13 +14,15 @@ export interface LeaderStatsProps {
   error?: ErrorSummary;
   members: MemberOverview[];
   samples: ClusterSample[];
+  /** The poll interval: a longer silence between samples is a gap in the chart. */
+  intervalMs: number;
 }
 
 /** The leader's view of each follower: latency and append counts, and the latency over time. */
-export function LeaderStats({ stats, error, members, samples }: LeaderStatsProps) {
+export function LeaderStats({ stats, error, members, samples, intervalMs }: LeaderStatsProps) {
   const names = useMemo(() => new Map(members.map((m) => [m.id, memberLabel(m)])), [members]);
   const nameOf = (id: string) => names.get(id) ?? id;
-  const chart = useMemo(() => followerLatencyChart(samples, (id) => names.get(id) ?? id), [samples, names]);
+  const chart = useMemo(() => followerLatencyChart(samples, (id) => names.get(id) ?? id, intervalMs), [samples, names, intervalMs]);
   const leader = stats ? nameOf(stats.leader) : undefined;
   const followers = Object.entries(stats?.followers ?? {}).sort(([a], [b]) => nameOf(a).localeCompare(nameOf(b)));
   return (

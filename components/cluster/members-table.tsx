@@ -1,5 +1,6 @@
 "use client";
 import { Crown } from "lucide-react";
+import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import type { MemberOverview } from "@/lib/api/cluster-overview";
 import { memberLabel } from "@/lib/cluster-page/member-label";
@@ -13,6 +14,9 @@ export interface MembersTableProps {
 }
 
 export function MembersTable({ members, onRemove }: MembersTableProps) {
+  const t = useTranslations("cluster.members");
+  // etcd refuses to remove the last member, and the cluster would be gone if it did not: say so, offer nothing.
+  const onlyMember = members.length === 1;
   const columns = ["Name", "ID", "Peer URLs", "Client URLs", "Health", "Version", ...(onRemove ? [<span key="a" className="sr-only">Actions</span>] : [])];
   return (
     <DataTable caption="Members" columns={columns}>
@@ -31,9 +35,16 @@ export function MembersTable({ members, onRemove }: MembersTableProps) {
           <td className={MONO_CELL}>{member.version ? member.version.etcdserver : "–"}</td>
           {onRemove ? (
             <td className={`${CELL} text-right`}>
-              <Button variant="secondary" onClick={() => onRemove(member)}>
-                Remove<span className="sr-only"> {memberLabel(member)}</span>
-              </Button>
+              {onlyMember ? (
+                <span className="text-xs text-muted" title={t("onlyMemberWhy")}>
+                  {t("onlyMember")}
+                  <span className="block">{t("onlyMemberWhy")}</span>
+                </span>
+              ) : (
+                <Button variant="secondary" onClick={() => onRemove(member)}>
+                  Remove<span className="sr-only"> {memberLabel(member)}</span>
+                </Button>
+              )}
             </td>
           ) : null}
         </tr>

@@ -2,6 +2,7 @@
 // A small line chart over time with a text alternative: the canvas is one image named by its title,
 // and the numbers behind it (latest, lowest, highest, mean of each line) are in a table for screen readers.
 import dynamic from "next/dynamic";
+import { useTranslations } from "use-intl";
 import type { ChartData } from "@/lib/cluster-page/chart-series";
 import { chartSpanMs, summarizeSeries } from "@/lib/cluster-page/chart-series";
 import { formatDuration } from "@/lib/cluster-page/format";
@@ -19,28 +20,32 @@ export interface TimeChartProps {
 }
 
 export function TimeChart({ title, data, format }: TimeChartProps) {
+  const t = useTranslations("cluster.chart");
   const summaries = data.series.map(summarizeSeries);
-  const show = (v: number | null) => (v === null ? "no data" : format(v));
-  const label = `${title} over the last ${formatDuration(chartSpanMs(data))}: ${summaries.map((s) => `${s.label} ${show(s.latest)}`).join(", ")}`;
+  const show = (v: number | null) => (v === null ? t("noData") : format(v));
+  const latest = summaries.map((s) => `${s.label} ${show(s.latest)}`).join(", ");
+  const missed = data.missedPolls > 0 ? t("missed", { count: data.missedPolls }) : null;
+  const label = [t("summary", { title, span: formatDuration(chartSpanMs(data)), latest }), missed].filter(Boolean).join(". ");
   return (
     <figure className="mt-3">
       <figcaption className="mb-1 text-sm font-medium">{title}</figcaption>
       {data.times.length === 0 || data.series.length === 0 ? (
-        <p className="text-sm text-zinc-500">Nothing to chart yet.</p>
+        <p className="text-sm text-muted">{t("nothingYet")}</p>
       ) : (
         <>
           <div role="img" aria-label={label}>
             <UplotChart data={data} format={format} />
           </div>
+          {missed ? <p className="mt-1 text-xs text-muted">{missed}</p> : null}
           <table className="sr-only">
             <caption>{title}</caption>
             <thead>
               <tr>
-                <th scope="col">line</th>
-                <th scope="col">latest</th>
-                <th scope="col">lowest</th>
-                <th scope="col">highest</th>
-                <th scope="col">mean</th>
+                <th scope="col">{t("line")}</th>
+                <th scope="col">{t("latest")}</th>
+                <th scope="col">{t("lowest")}</th>
+                <th scope="col">{t("highest")}</th>
+                <th scope="col">{t("mean")}</th>
               </tr>
             </thead>
             <tbody>

@@ -1,12 +1,14 @@
-import { ApiError } from "@/lib/api/errors";
+import { errorTextOf } from "@/lib/api/error-kind";
 import type { ErrorText } from "@/lib/editor/error-text";
 
 /**
- * Any thrown value of an auth change as plain words (the API's messages already say what etcd refused);
- * `checkLists` follows a change that may or may not have been applied.
+ * Any thrown value of an auth change as words: shared failures in the shared words; etcd's refusals as the API
+ * words them. `checkLists` follows a change that may or may not have been applied.
  */
 export function authErrorText(error: unknown, checkLists: string): ErrorText {
-  if (!(error instanceof ApiError)) return { message: error instanceof Error ? error.message : String(error) };
-  if (error.outcomeUnknown) return { message: `${error.message} ${checkLists}` };
-  return { message: error.message, etcdCode: error.body.etcdCode };
+  return errorTextOf(
+    error,
+    (body) => (body.outcomeUnknown ? { message: `${body.message} ${checkLists}` } : { message: body.message, etcdCode: body.etcdCode }),
+    ["outcomeUnknown", "etcdRejected", "invalidInput", "etcdUnauthorized"],
+  );
 }

@@ -7,7 +7,9 @@ import { Section } from "@/components/cluster/section";
 import { Button } from "@/components/ui/button";
 import { disableAuth, enableAuth, narrowGuest } from "@/lib/api/etcd-auth-client";
 import type { AuthOverviewResponse, GuestAccess } from "@/lib/api/types";
+import { setupSteps } from "@/lib/etcd-auth/setup-steps";
 import { ConfirmDialog } from "./confirm-dialog";
+import { SetupChecklist } from "./setup-checklist";
 
 export interface StatusSectionProps {
   cluster: string;
@@ -32,13 +34,15 @@ export function StatusSection({ cluster, overview, onChanged, onCreateRoot }: St
   const close = () => setDialog(null);
   // On a read-only cluster the state is shown, and nothing that would change it.
   const { canManage } = useAccess(cluster);
+  // While auth is off and root or the dashboard's root credentials are missing, the steps instead of "Enable auth".
+  const setup = !enabled && rootUser !== null ? setupSteps(overview) : null;
 
   return (
     <Section
       id="auth-status-heading"
       title="Status"
       actions={
-        !canManage ? null : enabled ? (
+        !canManage || (setup && !setup.ready) ? null : enabled ? (
           <Button variant="danger" onClick={() => setDialog("disable")}>
             Disable auth…
           </Button>
@@ -55,7 +59,9 @@ export function StatusSection({ cluster, overview, onChanged, onCreateRoot }: St
           {enabled ? "etcd checks each request's credentials against the users and roles below." : "Every client may read and write every key."}
         </p>
         <p className="text-zinc-600 dark:text-zinc-400">{credentialsText(overview)}</p>
-        {rootUser === false && canManage ? (
+        {setup && !setup.ready ? (
+          <SetupChecklist steps={setup.steps} onCreateRoot={canManage ? onCreateRoot : undefined} />
+        ) : rootUser === false && canManage ? (
           <p className="flex flex-wrap items-center gap-2">
             There is no root user yet: etcd enables auth only once a user named root exists.
             <Button onClick={onCreateRoot}>Create root user…</Button>

@@ -1,10 +1,10 @@
+import { errorTextOf } from "@/lib/api/error-kind";
 import { ApiError } from "@/lib/api/errors";
 import { describeApiError, type ErrorText, type WriteAction } from "@/lib/editor/error-text";
 
-/** Any thrown value as plain words for the editor. */
+/** Any thrown value as words for the editor: shared failures in the shared words, the rest for this action. */
 export function errorText(error: unknown, action: WriteAction, key?: string): ErrorText {
-  if (error instanceof ApiError) return describeApiError(error.body, action, key);
-  return { message: error instanceof Error ? error.message : String(error) };
+  return errorTextOf(error, (body) => describeApiError(body, action, key), ["outcomeUnknown"]);
 }
 
 export function isApiError(error: unknown, code?: ApiError["code"]): error is ApiError {

@@ -6,6 +6,7 @@ import { useTranslations } from "use-intl";
 import { ExportButton } from "@/components/transfer/export-button";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/field";
+import { SkeletonRows } from "@/components/ui/skeleton-rows";
 import { useAccess } from "@/lib/hooks/use-access";
 import type { KeyResponse } from "@/lib/api/types";
 import { useKey, useRevalidateKeys } from "@/lib/hooks/use-key";
@@ -82,7 +83,7 @@ export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
     const recreate = expired ? { last: expired, index: removal?.action === "expire" ? removal.index : undefined, onRecreated: () => void reread() } : undefined;
     return <NotFound cluster={cluster} keyPath={keyPath} onNavigate={onNavigate} removal={removal ?? undefined} unsaved={unsaved.current} expired={recreate} />;
   }
-  if (isLoading && !node) return <p role="status">{t("loadingKey", { key: keyPath })}</p>;
+  if (isLoading && !node) return <KeyLoading keyPath={keyPath} />;
   if (!node) return error ? <ErrorNote error={errorText(error, "load", keyPath)} /> : null;
 
   return (
@@ -169,4 +170,10 @@ function NotFound({ cluster, keyPath, onNavigate, removal, unsaved, expired }: K
       <CasDialog open={cas} onOpenChange={setCas} cluster={cluster} keyPath={keyPath} />
     </article>
   );
+}
+
+/** Grey rows in the panel's place while the key loads. */
+function KeyLoading({ keyPath }: { keyPath: string }) {
+  const t = useTranslations("errors.loading");
+  return <SkeletonRows label={t("key", { key: keyPath })} rows={5} />;
 }

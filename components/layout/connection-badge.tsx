@@ -1,4 +1,5 @@
 "use client";
+import { useErrorWords } from "@/components/errors/use-error-words";
 import { useConnection } from "@/lib/hooks/use-connection";
 
 /**
@@ -7,11 +8,13 @@ import { useConnection } from "@/lib/hooks/use-connection";
  */
 export function ConnectionBadge({ cluster }: { cluster: string }) {
   const { data, error } = useConnection(cluster);
+  const wordsOf = useErrorWords();
   if (error) {
+    // Only the title: the connection banner above the page explains it and offers Retry.
     return (
-      <div role="status" aria-label="Connection" title={error.message} className="rounded-md bg-red-100 px-2 py-1 text-xs text-red-900 dark:bg-red-950 dark:text-red-100">
-        <span aria-hidden className="mr-1 inline-block h-2 w-2 rounded-full bg-red-600" />
-        etcd unreachable: {error.message}
+      <div role="status" aria-label="Connection" title={error.message} className="rounded-md bg-danger-soft px-2 py-1 text-xs text-danger">
+        <span aria-hidden className="mr-1 inline-block h-2 w-2 rounded-full bg-danger-solid" />
+        {wordsOf(error).title}
       </div>
     );
   }

@@ -1,22 +1,30 @@
 "use client";
+import { useTranslations } from "use-intl";
+import { ErrorWordsView } from "@/components/errors/error-words-view";
+import { useErrorWords } from "@/components/errors/use-error-words";
+import { useClusterParam } from "@/lib/hooks/use-cluster-param";
 import { useConnection } from "@/lib/hooks/use-connection";
 
 /** The connected cluster's etcd version, or why etcd cannot be reached. */
 export function ConnectionStatus({ cluster }: { cluster: string }) {
   const { data, error, isLoading } = useConnection(cluster);
+  const t = useTranslations("errors");
+  const wordsOf = useErrorWords();
+  const shownCluster = useClusterParam();
   if (isLoading) {
     return (
-      <p role="status" className="text-sm text-zinc-500">
-        Connecting to etcd…
+      <p role="status" className="text-sm text-muted">
+        {t("connecting")}
       </p>
     );
   }
+  // Another cluster's failure in full; the page's own cluster's in its title only (the banner explains it).
+  if (error && cluster !== shownCluster) return <ErrorWordsView words={wordsOf(error)} />;
   if (error) {
     return (
-      <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-        <p className="font-semibold">etcd cannot be reached ({error.code})</p>
-        <p className="mt-1 text-sm">{error.message}</p>
-      </div>
+      <p role="status" className="text-sm font-semibold text-danger">
+        {wordsOf(error).title}
+      </p>
     );
   }
   return (

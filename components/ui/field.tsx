@@ -1,5 +1,6 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from "react";
 import { useTranslations } from "use-intl";
+import { KindErrorNote } from "@/components/errors/kind-error-note";
 import type { ErrorText } from "@/lib/editor/error-text";
 
 /** A labelled input with its error right below it. */
@@ -69,6 +70,8 @@ export function SelectField({ label, value, onChange, children }: { label: strin
 export function ErrorNote({ error }: { error: ErrorText | null | undefined }) {
   const t = useTranslations("common");
   if (!error) return null;
+  // A failure of a shared kind (a timeout, an unreachable etcd ...) says the same as on every other page.
+  if (error.kind) return <KindErrorNote error={{ ...error, kind: error.kind }} />;
   return (
     <div role="alert" className="rounded-md border border-danger-line bg-danger-soft px-3 py-2 text-sm text-danger">
       <p>{error.message}</p>

@@ -11,13 +11,28 @@ describe("followerLatencyChart", () => {
       { at: 2000, followers: { a: follower(0.5), b: follower(0.3) }, storeRates: {}, watchers: {} },
     ];
     const names: Record<string, string> = { a: "m3", b: "m2" };
-    expect(followerLatencyChart(samples, (id) => names[id]!)).toEqual({
+    expect(followerLatencyChart(samples, (id) => names[id]!, 1000)).toEqual({
       times: [1, 2],
       series: [
         { label: "m2", values: [0.2, 0.3] },
         { label: "m3", values: [null, 0.5] },
       ],
+      missedPolls: 0,
     });
+  });
+
+  it("breaks every line where polls got no answer instead of drawing through the silence", () => {
+    const samples: ClusterSample[] = [
+      { at: 1000, followers: { b: follower(0.2) }, storeRates: {}, watchers: {} },
+      { at: 2000, followers: { b: follower(0.3) }, storeRates: {}, watchers: {} },
+      // Polls at 3000, 4000 and 5000 failed: the monitor kept no sample of them.
+      { at: 6000, followers: { b: follower(0.4) }, storeRates: {}, watchers: {} },
+      { at: 7400, followers: { b: follower(0.5) }, storeRates: {}, watchers: {} },
+    ];
+    const chart = followerLatencyChart(samples, () => "m2", 1000);
+    expect(chart.times).toEqual([1, 2, 4, 6, 7.4]);
+    expect(chart.series[0]!.values).toEqual([0.2, 0.3, null, 0.4, 0.5]);
+    expect(chart.missedPolls).toBe(3);
   });
 });
 
@@ -28,7 +43,7 @@ describe("storeRateChart", () => {
     { at: 3000, followers: {}, storeRates: { other: { getsSuccess: 9 } }, watchers: {} },
   ];
   it("adds success and fail of an operation, null when the member has no rate", () => {
-    const chart = storeRateChart(samples, "m");
+    const chart = storeRateChart(samples, "m", 1000);
     expect(chart.times).toEqual([1, 2, 3]);
     expect(chart.series.find((s) => s.label === "gets")!.values).toEqual([null, 4, null]);
     expect(chart.series.find((s) => s.label === "sets")!.values).toEqual([null, 2, null]);

@@ -11,15 +11,49 @@ export interface ChartData {
   /** Seconds since the epoch. */
   times: number[];
   series: ChartSeries[];
+  /** Polls that got no answer inside the charted span: each silence is a null point, a gap in every line. */
+  missedPolls: number;
+}
+
+/** A silence longer than this many intervals between two samples means polls were missed. */
+const MISSED_AFTER_INTERVALS = 1.5;
+
+/**
+ * The samples in time order with `undefined` in the middle of each silence (the monitor keeps no sample of a
+ * poll that failed), so that the chart breaks its lines there instead of drawing through what was not measured.
+ */
+function withSilences(samples: readonly ClusterSample[], intervalMs: number): { points: { at: number; sample?: ClusterSample }[]; missed: number } {
+  const points: { at: number; sample?: ClusterSample }[] = [];
+  let missed = 0;
+  samples.forEach((sample, i) => {
+    const previous = samples[i - 1];
+    if (previous && sample.at - previous.at > MISSED_AFTER_INTERVALS * intervalMs) {
+      points.push({ at: (previous.at + sample.at) / 2 });
+      missed += Math.max(1, Math.round((sample.at - previous.at) / intervalMs) - 1);
+    }
+    points.push({ at: sample.at, sample });
+  });
+  return { points, missed };
+}
+
+/** Chart data with one line per id: `valueOf` null where that line has no value in a sample. */
+function chartOf(samples: readonly ClusterSample[], intervalMs: number, lines: { label: string; valueOf: (sample: ClusterSample) => number | null }[]): ChartData {
+  const { points, missed } = withSilences(samples, intervalMs);
+  return {
+    times: points.map((p) => p.at / 1000),
+    series: lines.map(({ label, valueOf }) => ({ label, values: points.map((p) => (p.sample ? valueOf(p.sample) : null)) })),
+    missedPolls: missed,
+  };
 }
 
 /** Current latency (ms) of each follower the leader reported, named by `nameOf`. */
-export function followerLatencyChart(samples: readonly ClusterSample[], nameOf: (id: string) => string): ChartData {
+export function followerLatencyChart(samples: readonly ClusterSample[], nameOf: (id: string) => string, intervalMs: number): ChartData {
   const ids = [...new Set(samples.flatMap((s) => Object.keys(s.followers)))].sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
-  return {
-    times: samples.map((s) => s.at / 1000),
-    series: ids.map((id) => ({ label: nameOf(id), values: samples.map((s) => s.followers[id]?.current ?? null) })),
-  };
+  return chartOf(
+    samples,
+    intervalMs,
+    ids.map((id) => ({ label: nameOf(id), valueOf: (s) => s.followers[id]?.current ?? null })),
+  );
 }
 
 /** The store counters charted together: success and fail of one operation make one line. */
@@ -35,18 +69,19 @@ const STORE_OPERATIONS: { label: string; counters: StoreCounter[] }[] = [
 ];
 
 /** Operations per second of one member's store, one line per operation. */
-export function storeRateChart(samples: readonly ClusterSample[], memberId: string): ChartData {
-  return {
-    times: samples.map((s) => s.at / 1000),
-    series: STORE_OPERATIONS.map(({ label, counters }) => ({
+export function storeRateChart(samples: readonly ClusterSample[], memberId: string, intervalMs: number): ChartData {
+  return chartOf(
+    samples,
+    intervalMs,
+    STORE_OPERATIONS.map(({ label, counters }) => ({
       label,
-      values: samples.map((s) => {
+      valueOf: (s) => {
         const rates = s.storeRates[memberId];
         if (!rates) return null;
         return counters.reduce((sum, counter) => sum + (rates[counter] ?? 0), 0);
-      }),
+      },
     })),
-  };
+  );
 }
 
 /** The latest rate of every store counter of a member, for the table beside the chart. */

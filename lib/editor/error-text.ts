@@ -1,5 +1,6 @@
 // API errors in plain words for the key editor. Components branch on the error code, never on text;
 // etcd's own errorCode stays available for the small "etcd error N" note.
+import type { ErrorKind } from "@/lib/api/error-kind";
 import type { ApiErrorBody } from "@/lib/api/errors";
 
 export type WriteAction = "save" | "create" | "mkdir" | "delete" | "refresh" | "cas" | "queue" | "load";
@@ -7,6 +8,8 @@ export type WriteAction = "save" | "create" | "mkdir" | "delete" | "refresh" | "
 export interface ErrorText {
   message: string;
   etcdCode?: number;
+  /** A failure with the same words everywhere (the `errors` catalogue); `message` is then only its detail. */
+  kind?: ErrorKind;
 }
 
 /** Plain words for an API error body, in the context of what the user tried to do. */

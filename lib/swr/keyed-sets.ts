@@ -5,6 +5,8 @@ export interface KeyedSets<T> {
   add(key: string, value: T): () => void;
   /** The values under `key`, as they are now. */
   of(key: string): T[];
+  /** Every key with at least one value. */
+  keys(): string[];
 }
 
 export function keyedSets<T>(): KeyedSets<T> {
@@ -20,5 +22,6 @@ export function keyedSets<T>(): KeyedSets<T> {
       };
     },
     of: (key) => [...(sets.get(key) ?? [])],
+    keys: () => [...sets.keys()],
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { ScopedMutator } from "swr";
 import { createObservableCache } from "./observable-cache";
-import { onRevalidate, revalidateReads } from "./revalidate";
+import { onRevalidate, revalidatePrefix, revalidateReads } from "./revalidate";
 
 /** SWR's mutate, recorded: it answers each revalidation with `answer:<key>`. */
 function recordingMutate() {
@@ -52,5 +52,19 @@ describe("revalidateReads", () => {
     unregister();
     await revalidateReads({ cache, mutate, forget: () => {} }, ["/a"]);
     expect(reread).not.toHaveBeenCalled();
+  });
+});
+
+describe("revalidatePrefix", () => {
+  it("re-reads every cached and every registered key under the prefix, and nothing else", async () => {
+    const cache = createObservableCache();
+    cache.set("/api/clusters/a/connection", { data: 1 } as never);
+    cache.set("/api/clusters/b/connection", { data: 2 } as never);
+    const reread = vi.fn(async () => undefined);
+    onRevalidate(cache, "/api/clusters/a/keys/", reread);
+    const { calls, mutate } = recordingMutate();
+    await revalidatePrefix({ cache, mutate, forget: () => undefined }, "/api/clusters/a/");
+    expect(calls.map((c) => c[0]).sort()).toEqual(["/api/clusters/a/connection", "/api/clusters/a/keys/"]);
+    expect(reread).toHaveBeenCalledTimes(1);
   });
 });

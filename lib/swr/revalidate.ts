@@ -37,3 +37,13 @@ export function revalidateReads({ cache, mutate, forget }: Revalidation, swrKeys
     }),
   );
 }
+
+/**
+ * Re-reads everything cached or registered under `prefix` (one cluster's whole API): the connection banner's
+ * Retry, after which every part of the page that failed reads again at once.
+ */
+export function revalidatePrefix(revalidation: Revalidation, prefix: string): Promise<unknown[]> {
+  const cached = [...revalidation.cache.keys()].filter((key) => key.startsWith(prefix));
+  const registered = readersByCache.get(revalidation.cache)?.keys().filter((key) => key.startsWith(prefix)) ?? [];
+  return revalidateReads(revalidation, new Set([...cached, ...registered]));
+}

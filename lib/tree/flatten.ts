@@ -1,6 +1,7 @@
 // The key tree's core: the open part of a lazily loaded tree, flattened into rows for a virtual list.
 // Listings (one level, sorted, by directory path) are kept apart from the open/closed state, as
 // react-arborist does; only directories whose listing is loaded can show children. Pure.
+import type { ErrorKind } from "@/lib/api/error-kind";
 import type { V2Node } from "@/lib/etcd/wire";
 import { baseNameOf, joinKey, splitKey } from "@/lib/key-path";
 import { matchesFilter } from "./filter";
@@ -13,7 +14,7 @@ import { matchesFilter } from "./filter";
 export type ListingState =
   | { status: "loaded"; children: readonly V2Node[]; total?: number }
   | { status: "loading" }
-  | { status: "error"; message: string };
+  | { status: "error"; message: string; kind?: ErrorKind };
 
 /** One visible key or directory. */
 export interface NodeRow {
@@ -44,6 +45,8 @@ export interface StatusRow {
   dir: string;
   depth: number;
   message?: string;
+  /** A failure with the same words everywhere (lib/api/error-kind.ts). */
+  errorKind?: ErrorKind;
 }
 
 export type TreeRow = NodeRow | StatusRow;
@@ -83,7 +86,7 @@ export function flattenTree({ listings, open, filter }: FlattenInput): Flattened
       return;
     }
     if (listing.status === "error") {
-      rows.push({ kind: "error", key: `${dir}#status`, dir, depth, message: listing.message });
+      rows.push({ kind: "error", key: `${dir}#status`, dir, depth, message: listing.message, errorKind: listing.kind });
       return;
     }
     const text = filter && filter.dir === dir ? filter.text : "";

@@ -43,7 +43,7 @@ describe("listingOfRead", () => {
   it("says in words why a directory cannot be listed", () => {
     expect(listingOfRead("/d", { action: "get", node: { key: "/d", value: "v" }, etcdIndex: 3 }, undefined)).toEqual({ status: "error", message: "/d is not a directory." });
     expect(listingOfRead("/d", undefined, ApiError.of("key_not_found", "Key not found"))).toEqual({ status: "error", message: "/d does not exist (any more)." });
-    expect(listingOfRead("/d", undefined, ApiError.of("etcd_unavailable", "etcd is down"))).toEqual({ status: "error", message: "etcd is down" });
+    expect(listingOfRead("/d", undefined, ApiError.of("etcd_unavailable", "etcd is down"))).toEqual({ status: "error", message: "etcd is down", kind: "unreachable" });
   });
 });
 

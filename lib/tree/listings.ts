@@ -1,4 +1,5 @@
 // The tree's map of loaded listings, kept consistent as listings change (live updates, Refresh). Pure.
+import { errorKindOf } from "@/lib/api/error-kind";
 import type { ApiError } from "@/lib/api/errors";
 import type { KeyResponse } from "@/lib/api/types";
 import { ancestorsOf, isWithin } from "@/lib/key-path";
@@ -33,7 +34,7 @@ export function sameListing(a: ListingState, b: ListingState): boolean {
 /** What a read of `dir` (its SWR entry: data or error) shows in the tree; null while nothing is known yet. */
 export function listingOfRead(dir: string, data: KeyResponse | undefined, error: ApiError | undefined): ListingState | null {
   if (data) return data.node?.dir ? { status: "loaded", children: data.node.nodes ?? NO_CHILDREN } : { status: "error", message: `${dir} is not a directory.` };
-  if (error) return { status: "error", message: describeError(dir, error) };
+  if (error) return { status: "error", message: describeError(dir, error), kind: errorKindOf(error.body) };
   return null;
 }
 

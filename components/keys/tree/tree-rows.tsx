@@ -2,6 +2,8 @@
 import { File, Folder, FolderOpen } from "lucide-react";
 import { memo, type CSSProperties, type MouseEvent } from "react";
 import { useTranslations } from "use-intl";
+import { useKindWords } from "@/components/errors/use-error-words";
+import { SkeletonRows } from "@/components/ui/skeleton-rows";
 import { useFormatCount } from "@/lib/hooks/use-format-count";
 import { filterSpan } from "@/lib/tree/filter";
 import type { NodeRow, StatusRow } from "@/lib/tree/flatten";
@@ -104,19 +106,34 @@ export const StatusItemRow = memo(function StatusItemRow({ row, style, onRetry }
   const padded = { ...style, paddingLeft: indentOf(row.depth) };
   if (row.kind === "loading") {
     return (
-      <div role="none" style={padded} className="flex items-center text-xs text-zinc-500">
-        <span role="status">{`Loading ${row.dir}…`}</span>
+      <div role="none" style={padded} className="flex items-center pr-2">
+        <DirectoryLoading dir={row.dir} />
       </div>
     );
   }
   return (
     <div role="none" style={padded} className="flex items-center gap-2 pr-2 text-xs">
-      <span role="alert" className="min-w-0 flex-1 truncate text-red-700 dark:text-red-300" title={row.message}>
-        {`Could not load ${row.dir}: ${row.message}`}
-      </span>
+      <TreeErrorText row={row} />
       <button type="button" onClick={() => onRetry(row.dir)} className="shrink-0 rounded border border-zinc-300 px-1.5 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
         Retry
       </button>
     </div>
   );
 });
+
+/** Why a directory could not be listed: a shared failure in its shared title (the banner explains it), else the API's words. */
+function TreeErrorText({ row }: { row: StatusRow }) {
+  const wordsOf = useKindWords();
+  const text = row.errorKind ? wordsOf(row.errorKind).title : `Could not load ${row.dir}: ${row.message}`;
+  return (
+    <span role="alert" className="min-w-0 flex-1 truncate text-danger" title={row.message}>
+      {text}
+    </span>
+  );
+}
+
+/** One grey row in place of a directory's children while they load. */
+function DirectoryLoading({ dir }: { dir: string }) {
+  const t = useTranslations("errors.loading");
+  return <SkeletonRows label={t("directory", { dir })} rows={1} className="flex-1" />;
+}

@@ -56,4 +56,15 @@ describe("cancelled requests", () => {
     expect(log).not.toHaveBeenCalled();
     log.mockRestore();
   });
+
+  it("words the server's own deadline running out (the cluster monitor's poll of a frozen etcd) as an etcd timeout, not a server fault", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const signal = AbortSignal.timeout(1);
+    await new Promise((resolve) => signal.addEventListener("abort", resolve));
+    const response = errorResponse(signal.reason);
+    expect(response.status).toBe(504);
+    expect((await response.json()).error.code).toBe("etcd_timeout");
+    expect(log).not.toHaveBeenCalled();
+    log.mockRestore();
+  });
 });

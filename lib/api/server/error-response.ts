@@ -45,6 +45,8 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof EtcdError) return apiErrorFromEtcd(error);
   // The browser went away (request.signal aborted a read): not a server fault, nothing to log.
   if (error instanceof Error && error.name === "AbortError") return ApiError.of("cancelled", "The request was cancelled.");
+  // A deadline of the server's own (AbortSignal.timeout: the cluster monitor's poll) ran out: etcd did not answer.
+  if (error instanceof Error && error.name === "TimeoutError") return ApiError.of("etcd_timeout", "etcd did not answer in time.");
   // A bug, not the user's fault: log it here, and tell the browser nothing of the internals.
   console.error("[etcd-dashboard] unexpected error in a route handler:", error);
   return ApiError.of("internal", "Unexpected server error. The server log has the details.");
