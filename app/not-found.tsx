@@ -1,4 +1,7 @@
 import Link from "next/link";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = () => pageTitle("notFound");
 
 export default function NotFound() {
   return (

@@ -3,8 +3,9 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/dashboard-auth/login-form";
 import { loginRequired, sessionIdFrom, userOfSession } from "@/lib/dashboard-auth/access";
 import { safeNextPath } from "@/lib/dashboard-auth/login-target";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Log in · etcd dashboard" };
+export const generateMetadata = () => pageTitle("login");
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const next = safeNextPath((await searchParams).next);
