@@ -36,7 +36,7 @@ async function overview(page: Page) {
   const pages = card.getByRole("navigation", { name: "Pages of default" });
   await expect(pages.getByRole("link")).toHaveText(["Keys", "Cluster", "Watch", "Audit log"]);
 
-  const writes = card.getByRole("region", { name: "Recent writes" });
+  const writes = card.getByRole("region", { name: "Recent writes to default" });
   await expect(writes.getByRole("listitem").getByRole("link")).toHaveText(["/readme", "/apps/web/config.json", "/apps/web/port"]);
   await writes.getByRole("link", { name: "/apps/web/config.json" }).click();
   await expect(page).toHaveURL(/\/keys\/apps\/web\/config\.json$/);

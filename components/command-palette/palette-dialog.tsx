@@ -96,22 +96,24 @@ export function PaletteDialog({ open, onOpenChange }: { open: boolean; onOpenCha
           <Command.Empty className="px-2 py-1.5 text-sm text-muted">{isPath ? t("invalidPath") : t("nothing")}</Command.Empty>
           {isPath ? (
             <>
-              <Command.Group heading={t("goToKey")} className={GROUP}>
-                {openItem !== null && !typingName ? openItemFor(openItem) : null}
-                {options.map((option) => (
-                  <Command.Item
-                    key={option.key}
-                    value={`key ${option.key}`}
-                    // A directory goes on completing below it; a key opens.
-                    onSelect={option.isDir ? () => continueBelow(option.key) : goTo(option.key)}
-                    className={ITEM}
-                  >
-                    {option.isDir ? <Folder aria-hidden size={14} /> : <File aria-hidden size={14} />}
-                    <span className="truncate font-mono">{option.key}</span>
-                  </Command.Item>
-                ))}
-                {openItem !== null && typingName ? openItemFor(openItem) : null}
-              </Command.Group>
+              {options.length > 0 || openItem !== null ? (
+                <Command.Group heading={t("goToKey")} className={GROUP}>
+                  {openItem !== null && !typingName ? openItemFor(openItem) : null}
+                  {options.map((option) => (
+                    <Command.Item
+                      key={option.key}
+                      value={`key ${option.key}`}
+                      // A directory goes on completing below it; a key opens.
+                      onSelect={option.isDir ? () => continueBelow(option.key) : goTo(option.key)}
+                      className={ITEM}
+                    >
+                      {option.isDir ? <Folder aria-hidden size={14} /> : <File aria-hidden size={14} />}
+                      <span className="truncate font-mono">{option.key}</span>
+                    </Command.Item>
+                  ))}
+                  {openItem !== null && typingName ? openItemFor(openItem) : null}
+                </Command.Group>
+              ) : null}
               {missing && suggestions.length > 0 ? (
                 <>
                   <Command.Group heading={t("didYouMean")} className={GROUP}>

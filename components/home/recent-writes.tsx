@@ -17,10 +17,10 @@ export function RecentWrites({ cluster }: { cluster: string }) {
   const { data } = useSWR<AuditLogResponse, ApiError>(`${auditApiPath({ cluster, result: "ok" })}&limit=${RECENT}`, apiFetch, { refreshInterval: 10_000 });
   // A failure leaves the section out: the audit page says why.
   if (!data) return null;
-  const headingId = `recent-writes-${cluster}`;
   return (
-    <section aria-labelledby={headingId} className="mt-4">
-      <h4 id={headingId} className="text-sm font-medium">
+    // Named after its cluster: every card has one.
+    <section aria-label={t("recentWritesOf", { name: cluster })} className="mt-4">
+      <h4 className="text-sm font-medium">
         {t("recentWrites")}
       </h4>
       {data.entries.length === 0 ? (

@@ -46,7 +46,8 @@ export function ThemeToggle() {
   const current = theme === "system" ? t("systemResolved", { resolved: systemDark ? t("darkLower") : t("lightLower") }) : names[theme];
   const Icon = ICONS[theme];
   return (
-    <Menu.Root>
+    // Not modal: nothing else is hidden from assistive technology while it is open (Escape or a click outside closes it).
+    <Menu.Root modal={false}>
       <Menu.Trigger
         aria-label={t("button", { current })}
         title={t("button", { current })}
