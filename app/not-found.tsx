@@ -1,5 +1,8 @@
 import Link from "next/link";
 import { serverTranslator } from "@/lib/i18n/server";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = () => pageTitle("notFound");
 
 export default async function NotFound() {
   const t = await serverTranslator();

@@ -112,6 +112,7 @@ test.describe("logins, roles and read-only", () => {
     await page.goto(`${dashboard.url}/keys${ns}/deep?cluster=default`);
     await expect(page).toHaveURL(`${dashboard.url}/login?next=${encodeURIComponent(`/keys${ns}/deep?cluster=default`)}`);
     await expect(page.getByRole("form", { name: "Log in" })).toBeVisible();
+    await expect(page).toHaveTitle("Log in · etcd dashboard");
     await expect(page.getByRole("tree")).toHaveCount(0);
   });
 

@@ -11,7 +11,7 @@ test.describe("home page", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Clusters" })).toBeVisible();
 
     const defaultCluster = page.getByRole("article", { name: "Cluster default" });
-    await expect(defaultCluster.getByRole("heading", { name: /^default/ })).toBeVisible();
+    await expect(defaultCluster.getByRole("heading", { level: 3, name: /^default/ })).toBeVisible();
     const version = defaultCluster.getByRole("status", { name: "etcd version" });
     await expect(version).toContainText("3.4");
     await expect(defaultCluster.getByRole("alert")).toHaveCount(0);
@@ -39,7 +39,7 @@ test.describe("home page", () => {
     for (const name of ["default", "second", "down"]) {
       const cluster = page.getByRole("article", { name: `Cluster ${name}` });
       await expect(cluster).toBeVisible();
-      await expect(cluster.getByRole("heading")).toContainText("1 endpoint");
+      await expect(cluster.getByRole("heading", { level: 3 })).toContainText("1 endpoint");
     }
     await expect(page.getByRole("article")).toHaveCount(3);
   });

@@ -159,7 +159,11 @@ test.describe("key tree", () => {
     await expect(listbox.getByRole("option")).toHaveText(["web/", "worker"]);
     await expect(goTo).toHaveAttribute("aria-expanded", "true");
 
+    // The first completion is highlighted as the name is typed; arrows move it.
+    await expect(listbox.getByRole("option", { name: "web" })).toHaveAttribute("aria-selected", "true");
     await goTo.press("ArrowDown");
+    await expect(listbox.getByRole("option", { name: "worker" })).toHaveAttribute("aria-selected", "true");
+    await goTo.press("ArrowUp");
     await expect(listbox.getByRole("option", { name: "web" })).toHaveAttribute("aria-selected", "true");
     await goTo.press("Enter");
     await expect(goTo).toHaveValue(`${ns}/apps/web/`);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/dashboard-auth/login-form";
@@ -6,12 +5,10 @@ import { LanguageMenu } from "@/components/layout/language-menu";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
 import { loginRequired, sessionIdFrom, userOfSession } from "@/lib/dashboard-auth/access";
 import { safeNextPath } from "@/lib/dashboard-auth/login-target";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { serverTranslator } from "@/lib/i18n/server";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await serverTranslator();
-  return { title: t("dashboardAuth.login.pageTitle", { app: t("common.appName") }) };
-}
+export const generateMetadata = () => pageTitle("login");
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const next = safeNextPath((await searchParams).next);

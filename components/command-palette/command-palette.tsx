@@ -4,11 +4,13 @@
 import { Command as CommandIcon } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
+import { useTranslations } from "use-intl";
 import { isPaletteShortcut } from "@/lib/keyboard/shortcuts";
 
 const PaletteDialog = dynamic(() => import("./palette-dialog").then((m) => m.PaletteDialog), { ssr: false });
 
 export function CommandPalette() {
+  const t = useTranslations("palette");
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
@@ -29,11 +31,11 @@ export function CommandPalette() {
           setLoaded(true);
           setOpen(true);
         }}
-        className="flex w-full items-center gap-2 rounded-md border border-zinc-200 px-2 py-1 text-left text-sm text-zinc-500 hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-900"
+        className="flex w-full items-center gap-2 rounded-md border border-line px-2 py-1 text-left text-sm text-muted hover:bg-hover"
       >
         <CommandIcon aria-hidden size={14} />
-        <span className="flex-1">Command palette</span>
-        <kbd className="font-mono text-xs">Ctrl K</kbd>
+        <span className="flex-1">{t("button")}</span>
+        <kbd className="font-mono text-xs">{t("shortcut")}</kbd>
       </button>
       {loaded ? <PaletteDialog open={open} onOpenChange={setOpen} /> : null}
     </>

@@ -64,6 +64,8 @@ export interface ConnectionSummary {
   at: number;
   /** The leader's versions (else the first member's that answered); absent when no member told them. */
   version?: { etcdserver: string; etcdcluster: string };
+  /** The leader member's name; absent without a leader (or when it has no name). */
+  leader?: string;
   quorum: boolean;
   healthyCount: number;
   memberCount: number;

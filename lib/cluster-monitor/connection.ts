@@ -13,5 +13,6 @@ export function connectionOf(poll: Poll): ConnectionSummary {
   const { members, quorum, healthyCount, memberCount, leaderId } = poll.snapshot;
   const versioned = members.filter((m) => m.version);
   const version = (versioned.find((m) => m.id === leaderId) ?? versioned[0])?.version;
-  return { at: poll.at, ...(version ? { version } : {}), quorum, healthyCount, memberCount };
+  const leader = members.find((m) => m.id === leaderId)?.name;
+  return { at: poll.at, ...(version ? { version } : {}), ...(leader ? { leader } : {}), quorum, healthyCount, memberCount };
 }

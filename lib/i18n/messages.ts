@@ -19,6 +19,8 @@ import en_etcdAuth from "@/messages/en/etcdAuth.json";
 import en_dashboardAuth from "@/messages/en/dashboardAuth.json";
 import en_transfer from "@/messages/en/transfer.json";
 import en_errors from "@/messages/en/errors.json";
+import en_theme from "@/messages/en/theme.json";
+import en_titles from "@/messages/en/titles.json";
 import zh_common from "@/messages/zh-CN/common.json";
 import zh_layout from "@/messages/zh-CN/layout.json";
 import zh_home from "@/messages/zh-CN/home.json";
@@ -36,6 +38,8 @@ import zh_etcdAuth from "@/messages/zh-CN/etcdAuth.json";
 import zh_dashboardAuth from "@/messages/zh-CN/dashboardAuth.json";
 import zh_transfer from "@/messages/zh-CN/transfer.json";
 import zh_errors from "@/messages/zh-CN/errors.json";
+import zh_theme from "@/messages/zh-CN/theme.json";
+import zh_titles from "@/messages/zh-CN/titles.json";
 
 const en = {
   common: en_common,
@@ -55,6 +59,8 @@ const en = {
   dashboardAuth: en_dashboardAuth,
   transfer: en_transfer,
   errors: en_errors,
+  theme: en_theme,
+  titles: en_titles,
 };
 
 export type Messages = typeof en;
@@ -77,6 +83,8 @@ const zhCN: Messages = {
   dashboardAuth: zh_dashboardAuth,
   transfer: zh_transfer,
   errors: zh_errors,
+  theme: zh_theme,
+  titles: zh_titles,
 };
 
 export const MESSAGES: Record<Locale, Messages> = { en, "zh-CN": zhCN };

@@ -18,6 +18,9 @@ describe("completionsFor", () => {
     expect(completionsFor(children, "").total).toBe(4);
     expect(completionsFor(children, "z").options).toEqual([]);
   });
+  it("puts the name typed in full first", () => {
+    expect(completionsFor([{ key: "/d/k70" }, { key: "/d/k7" }, { key: "/d/k71" }], "k7").options.map((o) => o.name)).toEqual(["k7", "k70", "k71"]);
+  });
   it("caps the options but counts them all", () => {
     const many = Array.from({ length: 500 }, (_, i) => ({ key: `/d/k${i}` }));
     const { options, total } = completionsFor(many, "k", 20);

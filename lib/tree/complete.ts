@@ -16,7 +16,7 @@ export function completionTarget(input: string): { dir: string; prefix: string }
   return { dir, prefix: path.slice(cut + 1) };
 }
 
-/** Children of the listing whose name starts with `prefix`: exact case first, then ignoring case. */
+/** Children of the listing whose name starts with `prefix`: the name itself, exact case, then ignoring case. */
 export function completionsFor(
   children: readonly { key: string; dir?: boolean }[],
   prefix: string,
@@ -30,6 +30,9 @@ export function completionsFor(
     if (name.startsWith(prefix)) exact.push({ key: child.key, name, isDir: child.dir === true });
     else if (name.toLocaleLowerCase().startsWith(lower)) loose.push({ key: child.key, name, isDir: child.dir === true });
   }
+  // The name typed in full goes first, so Enter takes it rather than a longer one ("k7" before "k70").
+  const whole = exact.findIndex((option) => option.name === prefix);
+  if (whole > 0) exact.unshift(...exact.splice(whole, 1));
   const all = exact.concat(loose);
   return { options: all.slice(0, limit), total: all.length };
 }

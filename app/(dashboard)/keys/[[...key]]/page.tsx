@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
 import { preload } from "react-dom";
+import { clusterOfPage, pageTitle } from "@/lib/i18n/page-title";
 import { ancestorsOf, keyProblem } from "@/lib/key-path";
 import { DEFAULT_CLUSTER_NAME, keyFromPageSegments, keyReadPath } from "@/lib/keys-url";
 
@@ -8,6 +9,12 @@ export const dynamic = "force-dynamic";
 interface KeysPageProps {
   params: Promise<{ key?: string[] }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+// "/a/b · Keys · prod · etcd dashboard": run again on each client-side navigation, so the title follows the
+// selected key although the key browser (the layout) stays mounted.
+export async function generateMetadata({ params, searchParams }: KeysPageProps) {
+  return pageTitle("keys", { key: keyFromPageSegments((await params).key), cluster: await clusterOfPage(searchParams) });
 }
 
 // /keys/a/b: the key browser itself is rendered by the keys layout (app/(dashboard)/keys/layout.tsx) from the
