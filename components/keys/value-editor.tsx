@@ -5,6 +5,7 @@ import { EditorView } from "@codemirror/view";
 import CodeMirror from "@uiw/react-codemirror";
 import { useMemo } from "react";
 import type { ValueFormat } from "@/lib/editor/format";
+import { editorTheme } from "./editor-theme";
 
 /** Wrapping a very long single line costs layout time; big values scroll sideways instead. */
 const WRAP_LIMIT = 200_000;
@@ -34,6 +35,7 @@ export function ValueEditor({ value, onChange, format, label = "Value", readOnly
         value={value}
         onChange={onChange}
         extensions={extensions}
+        theme={editorTheme}
         readOnly={readOnly}
         editable={!readOnly}
         minHeight="8rem"
