@@ -56,7 +56,7 @@ export function SessionsDialog({ open, onOpenChange, self, onSelfLoggedOut }: { 
                   {u.sessions}
                 </td>
                 <td className="py-1 text-right">
-                  <Button aria-label={`Log out ${u.name} everywhere`} disabled={u.sessions === 0} onClick={() => void logOut(u.name)}>
+                  <Button aria-label={`Log out everywhere: ${u.name}`} disabled={u.sessions === 0} onClick={() => void logOut(u.name)}>
                     Log out everywhere
                   </Button>
                 </td>
