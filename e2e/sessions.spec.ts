@@ -185,7 +185,7 @@ test.describe("config reloads and session ends", () => {
     await page.getByRole("button", { name: "Log in" }).click();
     await page.getByRole("region", { name: "Account" }).getByRole("button", { name: "Sessions" }).click();
     const dialog = page.getByRole("dialog", { name: "Sessions" });
-    await dialog.getByRole("button", { name: "Log out vera everywhere" }).click();
+    await dialog.getByRole("button", { name: "Log out everywhere: vera" }).click();
     await expect(dialog.getByRole("status")).toHaveText(/vera: \d+ sessions? ended/);
     expect((await call("/api/clusters", { cookie: veraElsewhere })).status).toBe(401);
     await page.keyboard.press("Escape");

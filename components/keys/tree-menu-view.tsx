@@ -10,7 +10,8 @@ import type { TreeMenuProps } from "./tree-menu";
 export function TreeMenuView({ open, onOpenChange, at, label, items, onCloseFocus, fromKeyboard }: TreeMenuProps) {
   const firstFocused = useRef(false);
   return (
-    <Menu.Root open={open} onOpenChange={onOpenChange} modal>
+    // Not modal: a modal menu hides the rest of the page with aria-hidden while it stays focusable (axe: aria-hidden-focus).
+    <Menu.Root open={open} onOpenChange={onOpenChange} modal={false}>
       <Menu.Trigger asChild>
         <span aria-hidden="true" tabIndex={-1} style={{ position: "fixed", left: at.x, top: at.y, width: 0, height: 0 }} />
       </Menu.Trigger>

@@ -7,6 +7,7 @@ import CodeMirror from "@uiw/react-codemirror";
 import { useMemo, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
 import type { ValueFormat } from "@/lib/editor/format";
+import { editorTheme } from "./editor-theme";
 
 /** Wrapping a very long single line costs layout time; big values scroll sideways instead. */
 const WRAP_LIMIT = 200_000;
@@ -56,6 +57,7 @@ export function ValueEditor({ value, onChange, format, label = "Value", readOnly
           value={value}
           onChange={onChange}
           extensions={extensions}
+          theme={editorTheme}
           readOnly={readOnly}
           editable={!readOnly}
           onCreateEditor={(view) => view.setTabFocusMode(!tabIndentsNow.current)}

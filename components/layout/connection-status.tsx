@@ -28,11 +28,14 @@ export function ConnectionStatus({ cluster }: { cluster: string }) {
     );
   }
   return (
-    <dl role="status" aria-label="etcd version" className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-      <dt className="text-zinc-500">etcd server</dt>
-      <dd className="font-mono">{data?.version?.etcdserver ?? "unknown"}</dd>
-      <dt className="text-zinc-500">cluster version</dt>
-      <dd className="font-mono">{data?.version?.etcdcluster ?? "unknown"}</dd>
-    </dl>
+    // The status role goes on a wrapper: on the <dl> itself it would hide the list's meaning (axe: dlitem).
+    <div role="status" aria-label="etcd version">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-zinc-500">etcd server</dt>
+        <dd className="font-mono">{data?.version?.etcdserver ?? "unknown"}</dd>
+        <dt className="text-zinc-500">cluster version</dt>
+        <dd className="font-mono">{data?.version?.etcdcluster ?? "unknown"}</dd>
+      </dl>
+    </div>
   );
 }

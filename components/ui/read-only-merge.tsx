@@ -3,6 +3,7 @@ import { MergeView } from "@codemirror/merge";
 import { EditorState } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { useCallback } from "react";
+import { editorTheme } from "@/components/keys/editor-theme";
 
 export interface MergeSide {
   doc: string;
@@ -15,6 +16,7 @@ const readOnly = (label: string) => [
   EditorView.editable.of(false),
   EditorView.lineWrapping,
   EditorView.contentAttributes.of({ "aria-label": label }),
+  editorTheme,
 ];
 
 /** Two texts side by side with their differences marked (CodeMirror's merge view), neither editable. */

@@ -1,0 +1,73 @@
+// The accessibility audit: axe-core on every page and every dialog of targets.ts, in light and in dark, with
+// no violation of impact serious or critical allowed. Per theme, one page walks the pages and one the dialogs
+// (soft assertions: one report names every target that fails). The login page and the Sessions dialog need users:
+// a dashboard of their own.
+import { expect, test } from "../fixtures";
+import { startOwnUsersDashboard, type OwnUsersDashboard } from "../own-users";
+import { seriousViolations } from "./axe";
+import { dialogs, pages, seedKeys } from "./targets";
+
+// A control a target cannot find fails its step within seconds, not at the test timeout.
+test.use({ bypassCSP: true, actionTimeout: 15_000 });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`accessibility, ${colorScheme}`, () => {
+    test.use({ colorScheme });
+
+    test("every page: no serious or critical axe violation", async ({ page, etcd, ns }) => {
+      test.setTimeout(420_000);
+      const ctx = { ns, etcd };
+      await seedKeys(ctx);
+      for (const target of pages) {
+        await test.step(`page: ${target.name}`, async () => {
+          await target.open(page, ctx);
+          expect.soft(await seriousViolations(page), `page ${target.name}`).toEqual([]);
+        });
+      }
+    });
+
+    test("every dialog and menu: no serious or critical axe violation", async ({ page, etcd, ns }) => {
+      test.setTimeout(420_000);
+      const ctx = { ns, etcd };
+      await seedKeys(ctx);
+      for (const target of dialogs) {
+        await test.step(`dialog: ${target.name}`, async () => {
+          const opened = await target.open(page, ctx);
+          await expect(opened).toBeVisible();
+          expect.soft(await seriousViolations(page), `dialog ${target.name}`).toEqual([]);
+          await page.keyboard.press("Escape");
+          await expect(opened).toBeHidden();
+        });
+      }
+    });
+  });
+}
+
+test.describe("accessibility with logins", () => {
+  let own: OwnUsersDashboard;
+  test.beforeAll(async () => {
+    test.setTimeout(60_000);
+    own = await startOwnUsersDashboard("a11y", [{ name: "ada", role: "admin" }]);
+  });
+  test.afterAll(async () => {
+    await own?.stop();
+  });
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    test(`login page and Sessions dialog, ${colorScheme}`, async ({ browser }) => {
+      test.setTimeout(120_000);
+      const context = await browser.newContext({ baseURL: own.dashboard.url, colorScheme, bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto("/login");
+      await expect(page.getByRole("button", { name: "Log in" })).toBeVisible();
+      expect.soft(await seriousViolations(page), "login page").toEqual([]);
+      await page.getByLabel("User name").fill("ada");
+      await page.getByLabel("Password").fill("ada-password");
+      await page.getByRole("button", { name: "Log in" }).click();
+      await page.getByRole("region", { name: "Account" }).getByRole("button", { name: "Sessions" }).click();
+      await expect(page.getByRole("dialog", { name: "Sessions" })).toBeVisible();
+      expect.soft(await seriousViolations(page), "sessions dialog").toEqual([]);
+      await context.close();
+    });
+  }
+});

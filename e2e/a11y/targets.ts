@@ -1,0 +1,138 @@
+// Everything the accessibility audit visits, in one list so it is easy to extend: pages (a path and what to
+// wait for) and dialogs / menus (how a person opens them, found by role and name). Each dialog starts from a
+// page of the list; the audit closes it with Escape afterwards.
+import type { Locator, Page } from "@playwright/test";
+import { expect, type DirectEtcd } from "../fixtures";
+import { keyPage, openKey, panel, setValue } from "../key-page";
+
+/** What a target may use: the test's key prefix (seeded by seedKeys) and direct etcd access. */
+export interface AuditContext {
+  ns: string;
+  etcd: DirectEtcd;
+}
+
+export interface PageTarget {
+  name: string;
+  open(page: Page, ctx: AuditContext): Promise<void>;
+}
+
+export interface DialogTarget {
+  name: string;
+  /** Opens it and returns the open dialog or menu (the audit waits for it, audits, presses Escape). */
+  open(page: Page, ctx: AuditContext): Promise<Locator>;
+}
+
+export async function seedKeys({ ns, etcd }: AuditContext) {
+  await etcd.put(`${ns}/dir/config`, '{\n  "name": "web",\n  "replicas": 3,\n  "enabled": true\n}');
+  await etcd.put(`${ns}/dir/notes`, "plain text");
+  await etcd.put(`${ns}/dir/sub/leaf`, "x");
+}
+
+const heading = (page: Page, name: string | RegExp) => expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+const dialog = (page: Page) => page.getByRole("dialog").last();
+const treeItem = (page: Page, name: string) => page.getByRole("tree", { name: "Keys" }).getByRole("treeitem", { name, exact: true });
+
+async function openDirectory(page: Page, { ns }: AuditContext) {
+  await page.goto(keyPage(`${ns}/dir`));
+  await expect(panel(page).getByRole("heading", { name: `${ns}/dir` })).toBeVisible();
+  await expect(treeItem(page, "config")).toBeVisible();
+}
+
+/** Right-click on a tree row, pick a menu item: how most key dialogs open whatever the panel's buttons become. */
+async function fromTreeMenu(page: Page, ctx: AuditContext, row: string, item: string) {
+  await openDirectory(page, ctx);
+  await treeItem(page, row).click({ button: "right" });
+  await page.getByRole("menu").getByRole("menuitem", { name: item }).click();
+  return dialog(page);
+}
+
+async function watchPanel(page: Page, { ns }: AuditContext) {
+  await page.goto("/watch");
+  await page.getByLabel("Key", { exact: true }).fill(`${ns}/dir`);
+  await page.getByRole("checkbox", { name: "Recursive" }).check();
+  await page.getByRole("button", { name: "Add panel" }).click();
+  await expect(page.getByRole("status", { name: "Watch state" })).toHaveText("Live");
+}
+
+export const pages: PageTarget[] = [
+  { name: "home", open: async (page) => (await page.goto("/"), heading(page, /.+/)) },
+  { name: "keys, a directory open", open: openDirectory },
+  { name: "keys, a key open", open: (page, { ns }) => openKey(page, `${ns}/dir/config`) },
+  { name: "cluster", open: async (page) => (await page.goto("/cluster"), expect(page.getByRole("button", { name: "Add member" })).toBeVisible()) },
+  { name: "watch with a panel", open: watchPanel },
+  { name: "audit", open: async (page) => (await page.goto("/audit"), heading(page, /audit/i)) },
+  { name: "etcd auth", open: async (page) => (await page.goto("/etcd-auth"), heading(page, /.+/)) },
+  { name: "not found", open: async (page) => (await page.goto("/no/such/page"), expect(page.getByText(/not found/i).first()).toBeVisible()) },
+  { name: "error page", open: async (page) => (await page.goto("/test-pages/throws"), heading(page, "This page could not be shown")) },
+];
+
+export const dialogs: DialogTarget[] = [
+  {
+    name: "create key",
+    open: async (page, ctx) => (await openDirectory(page, ctx), await panel(page).getByRole("button", { name: "New key" }).click(), dialog(page)),
+  },
+  { name: "create directory", open: (page, ctx) => fromTreeMenu(page, ctx, "sub", "New directory here…") },
+  { name: "delete key", open: (page, ctx) => fromTreeMenu(page, ctx, "notes", "Delete…") },
+  { name: "delete directory", open: (page, ctx) => fromTreeMenu(page, ctx, "sub", "Delete…") },
+  { name: "copy", open: (page, ctx) => fromTreeMenu(page, ctx, "notes", "Copy…") },
+  { name: "move", open: (page, ctx) => fromTreeMenu(page, ctx, "sub", "Move…") },
+  { name: "import", open: (page, ctx) => fromTreeMenu(page, ctx, "sub", "Import…") },
+  { name: "search", open: (page, ctx) => fromTreeMenu(page, ctx, "sub", "Search in…") },
+  {
+    name: "compare and swap",
+    open: async (page, { ns }) => (await openKey(page, `${ns}/dir/notes`), await panel(page).getByRole("button", { name: "Compare and swap" }).click(), dialog(page)),
+  },
+  {
+    name: "conflict",
+    open: async (page, { ns, etcd }) => {
+      const key = `${ns}/conflict/${Date.now()}`;
+      await etcd.put(key, "base");
+      await openKey(page, key);
+      await setValue(page, `mine ${Date.now()}`);
+      await etcd.put(key, `theirs ${Date.now()}`);
+      await expect(panel(page).getByRole("alert")).toContainText("changed since you opened it");
+      await panel(page).getByRole("button", { name: "Save" }).click();
+      return page.getByRole("dialog", { name: "Conflict" });
+    },
+  },
+  {
+    name: "tree context menu",
+    open: async (page, ctx) => (await openDirectory(page, ctx), await treeItem(page, "sub").click({ button: "right" }), page.getByRole("menu")),
+  },
+  {
+    name: "bulk delete",
+    open: async (page, ctx) => {
+      await openDirectory(page, ctx);
+      await treeItem(page, "notes").click({ button: "right" });
+      await page.getByRole("menu").getByRole("menuitem", { name: "Select" }).click();
+      await page.getByRole("toolbar", { name: "Selection" }).getByRole("button", { name: "Delete selected…" }).click();
+      return dialog(page);
+    },
+  },
+  {
+    name: "command palette",
+    open: async (page, ctx) => (await openDirectory(page, ctx), await page.keyboard.press("ControlOrMeta+k"), dialog(page)),
+  },
+  {
+    name: "go to key (suggestions open)",
+    open: async (page, ctx) => {
+      await openDirectory(page, ctx);
+      await page.getByRole("combobox", { name: "Go to key" }).fill(`${ctx.ns}/dir/`);
+      return page.getByRole("listbox").first();
+    },
+  },
+  { name: "add member", open: async (page) => (await page.goto("/cluster"), await page.getByRole("button", { name: "Add member" }).click(), dialog(page)) },
+  {
+    name: "remove member",
+    open: async (page) => (await page.goto("/cluster"), await page.getByRole("button", { name: /^Remove / }).first().click(), dialog(page)),
+  },
+  {
+    name: "watch event details",
+    open: async (page, ctx) => {
+      await watchPanel(page, ctx);
+      const put = await ctx.etcd.put(`${ctx.ns}/dir/notes`, `changed ${Date.now()}`);
+      await page.getByRole("button", { name: `Details of index ${put.body.node!.modifiedIndex}` }).click();
+      return dialog(page);
+    },
+  },
+];
