@@ -4,7 +4,7 @@ import { useErrorWords } from "@/components/errors/use-error-words";
 import type { ErrorSummary } from "@/lib/api/cluster-overview";
 import { quorumSummary } from "@/lib/cluster-page/quorum";
 
-const ALERT = "rounded-md border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100";
+const ALERT = "rounded-md border border-danger-line bg-danger-soft p-4 text-danger";
 
 /** Red while fewer than a majority of members are healthy; a quiet line otherwise. */
 export function QuorumBanner({ healthyCount, memberCount }: { healthyCount: number; memberCount: number }) {
@@ -18,7 +18,7 @@ export function QuorumBanner({ healthyCount, memberCount }: { healthyCount: numb
   }
   const allHealthy = healthyCount === memberCount;
   return (
-    <p role="status" className={`text-sm ${allHealthy ? "text-emerald-800 dark:text-emerald-300" : "text-amber-800 dark:text-amber-300"}`}>
+    <p role="status" className={`text-sm ${allHealthy ? "text-success" : "text-warning"}`}>
       {summary.text}
     </p>
   );

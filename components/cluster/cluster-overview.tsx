@@ -32,7 +32,7 @@ export function ClusterOverview() {
     <main className="mx-auto max-w-6xl space-y-4 p-6">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">Cluster {cluster}</h1>
-        {data ? <p className="text-xs text-zinc-500">etcd polled {formatTimestamp(new Date(data.at).toISOString())}, every {data.intervalMs / 1000} s while this page is visible</p> : null}
+        {data ? <p className="text-xs text-muted">etcd polled {formatTimestamp(new Date(data.at).toISOString())}, every {data.intervalMs / 1000} s while this page is visible</p> : null}
       </header>
       {error ? (
         <div role="alert" className="rounded-md border border-warning-line bg-warning-soft p-3 text-sm text-warning">
@@ -92,9 +92,9 @@ function ReachableCluster({ cluster, overview, status, onChanged }: { cluster: s
       <div className="grid gap-4 md:grid-cols-2">
         <Section id="version-heading" title="Version">
           <dl aria-label="Versions" className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="text-zinc-500">etcd server</dt>
+            <dt className="text-muted">etcd server</dt>
             <dd className="font-mono">{versions.servers.join(", ") || "unknown"}</dd>
-            <dt className="text-zinc-500">cluster version</dt>
+            <dt className="text-muted">cluster version</dt>
             <dd className="font-mono">{versions.cluster ?? "unknown"}</dd>
           </dl>
         </Section>

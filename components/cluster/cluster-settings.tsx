@@ -20,7 +20,7 @@ export function ConnectionSettings({ connection }: { connection: ClusterOverview
     <dl aria-label="Connection settings" className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
       {rows.map(([term, value]) => (
         <div key={term} className="contents">
-          <dt className="text-zinc-500">{term}</dt>
+          <dt className="text-muted">{term}</dt>
           <dd>{value}</dd>
         </div>
       ))}
@@ -48,13 +48,13 @@ function EndpointStates({ states }: { states: ClusterOverview["connection"]["end
 export function ClusterConfiguration({ machines, members, clusterVersion }: { machines: string[]; members: { id: string; name: string; peerURLs: string[]; clientURLs: string[] }[]; clusterVersion?: string }) {
   return (
     <dl aria-label="Cluster configuration" className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-      <dt className="text-zinc-500">Cluster version</dt>
+      <dt className="text-muted">Cluster version</dt>
       <dd className="font-mono">{clusterVersion ?? "unknown"}</dd>
-      <dt className="text-zinc-500">Machines</dt>
+      <dt className="text-muted">Machines</dt>
       <dd className="font-mono text-xs">{machines.length ? machines.join(", ") : "none reported"}</dd>
       {members.map((m) => (
         <div key={m.id} className="contents">
-          <dt className="text-zinc-500">{m.name || m.id}</dt>
+          <dt className="text-muted">{m.name || m.id}</dt>
           <dd className="font-mono text-xs">
             peers {m.peerURLs.join(", ")}; clients {m.clientURLs.join(", ") || "none yet"}
           </dd>

@@ -28,16 +28,16 @@ export function LeaderStats({ stats, error, members, samples, intervalMs }: Lead
   return (
     <div className="space-y-2">
       {error ? (
-        <p className="text-sm text-amber-800 dark:text-amber-300">Leader stats unavailable: {error.message}</p>
+        <p className="text-sm text-warning">Leader stats unavailable: {error.message}</p>
       ) : !stats ? (
-        <p className="text-sm text-zinc-500">No leader: no member reports itself leader.</p>
+        <p className="text-sm text-muted">No leader: no member reports itself leader.</p>
       ) : (
         <>
           <p className="text-sm">
             Leader: <span className="font-medium">{leader}</span>
           </p>
           {followers.length === 0 ? (
-            <p className="text-sm text-zinc-500">A single-member cluster has no followers.</p>
+            <p className="text-sm text-muted">A single-member cluster has no followers.</p>
           ) : (
             <DataTable caption="Followers as the leader sees them" columns={["Follower", "Current", "Average", "Minimum", "Maximum", "Std deviation", "Successes", "Failures"]}>
               {followers.map(([id, f]) => (
@@ -58,7 +58,7 @@ export function LeaderStats({ stats, error, members, samples, intervalMs }: Lead
           )}
         </>
       )}
-      <p className="text-xs text-zinc-500">
+      <p className="text-xs text-muted">
         etcd&apos;s latency is the time the leader takes to send an append message, not a round trip; a stopped follower&apos;s figures freeze rather than fail, so health above comes from each member&apos;s
         own /health.
       </p>

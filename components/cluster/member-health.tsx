@@ -1,10 +1,10 @@
 import type { MemberOverview } from "@/lib/api/cluster-overview";
 
 const STYLE: Record<MemberOverview["health"], { dot: string; text: string }> = {
-  healthy: { dot: "bg-emerald-600", text: "text-emerald-800 dark:text-emerald-300" },
-  unhealthy: { dot: "bg-amber-500", text: "text-amber-800 dark:text-amber-300" },
-  unreachable: { dot: "bg-red-600", text: "text-red-800 dark:text-red-300" },
-  unstarted: { dot: "bg-zinc-400", text: "text-zinc-600 dark:text-zinc-400" },
+  healthy: { dot: "bg-success", text: "text-success" },
+  unhealthy: { dot: "bg-warning", text: "text-warning" },
+  unreachable: { dot: "bg-danger-solid", text: "text-danger" },
+  unstarted: { dot: "bg-line-strong", text: "text-muted" },
 };
 
 /** Health as words (the dot is decoration), with the reason when the member is not healthy. */
@@ -16,7 +16,7 @@ export function MemberHealth({ member }: { member: Pick<MemberOverview, "health"
         <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${style.dot}`} />
         {member.health}
       </span>
-      {member.reason ? <p className="text-xs text-zinc-600 dark:text-zinc-400">{member.reason}</p> : null}
+      {member.reason ? <p className="text-xs text-muted">{member.reason}</p> : null}
     </div>
   );
 }

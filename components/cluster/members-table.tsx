@@ -23,7 +23,7 @@ export function MembersTable({ members, onRemove }: MembersTableProps) {
       {members.map((member) => (
         <tr key={member.id} aria-label={memberLabel(member)}>
           <th scope="row" className={`${CELL} font-medium`}>
-            {member.name || <span className="text-zinc-500">(not started)</span>}
+            {member.name || <span className="text-muted">(not started)</span>}
             {member.isLeader ? <LeaderBadge current={member.health === "healthy"} /> : null}
           </th>
           <td className={MONO_CELL}>{member.id}</td>
@@ -60,7 +60,7 @@ export function MembersTable({ members, onRemove }: MembersTableProps) {
 function LeaderBadge({ current }: { current: boolean }) {
   return (
     <span
-      className={`ml-2 inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium ${current ? "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200" : "bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"}`}
+      className={`ml-2 inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium ${current ? "bg-info-soft text-info" : "bg-subtle text-muted"}`}
     >
       <Crown aria-hidden size={12} />
       {current ? "leader" : "last known leader"}

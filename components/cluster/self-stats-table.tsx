@@ -32,7 +32,7 @@ export function SelfStatsTable({ members }: { members: MemberOverview[] }) {
                 <td className={MONO_CELL}>{rate(self.sendBandwidthRate, formatBytesPerSecond)}</td>
               </>
             ) : (
-              <td colSpan={9} className={`${CELL} text-zinc-500`}>
+              <td colSpan={9} className={`${CELL} text-muted`}>
                 No stats: {member.statsError?.message ?? member.reason ?? "the member did not answer"}
               </td>
             )}

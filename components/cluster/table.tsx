@@ -7,7 +7,7 @@ export function DataTable({ caption, columns, children, captionHidden = true }: 
       <table className="w-full border-collapse text-left text-sm">
         <caption className={captionHidden ? "sr-only" : "mb-1 text-left text-sm font-medium"}>{caption}</caption>
         <thead>
-          <tr className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
+          <tr className="border-b border-line text-xs text-muted">
             {columns.map((column, i) => (
               <th key={i} scope="col" className="px-2 py-1.5 font-medium">
                 {column}
@@ -15,7 +15,7 @@ export function DataTable({ caption, columns, children, captionHidden = true }: 
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-900">{children}</tbody>
+        <tbody className="divide-y divide-line">{children}</tbody>
       </table>
     </div>
   );

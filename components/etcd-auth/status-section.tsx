@@ -58,7 +58,7 @@ export function StatusSection({ cluster, overview, onChanged, onCreateRoot }: St
           Auth is <strong>{enabled ? "enabled" : "disabled"}</strong> on cluster {cluster}.{" "}
           {enabled ? "etcd checks each request's credentials against the users and roles below." : "Every client may read and write every key."}
         </p>
-        <p className="text-zinc-600 dark:text-zinc-400">{credentialsText(overview)}</p>
+        <p className="text-muted">{credentialsText(overview)}</p>
         {setup && !setup.ready ? (
           <SetupChecklist steps={setup.steps} onCreateRoot={canManage ? onCreateRoot : undefined} />
         ) : rootUser === false && canManage ? (
@@ -156,7 +156,7 @@ function GuestWarning({ enabled, guest, onNarrow }: { enabled: boolean; guest: G
     );
   }
   return (
-    <div role="alert" className="flex flex-wrap items-start gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+    <div role="alert" className="flex flex-wrap items-start gap-3 rounded-md border border-warning-line bg-warning-soft p-3 text-warning">
       <ShieldAlert aria-hidden size={18} className="mt-0.5 shrink-0" />
       <p className="min-w-0 flex-1">
         {enabled

@@ -23,7 +23,7 @@ export function KeyBrowser({ selectedKey, seed }: { selectedKey: string; seed?: 
   const problem = keyProblem(selectedKey);
   return (
     <div className="flex h-screen min-h-0">
-      <section aria-label="Key tree" className="flex w-96 shrink-0 flex-col border-r border-zinc-200 dark:border-zinc-800">
+      <section aria-label="Key tree" className="flex w-96 shrink-0 flex-col border-r border-line">
         {seed instanceof Promise ? (
           <Suspense fallback={<KeyTree cluster={cluster} selectedKey={problem ? "/" : selectedKey} onSelect={navigate} />}>
             <SeededKeyTree seed={seed} cluster={cluster} selectedKey={problem ? "/" : selectedKey} onSelect={navigate} />
@@ -34,7 +34,7 @@ export function KeyBrowser({ selectedKey, seed }: { selectedKey: string; seed?: 
       </section>
       <section aria-label="Selected key" className="min-w-0 flex-1 overflow-auto p-6">
         {problem ? (
-          <p role="alert" className="text-red-700 dark:text-red-300">
+          <p role="alert" className="text-danger">
             {`"${selectedKey}" is not a valid key: ${problem}.`}
           </p>
         ) : (

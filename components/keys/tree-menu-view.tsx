@@ -33,16 +33,16 @@ export function TreeMenuView({ open, onOpenChange, at, label, items, onCloseFocu
             event.preventDefault();
             onCloseFocus?.();
           }}
-          className="z-50 min-w-48 rounded-md border border-zinc-200 bg-white p-1 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+          className="z-50 min-w-48 rounded-md border border-line bg-surface p-1 text-sm shadow-lg"
         >
           {items.map((item) => (
             <Fragment key={item.id}>
-              {item.separatorBefore ? <Menu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-700" /> : null}
+              {item.separatorBefore ? <Menu.Separator className="my-1 h-px bg-subtle" /> : null}
               <Menu.Item
                 disabled={item.disabled}
                 onSelect={item.onSelect}
-                className={`flex cursor-default select-none items-center gap-2 rounded px-2 py-1.5 outline-none data-[disabled]:opacity-50 data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800 ${
-                  item.danger ? "text-red-700 dark:text-red-300" : ""
+                className={`flex cursor-default select-none items-center gap-2 rounded px-2 py-1.5 outline-none data-[disabled]:opacity-50 data-[highlighted]:bg-hover ${
+                  item.danger ? "text-danger" : ""
                 }`}
               >
                 {item.icon ? <item.icon aria-hidden="true" size={14} className="shrink-0" /> : <span aria-hidden="true" className="w-3.5 shrink-0" />}

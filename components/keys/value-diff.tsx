@@ -5,11 +5,11 @@ import { ReadOnlyMerge } from "@/components/ui/read-only-merge";
 export function ValueDiff({ theirs, mine, theirsCaption, mineCaption }: { theirs: string; mine: string; theirsCaption: string; mineCaption: string }) {
   return (
     <div>
-      <div className="grid grid-cols-2 gap-2 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+      <div className="grid grid-cols-2 gap-2 text-xs font-medium text-muted">
         <p>{theirsCaption}</p>
         <p>{mineCaption}</p>
       </div>
-      <ReadOnlyMerge a={{ doc: theirs, label: "Their value" }} b={{ doc: mine, label: "Your value" }} className="mt-1 bg-white dark:bg-zinc-950" />
+      <ReadOnlyMerge a={{ doc: theirs, label: "Their value" }} b={{ doc: mine, label: "Your value" }} className="mt-1 bg-canvas" />
     </div>
   );
 }

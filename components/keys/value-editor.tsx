@@ -52,7 +52,7 @@ export function ValueEditor({ value, onChange, format, label = "Value", readOnly
   );
   return (
     <div className="space-y-1">
-      <div className="overflow-hidden rounded-md border border-zinc-300 text-sm dark:border-zinc-700">
+      <div className="overflow-hidden rounded-md border border-line-strong text-sm">
         <CodeMirror
           value={value}
           onChange={onChange}

@@ -31,7 +31,7 @@ export function ValueViewPicker({ view, onChange }: { view: ValueView; onChange:
   );
 }
 
-const BOX = "max-h-[60vh] overflow-auto rounded-md border border-zinc-300 bg-zinc-50 p-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900";
+const BOX = "max-h-[60vh] overflow-auto rounded-md border border-line-strong bg-subtle p-2 font-mono text-xs";
 
 /** The value's UTF-8 bytes as a hex dump (offset, hex, printable column); read-only. */
 export function HexView({ value }: { value: string }) {
@@ -41,7 +41,7 @@ export function HexView({ value }: { value: string }) {
       <pre role="region" aria-label="Hex dump" className={`${BOX} whitespace-pre`}>
         {dump.total === 0 ? "(empty)" : dump.text}
       </pre>
-      <p className="text-xs text-zinc-500">
+      <p className="text-xs text-muted">
         {dump.shown < dump.total ? `The first ${formatBytes(dump.shown)} of ${formatBytes(dump.total)}. ` : `${formatBytes(dump.total)}, `}
         the value&apos;s UTF-8 bytes as etcd returns them (bytes etcd could not return as UTF-8 show as ef bf bd, U+FFFD).
       </p>
@@ -58,7 +58,7 @@ export function Base64View({ value }: { value: string }) {
       <pre role="region" aria-label="Base64" className={`${BOX} whitespace-pre-wrap break-all`}>
         {cut ? `${base64.slice(0, SHOWN_BASE64_CHARS)}…` : base64}
       </pre>
-      <p className="text-xs text-zinc-500">
+      <p className="text-xs text-muted">
         {cut ? `The first ${SHOWN_BASE64_CHARS.toLocaleString("en-US")} of ${base64.length.toLocaleString("en-US")} characters. ` : ""}
         Base64 of the value&apos;s UTF-8 bytes: to copy it elsewhere without losing bytes to a text editor.
       </p>

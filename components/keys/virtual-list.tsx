@@ -10,7 +10,7 @@ export function VirtualList<T extends { key: string }>({ label, items, render, n
   const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 8 });
   const height = Math.min(items.length * ROW, tall ? 320 : 208);
   return (
-    <div ref={scrollRef} role="list" aria-label={label} style={{ height }} className="overflow-auto rounded-md border border-zinc-200 dark:border-zinc-800">
+    <div ref={scrollRef} role="list" aria-label={label} style={{ height }} className="overflow-auto rounded-md border border-line">
       <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
         {virtualizer.getVirtualItems().map((row) => {
           const item = items[row.index]!;

@@ -25,10 +25,10 @@ export function ClusterSwitcher({ cluster }: { cluster: string }) {
   );
   useRegisterCommands("clusters", commands);
   return (
-    <label className="flex flex-col gap-1 text-xs text-zinc-500">
+    <label className="flex flex-col gap-1 text-xs text-muted">
       Cluster
       <select
-        className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+        className="rounded-md border border-line-strong bg-surface px-2 py-1 text-sm text-fg"
         value={cluster}
         onChange={(event) => switchTo(event.target.value)}
       >

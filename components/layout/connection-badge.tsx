@@ -20,7 +20,7 @@ export function ConnectionBadge({ cluster }: { cluster: string }) {
   }
   if (!data) {
     return (
-      <div role="status" aria-label="Connection" className="text-xs text-zinc-500">
+      <div role="status" aria-label="Connection" className="text-xs text-muted">
         connecting…
       </div>
     );
@@ -31,9 +31,9 @@ export function ConnectionBadge({ cluster }: { cluster: string }) {
     <div
       role="status"
       aria-label="Connection"
-      className={`rounded-md px-2 py-1 text-xs ${ok ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100" : "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100"}`}
+      className={`rounded-md px-2 py-1 text-xs ${ok ? "bg-success-soft text-success" : "bg-warning-soft text-warning"}`}
     >
-      <span aria-hidden className={`mr-1 inline-block h-2 w-2 rounded-full ${ok ? "bg-emerald-600" : quorum ? "bg-amber-500" : "bg-red-600"}`} />
+      <span aria-hidden className={`mr-1 inline-block h-2 w-2 rounded-full ${ok ? "bg-success" : quorum ? "bg-warning" : "bg-danger-solid"}`} />
       etcd {version?.etcdserver ?? "(version unknown)"} · {healthyCount}/{memberCount} members healthy
     </div>
   );

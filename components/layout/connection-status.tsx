@@ -31,9 +31,9 @@ export function ConnectionStatus({ cluster }: { cluster: string }) {
     // The status role goes on a wrapper: on the <dl> itself it would hide the list's meaning (axe: dlitem).
     <div role="status" aria-label="etcd version">
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="text-zinc-500">etcd server</dt>
+        <dt className="text-muted">etcd server</dt>
         <dd className="font-mono">{data?.version?.etcdserver ?? "unknown"}</dd>
-        <dt className="text-zinc-500">cluster version</dt>
+        <dt className="text-muted">cluster version</dt>
         <dd className="font-mono">{data?.version?.etcdcluster ?? "unknown"}</dd>
       </dl>
     </div>

@@ -15,14 +15,14 @@ export interface ErrorViewProps {
 export function ErrorView({ error, reset }: ErrorViewProps) {
   return (
     <main className="mx-auto max-w-3xl p-8">
-      <div role="alert" aria-labelledby="error-view-heading" className="rounded-lg border border-red-200 bg-red-50 p-6 text-red-950 dark:border-red-900 dark:bg-red-950 dark:text-red-50">
+      <div role="alert" aria-labelledby="error-view-heading" className="rounded-lg border border-danger-line bg-danger-soft p-6 text-danger">
         <h1 id="error-view-heading" className="text-xl font-semibold">
           This page could not be shown
         </h1>
         <p className="mt-2 text-sm">Something went wrong while showing it. Trying again often helps; if it keeps failing, the dashboard&apos;s server log says why.</p>
         {error.digest ? (
           <p className="mt-2 text-sm">
-            Error reference: <code className="rounded bg-red-100 px-1 font-mono dark:bg-red-900">{error.digest}</code>
+            Error reference: <code className="rounded bg-danger-soft px-1 font-mono">{error.digest}</code>
           </p>
         ) : null}
         <Button variant="primary" className="mt-4" onClick={reset}>

@@ -43,7 +43,7 @@ export function Sidebar() {
   );
   useRegisterCommands("sidebar pages", pages);
   return (
-    <aside className="flex w-56 shrink-0 flex-col gap-4 border-r border-zinc-200 p-4 dark:border-zinc-800">
+    <aside className="flex w-56 shrink-0 flex-col gap-4 border-r border-line p-4">
       <div className="flex items-center justify-between">
         <span className="font-semibold">etcd dashboard</span>
         <LanguageMenu />
@@ -65,7 +65,7 @@ export function Sidebar() {
                   // server for nothing, twice per page load, while the page itself is loading.
                   prefetch={false}
                   aria-current={active ? "page" : undefined}
-                  className={`flex items-center gap-2 rounded-md px-2 py-1.5 text-sm ${active ? "bg-zinc-100 font-medium dark:bg-zinc-800" : "hover:bg-zinc-50 dark:hover:bg-zinc-900"}`}
+                  className={`flex items-center gap-2 rounded-md px-2 py-1.5 text-sm ${active ? "bg-subtle font-medium" : "hover:bg-hover"}`}
                 >
                   <Icon aria-hidden size={16} />
                   {label}

@@ -16,12 +16,12 @@ export function Field({ label, error, hint, className = "", ...input }: InputHTM
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
-        className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        className="rounded-md border border-line-strong bg-surface px-2 py-1.5 font-mono text-sm"
         {...input}
       />
-      {hint ? <p className="text-xs text-zinc-500">{hint}</p> : null}
+      {hint ? <p className="text-xs text-muted">{hint}</p> : null}
       {error ? (
-        <p id={errorId} className="text-sm text-red-700 dark:text-red-300">
+        <p id={errorId} className="text-sm text-danger">
           {error}
         </p>
       ) : null}
@@ -29,7 +29,7 @@ export function Field({ label, error, hint, className = "", ...input }: InputHTM
   );
 }
 
-const CONTROL = "rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+const CONTROL = "rounded-md border border-line-strong bg-surface px-2 py-1.5 text-sm";
 
 /** A label above its control (the control's id is `id`). */
 function Labelled({ id, label, children }: { id: string; label: string; children: ReactNode }) {
@@ -49,7 +49,7 @@ export function TextAreaField({ label, error, value, onChange, rows = 4 }: { lab
   return (
     <Labelled id={id} label={label}>
       <textarea id={id} rows={rows} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} className={`${CONTROL} font-mono`} />
-      {error ? <p className="text-sm text-red-700 dark:text-red-300">{error}</p> : null}
+      {error ? <p className="text-sm text-danger">{error}</p> : null}
     </Labelled>
   );
 }

@@ -35,5 +35,5 @@ export function ReadOnlyMerge({ a, b, className = "" }: { a: MergeSide; b: Merge
     },
     [a.doc, a.label, b.doc, b.label],
   );
-  return <div ref={mergeRef} className={`max-h-[50vh] overflow-auto rounded-md border border-zinc-300 text-sm dark:border-zinc-700 ${className}`} />;
+  return <div ref={mergeRef} className={`max-h-[50vh] overflow-auto rounded-md border border-line-strong text-sm ${className}`} />;
 }

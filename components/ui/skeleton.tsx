@@ -3,5 +3,5 @@
  * "Loading" once (PageSkeleton) instead of every box. No pulse for those who asked for less motion.
  */
 export function Skeleton({ className = "" }: { className?: string }) {
-  return <div aria-hidden className={`rounded-md bg-zinc-200 motion-safe:animate-pulse dark:bg-zinc-800 ${className}`} />;
+  return <div aria-hidden className={`rounded-md bg-subtle motion-safe:animate-pulse ${className}`} />;
 }

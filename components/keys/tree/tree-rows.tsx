@@ -87,7 +87,7 @@ export const TreeItemRow = memo(function TreeItemRow({ row, style, selected, che
         // are the keyboard's and the screen reader's way to check it.
         className={`relative size-3.5 shrink-0 cursor-pointer ${checkboxesShown ? "" : "invisible group-hover:visible group-focus:visible pointer-coarse:visible"}`}
       />
-      <Icon aria-hidden="true" size={14} className={`shrink-0 ${row.isDir ? "text-amber-600 dark:text-amber-400" : "text-zinc-500"}`} />
+      <Icon aria-hidden="true" size={14} className={`shrink-0 ${row.isDir ? "text-warning" : "text-muted"}`} />
       <span className="min-w-0 flex-1 truncate whitespace-pre">
         <HighlightedText text={row.name} span={highlight ? filterSpan(row.name, highlight) : undefined} />
       </span>
@@ -114,7 +114,7 @@ export const StatusItemRow = memo(function StatusItemRow({ row, style, onRetry }
   return (
     <div role="none" style={padded} className="flex items-center gap-2 pr-2 text-xs">
       <TreeErrorText row={row} />
-      <button type="button" onClick={() => onRetry(row.dir)} className="shrink-0 rounded border border-zinc-300 px-1.5 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+      <button type="button" onClick={() => onRetry(row.dir)} className="shrink-0 rounded border border-line-strong px-1.5 text-xs hover:bg-hover">
         Retry
       </button>
     </div>
