@@ -1,6 +1,9 @@
 "use client";
+import { ArrowLeft } from "lucide-react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { Suspense, use, useState } from "react";
+import { Suspense, use, useRef, useState, type CSSProperties } from "react";
+import { useTranslations } from "use-intl";
 import { useClusterParam } from "@/lib/hooks/use-cluster-param";
 import { keyProblem } from "@/lib/key-path";
 import { keyPageHref } from "@/lib/keys-url";
@@ -9,20 +12,33 @@ import { CopyMoveHost } from "./copy-move-host";
 import { KeyCommands } from "./key-commands";
 import { KeyPanel } from "./key-panel";
 import { KeyTree, type KeyTreeProps } from "./key-tree";
+import { TreeDivider, useTreeWidth } from "./tree-divider";
 
 /**
  * The Keys page: the tree on the left, the selected key on the right; the selection is the URL. `seed`: the
  * tree's first screen read on the server (a document load), or the promise of it, which the tree then waits
  * for in its own Suspense boundary (showing the tree without it meanwhile).
+ *
+ * From the lg breakpoint on both sides show, split by a divider that can be dragged; below it one at a time:
+ * the tree at /keys, a selected key's detail (with a link back to the tree) at /keys/<key>. Both stay
+ * mounted, hidden by CSS, so the tree keeps its open directories and the page keeps one copy of each.
  */
 export function KeyBrowser({ selectedKey, seed }: { selectedKey: string; seed?: TreeSeed | null | Promise<TreeSeed | null> }) {
+  const t = useTranslations("keys");
   const cluster = useClusterParam();
   const router = useRouter();
   const navigate = (key: string) => router.push(keyPageHref(cluster, key));
   const problem = keyProblem(selectedKey);
+  const detail = selectedKey !== "/";
+  const main = useRef<HTMLElement>(null);
+  const [treeWidth, setTreeWidth] = useTreeWidth();
   return (
-    <div className="flex h-screen min-h-0">
-      <section aria-label="Key tree" className="flex w-96 shrink-0 flex-col border-r border-zinc-200 dark:border-zinc-800">
+    // The top bar (below md) is 3rem high: the browser fills the rest of the screen and scrolls inside.
+    <main ref={main} className="flex h-[calc(100dvh-3rem)] min-h-0 md:h-dvh" style={{ "--tree-width": `${treeWidth}%` } as CSSProperties}>
+      <section
+        aria-label={t("treeRegion")}
+        className={`${detail ? "hidden" : "flex"} w-full min-w-0 flex-col lg:flex lg:w-(--tree-width) lg:shrink-0 lg:border-r lg:border-line`}
+      >
         {seed instanceof Promise ? (
           <Suspense fallback={<KeyTree cluster={cluster} selectedKey={problem ? "/" : selectedKey} onSelect={navigate} />}>
             <SeededKeyTree seed={seed} cluster={cluster} selectedKey={problem ? "/" : selectedKey} onSelect={navigate} />
@@ -31,10 +47,20 @@ export function KeyBrowser({ selectedKey, seed }: { selectedKey: string; seed?: 
           <KeyTree cluster={cluster} selectedKey={problem ? "/" : selectedKey} onSelect={navigate} seed={seed} />
         )}
       </section>
-      <section aria-label="Selected key" className="min-w-0 flex-1 overflow-auto p-6">
+      <TreeDivider width={treeWidth} onWidth={setTreeWidth} container={main} />
+      <section aria-label={t("keyRegion")} className={`${detail ? "block" : "hidden"} min-w-0 flex-1 overflow-auto p-4 lg:block lg:p-6`}>
+        {detail ? (
+          <Link
+            href={keyPageHref(cluster, "/")}
+            className="mb-3 inline-flex items-center gap-1 rounded-md text-sm text-muted hover:text-fg focus-visible:outline-2 focus-visible:outline-focus lg:hidden"
+          >
+            <ArrowLeft aria-hidden size={14} />
+            {t("backToTree")}
+          </Link>
+        ) : null}
         {problem ? (
-          <p role="alert" className="text-red-700 dark:text-red-300">
-            {`"${selectedKey}" is not a valid key: ${problem}.`}
+          <p role="alert" className="text-danger">
+            {t("invalidKey", { key: selectedKey, problem })}
           </p>
         ) : (
           <KeyPanel key={`${cluster}:${selectedKey}`} cluster={cluster} keyPath={selectedKey} onNavigate={navigate} />
@@ -42,7 +68,7 @@ export function KeyBrowser({ selectedKey, seed }: { selectedKey: string; seed?: 
       </section>
       <CopyMoveHost onNavigate={navigate} />
       {problem ? null : <KeyCommands cluster={cluster} selectedKey={selectedKey} />}
-    </div>
+    </main>
   );
 }
 

@@ -15,6 +15,7 @@ import { CasDialog } from "./cas-dialog";
 import { NewKeyDialog } from "./create-dialogs";
 import { DirectoryPanel } from "./directory-panel";
 import { errorText } from "./error-text";
+import { KeyPathHeading } from "./key-path-heading";
 
 // In its own chunk: the editor brings CodeMirror and the YAML parser (about half of the page's JavaScript),
 // which a directory (and the first paint of the tree) never needs.
@@ -72,7 +73,7 @@ export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
   return (
     <article aria-label={`Key ${keyPath}`} className="space-y-4">
       <div className="flex items-start justify-between gap-2">
-        <h1 className="break-all font-mono text-lg">{keyPath}</h1>
+        <KeyPathHeading keyPath={keyPath} />
         <ExportButton cluster={cluster} keyPath={keyPath} />
       </div>
       {error ? <ErrorNote error={errorText(error, "load", keyPath)} /> : null}
@@ -106,7 +107,7 @@ function NotFound({ cluster, keyPath, onNavigate, removal, unsaved }: KeyPanelPr
   const { canWrite } = useAccess(cluster);
   return (
     <article aria-label={`Key ${keyPath}`} className="space-y-4">
-      <h1 className="break-all font-mono text-lg">{keyPath}</h1>
+      <KeyPathHeading keyPath={keyPath} />
       <p role="alert">{goneText(keyPath, removal)}</p>
       {unsaved ? <p role="status">Your unsaved text is kept: Create it starts with it.</p> : null}
       {canWrite ? (
