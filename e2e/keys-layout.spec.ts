@@ -87,11 +87,22 @@ test.describe("keys page at phone width", () => {
     await expect(tree(page)).toBeVisible();
     await expect(panel(page)).toBeHidden();
 
-    // The tree kept the directory open: its key is one tap away.
-    await tree(page).getByRole("treeitem", { name: "k", exact: true }).click();
+    // The tree kept the directory open: its key is one tap away, or a few keys.
+    const k = tree(page).getByRole("treeitem", { name: "k", exact: true });
+    await k.focus();
+    await page.keyboard.press("Enter");
     await expect(page).toHaveURL(new RegExp(`/keys${ns}/k$`));
     await expect(panel(page).getByRole("heading", { name: `${ns}/k` })).toBeVisible();
     await expect(treeRegion(page)).toBeHidden();
+    // Focus follows to the new view instead of staying on the hidden row, and back again.
+    const back = page.getByRole("link", { name: "Back to the tree" });
+    await expect(back).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/keys$/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("treeitem");
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`/keys${ns}/k$`));
+    await expect(panel(page).getByRole("heading", { name: `${ns}/k` })).toBeVisible();
 
     await page.reload();
     await expect(panel(page).getByRole("heading", { name: `${ns}/k` })).toBeVisible();

@@ -2,7 +2,7 @@
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { Suspense, use, useRef, useState, type CSSProperties } from "react";
+import { Suspense, use, useEffect, useRef, useState, type CSSProperties, type RefObject } from "react";
 import { useTranslations } from "use-intl";
 import { useClusterParam } from "@/lib/hooks/use-cluster-param";
 import { keyProblem } from "@/lib/key-path";
@@ -32,6 +32,7 @@ export function KeyBrowser({ selectedKey, seed }: { selectedKey: string; seed?: 
   const detail = selectedKey !== "/";
   const main = useRef<HTMLElement>(null);
   const [treeWidth, setTreeWidth] = useTreeWidth();
+  useFocusFollowsView(main, detail);
   return (
     // The top bar (below md) is 3rem high: the browser fills the rest of the screen and scrolls inside.
     <main ref={main} className="flex h-[calc(100dvh-3rem)] min-h-0 md:h-dvh" style={{ "--tree-width": `${treeWidth}%` } as CSSProperties}>
@@ -51,6 +52,7 @@ export function KeyBrowser({ selectedKey, seed }: { selectedKey: string; seed?: 
       <section aria-label={t("keyRegion")} className={`${detail ? "block" : "hidden"} min-w-0 flex-1 overflow-auto p-4 lg:block lg:p-6`}>
         {detail ? (
           <Link
+            data-back-to-tree
             href={keyPageHref(cluster, "/")}
             className="mb-3 inline-flex items-center gap-1 rounded-md text-sm text-muted hover:text-fg focus-visible:outline-2 focus-visible:outline-focus lg:hidden"
           >
@@ -70,6 +72,39 @@ export function KeyBrowser({ selectedKey, seed }: { selectedKey: string; seed?: 
       {problem ? null : <KeyCommands cluster={cluster} selectedKey={selectedKey} />}
     </main>
   );
+}
+
+/**
+ * One view at a time (below lg): the control that had focus (a tree row, the back link) is hidden by the
+ * switch, so focus goes to the new view's first stop, the back link or the tree's current row, instead of
+ * being lost to the page. Only when focus was lost: never on the first render, never at desktop widths.
+ */
+function useFocusFollowsView(main: RefObject<HTMLElement | null>, detail: boolean) {
+  const previous = useRef(detail);
+  useEffect(() => {
+    if (previous.current === detail) return;
+    previous.current = detail;
+    const lost = () => {
+      const active = document.activeElement;
+      return !active || active === document.body || !active.checkVisibility();
+    };
+    const root = main.current;
+    // The tree's row in the tab order (roving tabindex), else its first row.
+    const target = () =>
+      detail
+        ? root?.querySelector<HTMLElement>("[data-back-to-tree]")
+        : (root?.querySelector<HTMLElement>('[role="treeitem"][tabindex="0"]') ?? root?.querySelector<HTMLElement>('[role="treeitem"]'));
+    // The tree renders its rows only once it has a height again (virtualized): wait a few frames for them.
+    let frame = 0;
+    const attempt = (left: number) => {
+      if (!lost()) return;
+      const element = target();
+      if (element) element.focus();
+      else if (left > 0) frame = requestAnimationFrame(() => attempt(left - 1));
+    };
+    attempt(30);
+    return () => cancelAnimationFrame(frame);
+  }, [detail, main]);
 }
 
 /** The tree with the seed it mounted with: a later seed (the layout rendered again) changes nothing. */
