@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { I18nProvider } from "@/components/i18n-provider";
+import { SkipLink } from "@/components/layout/skip-link";
 import { requestLocale, serverTranslator } from "@/lib/i18n/server";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -19,6 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale} suppressHydrationWarning>
       <body className="min-h-screen bg-canvas text-fg">
         <I18nProvider locale={locale}>
+          <SkipLink />
           <Providers>{children}</Providers>
         </I18nProvider>
       </body>

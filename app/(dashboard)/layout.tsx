@@ -27,7 +27,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   return (
     <AccessProvider value={access}>
       <CommandRegistryProvider>
-        <div className="flex min-h-screen">
+        <div className="flex min-h-screen flex-col md:flex-row">
           {/* No Suspense boundary: the pages are dynamic (this layout reads the session), and a boundary would
               let the sidebar stream after the page and appear up to 300 ms after it (React batches reveals). */}
           <Sidebar />

@@ -1,9 +1,10 @@
 import type { ReactNode } from "react";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** The Cluster page's tables: a caption (their accessible name), column headers, quiet borders. */
 export function DataTable({ caption, columns, children, captionHidden = true }: { caption: string; columns: ReactNode[]; children: ReactNode; captionHidden?: boolean }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={caption}>
       <table className="w-full border-collapse text-left text-sm">
         <caption className={captionHidden ? "sr-only" : "mb-1 text-left text-sm font-medium"}>{caption}</caption>
         <thead>
@@ -17,7 +18,7 @@ export function DataTable({ caption, columns, children, captionHidden = true }: 
         </thead>
         <tbody className="divide-y divide-line">{children}</tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

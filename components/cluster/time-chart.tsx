@@ -37,29 +37,32 @@ export function TimeChart({ title, data, format }: TimeChartProps) {
             <UplotChart data={data} format={format} />
           </div>
           {missed ? <p className="mt-1 text-xs text-muted">{missed}</p> : null}
-          <table className="sr-only">
-            <caption>{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("line")}</th>
-                <th scope="col">{t("latest")}</th>
-                <th scope="col">{t("lowest")}</th>
-                <th scope="col">{t("highest")}</th>
-                <th scope="col">{t("mean")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summaries.map((s) => (
-                <tr key={s.label}>
-                  <th scope="row">{s.label}</th>
-                  <td>{show(s.latest)}</td>
-                  <td>{show(s.min)}</td>
-                  <td>{show(s.max)}</td>
-                  <td>{show(s.mean)}</td>
+          {/* The clipping box, not the table: a table is never narrower than its text, and would widen the page. */}
+          <div className="sr-only">
+            <table>
+              <caption>{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("line")}</th>
+                  <th scope="col">{t("latest")}</th>
+                  <th scope="col">{t("lowest")}</th>
+                  <th scope="col">{t("highest")}</th>
+                  <th scope="col">{t("mean")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {summaries.map((s) => (
+                  <tr key={s.label}>
+                    <th scope="row">{s.label}</th>
+                    <td>{show(s.latest)}</td>
+                    <td>{show(s.min)}</td>
+                    <td>{show(s.max)}</td>
+                    <td>{show(s.mean)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </figure>

@@ -19,6 +19,7 @@ import { DirectoryPanel } from "./directory-panel";
 import { errorText } from "./error-text";
 import { RecreateExpired, type RecreateExpiredProps } from "./recreate-expired";
 import type { V2Node } from "@/lib/etcd/wire";
+import { KeyPathHeading } from "./key-path-heading";
 
 // In its own chunk: the editor brings CodeMirror and the YAML parser (about half of the page's JavaScript),
 // which a directory (and the first paint of the tree) never needs.
@@ -89,7 +90,7 @@ export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
   return (
     <article aria-label={t("articleName", { key: keyPath })} className="space-y-4">
       <div className="flex items-start justify-between gap-2">
-        <h1 className="break-all font-mono text-lg">{keyPath}</h1>
+        <KeyPathHeading keyPath={keyPath} />
         {/* A key's Export is in its More actions menu. */}
         {node.dir ? <ExportButton cluster={cluster} keyPath={keyPath} /> : null}
       </div>
@@ -139,7 +140,7 @@ function NotFound({ cluster, keyPath, onNavigate, removal, unsaved, expired }: K
   const { canWrite } = useAccess(cluster);
   return (
     <article aria-label={t("articleName", { key: keyPath })} className="space-y-4">
-      <h1 className="break-all font-mono text-lg">{keyPath}</h1>
+      <KeyPathHeading keyPath={keyPath} />
       {expired ? (
         <RecreateExpired cluster={cluster} canWrite={canWrite} {...expired} />
       ) : (
