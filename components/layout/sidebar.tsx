@@ -20,12 +20,12 @@ import { ThemeToggle } from "./theme-toggle";
 type PageName = "keys" | "watch" | "cluster" | "etcdAuth" | "audit";
 
 /** Pages, each offered only to the roles that may use it (the server checks again). */
-const LINKS: { href: string; page: PageName; label: string; icon: typeof KeyRound; role: Role }[] = [
-  { href: "/keys", page: "keys", label: "Keys", icon: KeyRound, role: "viewer" },
-  { href: "/watch", page: "watch", label: "Watch", icon: Radio, role: "viewer" },
-  { href: "/cluster", page: "cluster", label: "Cluster", icon: Server, role: "viewer" },
-  { href: "/etcd-auth", page: "etcdAuth", label: "etcd auth", icon: ShieldCheck, role: "admin" },
-  { href: "/audit", page: "audit", label: "Audit", icon: ScrollText, role: "admin" },
+const LINKS: { href: string; page: PageName; icon: typeof KeyRound; role: Role }[] = [
+  { href: "/keys", page: "keys", icon: KeyRound, role: "viewer" },
+  { href: "/watch", page: "watch", icon: Radio, role: "viewer" },
+  { href: "/cluster", page: "cluster", icon: Server, role: "viewer" },
+  { href: "/etcd-auth", page: "etcdAuth", icon: ShieldCheck, role: "admin" },
+  { href: "/audit", page: "audit", icon: ScrollText, role: "admin" },
 ];
 
 /**
@@ -55,13 +55,13 @@ export function Sidebar() {
   const suffix = cluster === DEFAULT_CLUSTER_NAME ? "" : `?cluster=${encodeURIComponent(cluster)}`;
   const pages = useMemo(
     () =>
-      LINKS.filter((link) => can(link.role)).map(({ href, label }) => ({
+      LINKS.filter((link) => can(link.role)).map(({ href, page }) => ({
         id: `page ${href}`,
-        label: `Go to ${label}`,
-        group: "Pages",
+        label: t("goTo", { page: t(`pages.${page}`) }),
+        group: t("pagesGroup"),
         run: () => router.push(href + suffix),
       })),
-    [can, router, suffix],
+    [can, router, suffix, t],
   );
   useRegisterCommands("sidebar pages", pages);
   return (

@@ -1,5 +1,8 @@
 // The guard that keeps UI text in the message catalogues: no .tsx under components/ or app/ may hard-code text a
 // person reads, except the files below, not converted yet. The list only shrinks: a converted file must leave it.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { scanProject } from "./hard-coded-text";
 import { isUiText } from "./ui-text";
@@ -16,7 +19,6 @@ const OTHER_AREAS = [
   "components/cluster/remove-member-dialog.tsx",
   "components/cluster/self-stats-table.tsx",
   "components/etcd-auth/status-section.tsx",
-  "components/keys/key-browser.tsx",
   "components/keys/key-tree.tsx",
   "components/keys/tree/tree-rows.tsx",
   "components/keys/tree/use-tree-context-menu.tsx",
@@ -26,7 +28,6 @@ const OTHER_AREAS = [
   "components/layout/connection-status.tsx",
   "components/layout/error-view.tsx",
   "components/layout/page-skeleton.tsx",
-  "components/layout/sidebar.tsx",
 ];
 
 describe("isUiText", () => {
@@ -43,7 +44,18 @@ describe("hard-coded UI text in components/ and app/", () => {
   const allowed = new Set(OTHER_AREAS);
 
   it("is found (the scan reads JSX text, text props and toasts)", () => {
-    expect(findings.some((f) => f.file === "components/layout/sidebar.tsx")).toBe(true);
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "hard-coded-text-"));
+    try {
+      fs.mkdirSync(path.join(root, "components"));
+      fs.writeFileSync(path.join(root, "tsconfig.json"), JSON.stringify({ compilerOptions: { jsx: "preserve" }, include: ["components"] }));
+      fs.writeFileSync(
+        path.join(root, "components", "sample.tsx"),
+        'export const A = () => <button aria-label="Close the menu" onClick={() => toast.error("Saving failed")}>Save it</button>;\nconst command = { id: "open", label: "Open the key", group: "Actions" };\n',
+      );
+      expect(scanProject(root, ["components"]).map((f) => f.text).sort()).toEqual(["Actions", "Close the menu", "Open the key", "Save it", "Saving failed"]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
   it("is only in the files not converted yet", () => {
     const stray = findings.filter((f) => !allowed.has(f.file)).map((f) => `${f.file}:${f.line} ${JSON.stringify(f.text)}`);

@@ -1,12 +1,14 @@
 // Finds UI text written into .tsx files instead of the message catalogues: JSX text, string literals given to
-// the props that people read or hear (aria-label, title, placeholder, alt, label, description) and the message of
-// a toast call. Parsed with the TypeScript compiler (typescript 7's API: one tsgo process for the whole project).
+// the props that people read or hear (aria-label, title, placeholder, alt, label, description), the same properties
+// of object literals (a palette command's label and group) and the message of a toast call. Parsed with the TypeScript compiler (typescript 7's API: one tsgo process for the whole project).
 import { API } from "typescript/unstable/sync";
 import { SyntaxKind, type Node, type SourceFile } from "typescript/unstable/ast";
 import { isUiText } from "./ui-text";
 
 /** Props whose value is read or heard: the ones screen readers announce and tooltips show. */
 const TEXT_PROPS = new Set(["aria-label", "title", "placeholder", "alt", "label", "description"]);
+/** Object properties that become such text: a command's label and group in the palette, a menu item's label. */
+const TEXT_PROPERTIES = new Set(["label", "group", "title", "description", "placeholder"]);
 /** sonner's toast(), toast.success() ...: the first argument is the message shown. */
 const TOAST = "toast";
 
@@ -59,6 +61,10 @@ export function findHardCodedText(source: SourceFile, file: string): Finding[] {
   const visit = (node: Any) => {
     if (node.kind === SyntaxKind.JsxText) report(node, node.text);
     else if (node.kind === SyntaxKind.JsxAttribute && TEXT_PROPS.has(node.name.text) && node.initializer) {
+      const literals: Any[] = [];
+      shownLiterals(node.initializer, literals);
+      for (const literal of literals) report(literal, literalText(literal)!);
+    } else if (node.kind === SyntaxKind.PropertyAssignment && node.name.kind === SyntaxKind.Identifier && TEXT_PROPERTIES.has(node.name.text)) {
       const literals: Any[] = [];
       shownLiterals(node.initializer, literals);
       for (const literal of literals) report(literal, literalText(literal)!);

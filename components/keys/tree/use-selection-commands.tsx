@@ -1,6 +1,7 @@
 "use client";
 import dynamic from "next/dynamic";
 import { useCallback, useMemo, useState, type ReactNode } from "react";
+import { useTranslations } from "use-intl";
 import { useRegisterCommands, type Command } from "@/lib/commands/registry";
 import { useFormatCount } from "@/lib/hooks/use-format-count";
 import type { Selection } from "@/lib/tree/selection";
@@ -28,6 +29,7 @@ interface SelectionCommandsProps {
 export function useSelectionCommands({ store, cluster, checked, canWrite, selectedKey, onSelect }: SelectionCommandsProps): { bar: ReactNode; dialog: ReactNode } {
   const [bulkDeleteOpen, setBulkDeleteOpen] = useState(false);
   const formatCount = useFormatCount();
+  const t = useTranslations("tree");
   const afterBulkDelete = useCallback(
     (deleted: readonly string[]) => {
       store.uncheckDeleted(deleted);
@@ -41,10 +43,10 @@ export function useSelectionCommands({ store, cluster, checked, canWrite, select
       checked.size === 0
         ? []
         : [
-            ...(canWrite ? [{ id: "tree-delete-selected", label: `Delete selected (${formatCount(checked.size)})`, group: "Actions", keywords: ["remove", "bulk"], run: () => setBulkDeleteOpen(true) }] : []),
-            { id: "tree-clear-selection", label: "Clear selection", group: "Actions", keywords: ["uncheck", "deselect"], run: store.clearChecks },
+            ...(canWrite ? [{ id: "tree-delete-selected", label: t("deleteSelectedCount", { count: formatCount(checked.size) }), group: t("selectionGroup"), keywords: ["remove", "bulk"], run: () => setBulkDeleteOpen(true) }] : []),
+            { id: "tree-clear-selection", label: t("clearSelection"), group: t("selectionGroup"), keywords: ["uncheck", "deselect"], run: store.clearChecks },
           ],
-    [checked.size, canWrite, store, formatCount],
+    [checked.size, canWrite, store, formatCount, t],
   );
   useRegisterCommands("key-tree-selection", commands);
   return {
