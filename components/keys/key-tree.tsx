@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type MouseEvent } from "react";
+import { useTranslations } from "use-intl";
 import { useAccess } from "@/lib/hooks/use-access";
 import { useRevalidateKeys } from "@/lib/hooks/use-key";
 import { useListings } from "@/lib/hooks/use-listings";
@@ -42,6 +43,7 @@ export function KeyTree(props: KeyTreeProps) {
 }
 
 function KeyTreeView({ cluster, selectedKey, onSelect, seed }: KeyTreeProps) {
+  const t = useTranslations("tree");
   const store = useTreeStore(cluster, selectedKey, seed);
   const open = useTreeState(store, (s) => s.open);
   const listings = useTreeState(store, (s) => s.listings);
@@ -169,7 +171,7 @@ function KeyTreeView({ cluster, selectedKey, onSelect, seed }: KeyTreeProps) {
       <div
         ref={scrollRef}
         role="tree"
-        aria-label="Keys"
+        aria-label={t("label")}
         onKeyDown={onKeyDown}
         onContextMenu={menu.onContextMenu}
         onPointerDown={preloadTreeMenu}

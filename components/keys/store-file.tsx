@@ -2,7 +2,8 @@
 import { FileUp } from "lucide-react";
 import { useId, useState } from "react";
 import { useTranslations } from "use-intl";
-import { base64FormLength, bytesToBase64, formatBytes, MAX_FORM_BODY_BYTES } from "@/lib/binary/value-bytes";
+import { base64FormLength, bytesToBase64, MAX_FORM_BODY_BYTES } from "@/lib/binary/value-bytes";
+import { useFormat } from "@/lib/i18n/format";
 
 /**
  * "Store a file…": reads a file in the browser and hands its bytes base64-encoded to the form, which
@@ -11,6 +12,7 @@ import { base64FormLength, bytesToBase64, formatBytes, MAX_FORM_BODY_BYTES } fro
  */
 export function StoreFileInput({ onLoaded }: { onLoaded: (base64: string, note: string) => void }) {
   const t = useTranslations("keyPanel.file");
+  const { bytes } = useFormat();
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
@@ -22,10 +24,10 @@ export function StoreFileInput({ onLoaded }: { onLoaded: (base64: string, note: 
       const base64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
       const encoded = base64FormLength(base64);
       if (encoded > MAX_FORM_BODY_BYTES) {
-        setError(t("tooLarge", { name: file.name, size: formatBytes(file.size), encoded: formatBytes(encoded) }));
+        setError(t("tooLarge", { name: file.name, size: bytes(file.size), encoded: bytes(encoded) }));
         return;
       }
-      onLoaded(base64, t("loaded", { name: file.name, size: formatBytes(file.size), chars: base64.length }));
+      onLoaded(base64, t("loaded", { name: file.name, size: bytes(file.size), chars: base64.length }));
     } catch {
       setError(t("unreadable", { name: file.name }));
     } finally {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { base64FormLength, base64ToBytes, bytesToBase64, formatBytes, hexDump, isNotText, looksLikeBase64, notTextReason, utf8Bytes } from "./value-bytes";
+import { base64FormLength, base64ToBytes, bytesToBase64, hexDump, isNotText, looksLikeBase64, notTextReason, utf8Bytes } from "./value-bytes";
 
 describe("isNotText", () => {
   it("takes tabs, newlines, carriage returns and any Unicode text for text", () => {
@@ -65,12 +65,5 @@ describe("base64", () => {
     expect(base64FormLength("ab+/")).toBe(14);
     expect(base64FormLength("ab==")).toBe(14);
     expect(base64FormLength("YQ==")).toBe(new URLSearchParams({ value: "YQ==" }).toString().length);
-  });
-
-  it("formats byte counts", () => {
-    expect(formatBytes(1)).toBe("1 byte");
-    expect(formatBytes(812)).toBe("812 bytes");
-    expect(formatBytes(1536)).toBe("1.5 KiB");
-    expect(formatBytes(7.25 * 1024 * 1024)).toBe("7.3 MiB");
   });
 });

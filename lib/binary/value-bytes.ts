@@ -96,10 +96,3 @@ export function base64FormLength(base64: string): number {
   }
   return "value=".length + base64.length + 2 * escaped;
 }
-
-/** A byte count for people: "812 bytes", "1.5 KiB", "7.2 MiB". */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n.toLocaleString("en-US")} ${n === 1 ? "byte" : "bytes"}`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-}

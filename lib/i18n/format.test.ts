@@ -16,6 +16,15 @@ describe("formatHelpers", () => {
     expect(helpers("en").number(1234567)).toBe("1,234,567");
     expect(helpers("zh-CN").number(1234567)).toBe("1,234,567");
   });
+  it("writes sizes in bytes, KiB and MiB with the language's number and word for bytes", () => {
+    expect(helpers("en").bytes(1)).toBe("1 byte");
+    expect(helpers("en").bytes(812)).toBe("812 bytes");
+    expect(helpers("en").bytes(1536)).toBe("1.5 KiB");
+    expect(helpers("en").bytes(7.25 * 1024 * 1024)).toBe("7.3 MiB");
+    expect(helpers("en").bytes(5000 * 1024 * 1024)).toBe("5,000.0 MiB");
+    expect(helpers("zh-CN").bytes(812)).toBe("812字节");
+    expect(helpers("zh-CN").bytes(1536)).toBe("1.5 KiB");
+  });
   it("writes durations as the language does, leaving out empty units", () => {
     expect(helpers("en").duration(3723)).toBe("1h 2m 3s");
     expect(helpers("en").duration(0)).toBe("0s");

@@ -1,4 +1,4 @@
-// The one set of formatting helpers for dates, times, relative times, durations and numbers, in the page's
+// The one set of formatting helpers for dates, times, relative times, durations, numbers and sizes, in the page's
 // language and the browser's time zone (the provider's, components/i18n-provider.tsx). Built on use-intl's
 // formatter so that nothing formats with the machine's defaults (toLocaleString, bare Intl.*).
 import { createFormatter, useFormatter } from "use-intl";
@@ -24,6 +24,20 @@ function duration(format: Formatter, totalSeconds: number): string {
   );
 }
 
+/** Binary units keep their symbol in every language (Intl has no kibibyte); the number is the language's. */
+const BINARY_UNITS = [
+  [1024 * 1024, "MiB"],
+  [1024, "KiB"],
+] as const;
+
+/** A byte count for people: "812 bytes", "1.5 KiB", "7.3 MiB"; "812字节" in Chinese. */
+function bytes(format: Formatter, n: number): string {
+  const unit = BINARY_UNITS.find(([size]) => n >= size);
+  if (!unit) return format.number(n, { style: "unit", unit: "byte", unitDisplay: "long" });
+  const [size, symbol] = unit;
+  return `${format.number(n / size, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} ${symbol}`;
+}
+
 /** The helpers over one formatter (a hook's or, in tests, createFormatter's). */
 export function formatHelpers(format: Formatter) {
   return {
@@ -37,6 +51,7 @@ export function formatHelpers(format: Formatter) {
     relative: (when: When, now?: Date) => format.relativeTime(toDate(when), now),
     duration: (seconds: number) => duration(format, seconds),
     number: (n: number) => format.number(n),
+    bytes: (n: number) => bytes(format, n),
   };
 }
 

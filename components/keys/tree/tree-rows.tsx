@@ -103,6 +103,7 @@ export const TreeItemRow = memo(function TreeItemRow({ row, style, selected, che
 
 /** A directory's "Loading …" placeholder, or why it could not be listed with a Retry. */
 export const StatusItemRow = memo(function StatusItemRow({ row, style, onRetry }: { row: StatusRow; style: CSSProperties; onRetry: (dir: string) => void }) {
+  const t = useTranslations("errors.banner");
   const padded = { ...style, paddingLeft: indentOf(row.depth) };
   if (row.kind === "loading") {
     return (
@@ -115,7 +116,7 @@ export const StatusItemRow = memo(function StatusItemRow({ row, style, onRetry }
     <div role="none" style={padded} className="flex items-center gap-2 pr-2 text-xs">
       <TreeErrorText row={row} />
       <button type="button" onClick={() => onRetry(row.dir)} className="shrink-0 rounded border border-line-strong px-1.5 text-xs hover:bg-hover">
-        Retry
+        {t("retry")}
       </button>
     </div>
   );
@@ -123,8 +124,9 @@ export const StatusItemRow = memo(function StatusItemRow({ row, style, onRetry }
 
 /** Why a directory could not be listed: a shared failure in its shared title (the banner explains it), else the API's words. */
 function TreeErrorText({ row }: { row: StatusRow }) {
+  const t = useTranslations("tree");
   const wordsOf = useKindWords();
-  const text = row.errorKind ? wordsOf(row.errorKind).title : `Could not load ${row.dir}: ${row.message}`;
+  const text = row.errorKind ? wordsOf(row.errorKind).title : t("loadFailed", { dir: row.dir, message: row.message ?? "" });
   return (
     <span role="alert" className="min-w-0 flex-1 truncate text-danger" title={row.message}>
       {text}

@@ -1,5 +1,6 @@
 "use client";
 import { useState, type MouseEvent, type ReactNode, type RefObject } from "react";
+import { useTranslations } from "use-intl";
 import { rowIndexOf, type NodeRow, type TreeRow } from "@/lib/tree/flatten";
 import { TreeMenu, type TreeMenuItem } from "../tree-menu";
 import { focusWhenRendered } from "./tree-focus";
@@ -15,6 +16,7 @@ interface OpenMenu {
  * (ContextMenu, Shift+F10), and the menu to render, whose items `itemsFor` gives. Focus goes back to the row.
  */
 export function useTreeContextMenu(rows: readonly TreeRow[], scrollRef: RefObject<HTMLDivElement | null>, itemsFor: (row: NodeRow) => TreeMenuItem[], onFocusRow: (key: string) => void) {
+  const t = useTranslations("tree");
   const [menu, setMenu] = useState<OpenMenu | null>(null);
   const openMenu = (row: NodeRow, at: { x: number; y: number }, fromKeyboard = false) => {
     onFocusRow(row.key);
@@ -33,7 +35,7 @@ export function useTreeContextMenu(rows: readonly TreeRow[], scrollRef: RefObjec
       open={menu !== null}
       onOpenChange={(open) => (open ? undefined : setMenu(null))}
       at={menu?.at ?? { x: 0, y: 0 }}
-      label={menu ? `Actions for ${menu.row.key}` : "Actions"}
+      label={menu ? t("actionsFor", { key: menu.row.key }) : t("actions")}
       items={menu ? itemsFor(menu.row) : []}
       fromKeyboard={menu?.fromKeyboard}
       onCloseFocus={() => menu && focusWhenRendered(scrollRef, menu.row.key)}
