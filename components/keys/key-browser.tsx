@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { Suspense, use, useState } from "react";
 import { useClusterParam } from "@/lib/hooks/use-cluster-param";
+import { useValidationText } from "@/lib/hooks/use-validation-text";
 import { keyProblem } from "@/lib/key-path";
 import { keyPageHref } from "@/lib/keys-url";
 import type { TreeSeed } from "@/lib/tree/seed";
@@ -21,6 +22,7 @@ export function KeyBrowser({ selectedKey, seed }: { selectedKey: string; seed?: 
   const router = useRouter();
   const navigate = (key: string) => router.push(keyPageHref(cluster, key));
   const problem = keyProblem(selectedKey);
+  const words = useValidationText();
   return (
     <div className="flex h-screen min-h-0">
       <section aria-label="Key tree" className="flex w-96 shrink-0 flex-col border-r border-line">
@@ -35,7 +37,7 @@ export function KeyBrowser({ selectedKey, seed }: { selectedKey: string; seed?: 
       <section aria-label="Selected key" className="min-w-0 flex-1 overflow-auto p-6">
         {problem ? (
           <p role="alert" className="text-danger">
-            {`"${selectedKey}" is not a valid key: ${problem}.`}
+            {words.invalidKey(selectedKey, problem)}
           </p>
         ) : (
           <KeyPanel key={`${cluster}:${selectedKey}`} cluster={cluster} keyPath={selectedKey} onNavigate={navigate} />

@@ -1,6 +1,6 @@
 // Input schemas shared by the route handlers and the browser forms (one schema for both sides).
 import { z } from "zod";
-import { keyProblem } from "@/lib/key-path";
+import { keyProblem, keyProblemMessage } from "@/lib/key-path";
 
 /** Largest TTL accepted: about 68 years, well inside etcd's int64 nanoseconds. */
 const MAX_TTL_SECONDS = 2_147_483_647;
@@ -26,7 +26,7 @@ export const keySchema = z
   .refine((key) => key.startsWith("/"), 'a key starts with "/", like /a/b')
   .superRefine((key, ctx) => {
     const problem = keyProblem(key);
-    if (problem) ctx.addIssue({ code: "custom", message: `not a valid key: ${problem}` });
+    if (problem) ctx.addIssue({ code: "custom", message: `not a valid key: ${keyProblemMessage(problem)}`, params: { keyProblem: problem } });
   });
 
 /** A key that is not the root (what can be deleted, copied or moved). */

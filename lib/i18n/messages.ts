@@ -21,6 +21,7 @@ import en_transfer from "@/messages/en/transfer.json";
 import en_errors from "@/messages/en/errors.json";
 import en_theme from "@/messages/en/theme.json";
 import en_titles from "@/messages/en/titles.json";
+import en_validation from "@/messages/en/validation.json";
 import zh_common from "@/messages/zh-CN/common.json";
 import zh_layout from "@/messages/zh-CN/layout.json";
 import zh_home from "@/messages/zh-CN/home.json";
@@ -40,6 +41,7 @@ import zh_transfer from "@/messages/zh-CN/transfer.json";
 import zh_errors from "@/messages/zh-CN/errors.json";
 import zh_theme from "@/messages/zh-CN/theme.json";
 import zh_titles from "@/messages/zh-CN/titles.json";
+import zh_validation from "@/messages/zh-CN/validation.json";
 
 const en = {
   common: en_common,
@@ -61,6 +63,7 @@ const en = {
   errors: en_errors,
   theme: en_theme,
   titles: en_titles,
+  validation: en_validation,
 };
 
 export type Messages = typeof en;
@@ -85,6 +88,7 @@ const zhCN: Messages = {
   errors: zh_errors,
   theme: zh_theme,
   titles: zh_titles,
+  validation: zh_validation,
 };
 
 export const MESSAGES: Record<Locale, Messages> = { en, "zh-CN": zhCN };
