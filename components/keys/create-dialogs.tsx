@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { toast } from "sonner";
 import { useTranslations } from "use-intl";
+import { useErrorText } from "@/components/errors/use-error-text";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote, Field, TextAreaField } from "@/components/ui/field";
@@ -49,6 +50,7 @@ export function NewKeyDialog({
 }: BaseProps & { initialName?: string; initialValue?: string; onCreated: (key: string) => void; kind?: "key" | "directory" }) {
   const t = useTranslations("keys.create");
   const words = useValidationText();
+  const errorWords = useErrorText();
   const afterWrite = useAfterWrite();
   const [name, setName] = useState(initialName);
   const [value, setValue] = useState(initialValue);
@@ -88,7 +90,7 @@ export function NewKeyDialog({
       onCreated(target.key);
     } catch (caught) {
       const text = errorText(caught, "create", target.key);
-      if (isApiError(caught, "key_exists")) setNameError(text.message);
+      if (isApiError(caught, "key_exists")) setNameError(errorWords(text));
       setError(text);
     } finally {
       setBusy(false);
