@@ -2,6 +2,7 @@
 // The words for the codes lib/ returns when a form's input is not usable (a key, a TTL), in the page's language.
 import { useMemo } from "react";
 import { useTranslations } from "use-intl";
+import { formProblemOf } from "@/lib/api/schemas";
 import type { TtlProblem } from "@/lib/editor/ttl";
 import type { KeyProblem } from "@/lib/key-path";
 
@@ -25,6 +26,12 @@ export function useValidationText() {
       /** `Not a valid key: <why>.` */
       notValidKey: (problem: KeyProblem): string => t("notValidKey", { problem: keyProblem(problem) }),
       ttlProblem: (problem: TtlProblem): string => t(`ttl.${problem}`),
+      /** A zod issue of a shared schema: its code in words, or its own message when it carries none. */
+      issue(issue: { message: string; params?: Record<string, unknown> }): string {
+        const problem = formProblemOf(issue);
+        if (!problem) return issue.message;
+        return problem.code === "invalidKey" ? t("notValidKey", { problem: keyProblem(problem.problem) }) : t(`form.${problem.code}`);
+      },
       watchKeyMissing: (): string => t("watch.keyMissing"),
       fromIndex: (): string => t("watch.fromIndex"),
     };
