@@ -2,13 +2,40 @@
 // give a 301 to another key) and decodes `%2F` into a separator, so keys are checked and encoded
 // segment by segment. Pure; no server or browser APIs.
 
+/**
+ * Why a key is not valid, as a code and its parameters: the UI words it in the page's language (the
+ * `validation` catalogue), the API in English (keyProblemMessage).
+ */
+export type KeyProblem =
+  | { code: "emptySegment" }
+  | { code: "dotSegment"; segment: string }
+  | { code: "slashInSegment" }
+  | { code: "nulInSegment" }
+  | { code: "tooLong"; bytes: number; max: number };
+
 /** Why a segment is not a valid key segment, or null when it is fine. */
-function segmentProblem(segment: string): string | null {
-  if (segment === "") return 'empty path segment ("//" or a trailing "/")';
-  if (segment === "." || segment === "..") return `"${segment}" is not allowed as a key segment`;
-  if (segment.includes("/")) return 'a key segment cannot contain "/"';
-  if (segment.includes("\u0000")) return "a key segment cannot contain NUL";
+function segmentProblem(segment: string): KeyProblem | null {
+  if (segment === "") return { code: "emptySegment" };
+  if (segment === "." || segment === "..") return { code: "dotSegment", segment };
+  if (segment.includes("/")) return { code: "slashInSegment" };
+  if (segment.includes("\u0000")) return { code: "nulInSegment" };
   return null;
+}
+
+/** A key problem in English, for API clients (the error envelope); the UI uses the `validation` catalogue. */
+export function keyProblemMessage(problem: KeyProblem): string {
+  switch (problem.code) {
+    case "emptySegment":
+      return 'empty path segment ("//" or a trailing "/")';
+    case "dotSegment":
+      return `"${problem.segment}" is not allowed as a key segment`;
+    case "slashInSegment":
+      return 'a key segment cannot contain "/"';
+    case "nulInSegment":
+      return "a key segment cannot contain NUL";
+    case "tooLong":
+      return `too long: ${problem.bytes} bytes once URL-encoded, at most ${problem.max} (etcd reads at most 4 KiB of a request line)`;
+  }
 }
 
 /** The segments of "/a/b" (or "a/b"); [] for the root. Does not validate. */
@@ -26,18 +53,18 @@ export function splitKey(key: string): string[] {
 export const MAX_KEY_BYTES = 3792;
 
 /** Why a whole key ("/a/b") is invalid, or null. */
-export function keyProblem(key: string): string | null {
+export function keyProblem(key: string): KeyProblem | null {
   return segmentsProblem(splitKey(key));
 }
 
 /** Why the key made of these segments is invalid (a bad segment, or too long), or null. */
-export function segmentsProblem(segments: readonly string[]): string | null {
+export function segmentsProblem(segments: readonly string[]): KeyProblem | null {
   for (const segment of segments) {
     const problem = segmentProblem(segment);
     if (problem) return problem;
   }
   const bytes = encodeKeySegments(segments).length;
-  return bytes > MAX_KEY_BYTES ? `too long: ${bytes} bytes once URL-encoded, at most ${MAX_KEY_BYTES} (etcd reads at most 4 KiB of a request line)` : null;
+  return bytes > MAX_KEY_BYTES ? { code: "tooLong", bytes, max: MAX_KEY_BYTES } : null;
 }
 
 export function joinKey(segments: readonly string[]): string {

@@ -22,6 +22,7 @@ export function AuditTable({ entries }: { entries: AuditRecord[] }) {
 }
 
 const AuditRow = memo(function AuditRow({ entry }: { entry: AuditRecord }) {
+  const t = useTranslations("audit.table");
   const format = useFormat();
   return (
     <tr>
@@ -38,11 +39,17 @@ const AuditRow = memo(function AuditRow({ entry }: { entry: AuditRecord }) {
       </td>
       <td className={`${MONO_CELL} min-w-32 max-w-md wrap-anywhere`}>
         <ul>
-          {describeConditions(entry.conditions).map(({ label, full }) => (
-            <li key={label} title={full}>
-              {label}
-            </li>
-          ))}
+          {describeConditions(entry.conditions).map((condition) =>
+            "text" in condition ? (
+              <li key={condition.text} title={condition.text}>
+                {condition.text}
+              </li>
+            ) : (
+              <li key="prevValue" title={t("prevValueComparedHint")}>
+                {t("prevValueCompared")}
+              </li>
+            ),
+          )}
         </ul>
       </td>
       <td className={`${MONO_CELL} min-w-20 wrap-break-word`}>
@@ -85,7 +92,9 @@ function Result({ result }: { result: AuditRecord["result"] }) {
     return (
       <span className="flex flex-wrap items-baseline gap-x-2">
         <span className={`${BADGE} bg-success-soft text-success`}>{t("ok")}</span>
-        {summary.detail ? <span className="font-mono text-xs">{summary.detail}</span> : null}
+        {summary.action || summary.index !== undefined ? (
+          <span className="font-mono text-xs">{t("okDetail", { action: summary.action ?? "", index: summary.index ?? 0, shape: summary.index === undefined ? "action" : summary.action ? "both" : "index" })}</span>
+        ) : null}
       </span>
     );
   }

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/field";
 import { clusterPath } from "@/lib/api/fetcher";
 import { fetchNdjson } from "@/lib/api/stream/ndjson";
-import { applyLine, outcomeLabel, startProgress, type BulkDeleteProgress } from "@/lib/bulk-delete/progress";
+import { applyLine, outcomeCode, startProgress, type BulkDeleteProgress } from "@/lib/bulk-delete/progress";
 import { MAX_BULK_DELETE_ITEMS, type BulkDeleteItem, type BulkDeleteItemResult, type BulkDeleteLine } from "@/lib/bulk-delete/schema";
 import type { ErrorText } from "@/lib/editor/error-text";
 import { useRevalidateKeys } from "@/lib/hooks/use-key";
@@ -82,6 +82,7 @@ export interface BulkDeleteRunViewProps {
 /** Progress while running (with Stop), then what was not deleted and why (with Done). */
 export function BulkDeleteRunView({ phase, progress, error, status, bar, onStop, onDone }: BulkDeleteRunViewProps) {
   const t = useTranslations("keys.bulkRun");
+  const outcome = useTranslations("reports.bulkDelete");
   return (
     <div className="space-y-3 text-sm">
       <div role="status" aria-live="polite">
@@ -94,7 +95,7 @@ export function BulkDeleteRunView({ phase, progress, error, status, bar, onStop,
           label={t("notDeleted")}
           items={progress.notDeleted}
           tall
-          nameOf={(result) => `${result.key}: ${outcomeLabel(result)}${result.message ? `. ${result.message}` : ""}`}
+          nameOf={(result) => `${result.key}: ${outcome(outcomeCode(result))}`}
           render={(result) => <NotDeletedRow result={result} />}
         />
       ) : null}
@@ -106,14 +107,17 @@ export function BulkDeleteRunView({ phase, progress, error, status, bar, onStop,
 }
 
 function NotDeletedRow({ result }: { result: BulkDeleteItemResult }) {
+  const outcome = useTranslations("reports.bulkDelete");
+  // The label words the outcome; only a plain failure has no code beyond the server's (English) message.
+  const detail = result.outcome === "failed" && !result.outcomeUnknown ? result.message : undefined;
   return (
     <>
       <KindIcon dir={result.dir} />
       <span className="min-w-0 flex-1 truncate whitespace-pre font-mono" title={result.key}>
         {result.key}
       </span>
-      <span className="shrink-0 rounded bg-danger-soft px-1 text-[11px] text-danger" title={result.message}>
-        {outcomeLabel(result)}
+      <span className="shrink-0 rounded bg-danger-soft px-1 text-[11px] text-danger" title={detail}>
+        {outcome(outcomeCode(result))}
       </span>
     </>
   );

@@ -12,7 +12,9 @@ import type { CopyMoveLine, CopyMoveReport } from "@/lib/copy-move/protocol";
 import { isComplete, summaryArguments, suggestedDestination } from "@/lib/copy-move/report";
 import type { ErrorText } from "@/lib/editor/error-text";
 import { useAfterWrite } from "@/lib/hooks/use-after-write";
+import { useValidationText } from "@/lib/hooks/use-validation-text";
 import { baseNameOf } from "@/lib/key-path";
+import { useCopyMoveWords } from "./use-copy-move-words";
 
 export type CopyMoveMode = "copy" | "move";
 type Problem = Extract<CopyMoveLine, { type: "problem" }>;
@@ -43,6 +45,8 @@ interface Progress {
  */
 export function CopyMoveDialog({ cluster, from, mode, open, onOpenChange, onMoved }: CopyMoveDialogProps) {
   const afterWrite = useAfterWrite();
+  const words = useCopyMoveWords();
+  const validation = useValidationText();
   const [to, setTo] = useState(() => suggestedDestination(from, mode));
   const [toError, setToError] = useState<string | null>(null);
   const [error, setError] = useState<ErrorText | null>(null);
@@ -79,7 +83,7 @@ export function CopyMoveDialog({ cluster, from, mode, open, onOpenChange, onMove
   async function start() {
     const parsed = copyMoveBodySchema.safeParse({ from, to: to.trim(), move: mode === "move" });
     if (!parsed.success) {
-      setToError(parsed.error.issues.map((i) => i.message).join("; "));
+      setToError(parsed.error.issues.map(validation.issue).join("; "));
       return;
     }
     setToError(null);
@@ -146,7 +150,7 @@ export function CopyMoveDialog({ cluster, from, mode, open, onOpenChange, onMove
           {report ? (
             <p role="status" aria-label={t("report")} className={`text-sm ${isComplete(report) ? "" : "text-warning"}`}>
               {t("summary", summaryArguments(report))}
-              {report.stopped ? ` ${report.stopped}` : ""}
+              {report.stop ? ` ${words.stop(report.stop)}` : report.stopped ? ` ${report.stopped}` : ""}
             </p>
           ) : null}
           {problems.length > 0 ? (
@@ -155,7 +159,7 @@ export function CopyMoveDialog({ cluster, from, mode, open, onOpenChange, onMove
               <ul aria-label={t("problems")} className="mt-1 max-h-48 overflow-auto rounded-md border border-line text-xs">
                 {problems.map((p, i) => (
                   <li key={i} className="border-b border-line px-2 py-1 last:border-b-0">
-                    <span className="font-mono">{p.key}</span>: {p.message}
+                    <span className="font-mono">{p.key}</span>: {words.problem(p)}
                   </li>
                 ))}
               </ul>

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { toast } from "sonner";
 import { useTranslations } from "use-intl";
+import { useErrorText } from "@/components/errors/use-error-text";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote, Field, TextAreaField } from "@/components/ui/field";
@@ -9,6 +10,7 @@ import { postKey, putKey } from "@/lib/api/keys-client";
 import type { ErrorText } from "@/lib/editor/error-text";
 import { parseTtlField } from "@/lib/editor/ttl";
 import { useAfterWrite } from "@/lib/hooks/use-after-write";
+import { useValidationText } from "@/lib/hooks/use-validation-text";
 import { baseNameOf, joinKey, keyProblem, splitKey } from "@/lib/key-path";
 import { errorText, isApiError } from "./error-text";
 import { StoreFileInput } from "./store-file";
@@ -22,12 +24,17 @@ interface BaseProps {
 }
 
 /** The key a name typed under `dir` stands for, or why the name is not usable. */
-function keyUnder(dir: string, name: string, t: ReturnType<typeof useTranslations<"keys.create">>): { key: string } | { error: string } {
+function keyUnder(
+  dir: string,
+  name: string,
+  t: ReturnType<typeof useTranslations<"keys.create">>,
+  words: ReturnType<typeof useValidationText>,
+): { key: string } | { error: string } {
   const trimmed = name.replace(/^\/+/, "");
   if (trimmed === "") return { error: t("enterName") };
   const key = joinKey([...splitKey(dir), ...trimmed.split("/")]);
   const problem = keyProblem(key);
-  return problem ? { error: t("invalidName", { problem }) } : { key };
+  return problem ? { error: t("invalidName", { problem: words.keyProblem(problem) }) } : { key };
 }
 
 /** New key (create only: prevExist=false, so an existing key is never overwritten). */
@@ -42,6 +49,8 @@ export function NewKeyDialog({
   kind = "key",
 }: BaseProps & { initialName?: string; initialValue?: string; onCreated: (key: string) => void; kind?: "key" | "directory" }) {
   const t = useTranslations("keys.create");
+  const words = useValidationText();
+  const errorWords = useErrorText();
   const afterWrite = useAfterWrite();
   const [name, setName] = useState(initialName);
   const [value, setValue] = useState(initialValue);
@@ -66,10 +75,10 @@ export function NewKeyDialog({
 
   async function create() {
     setError(null);
-    const target = keyUnder(dir, name, t);
+    const target = keyUnder(dir, name, t, words);
     const ttlField = parseTtlField(ttl);
     setNameError("error" in target ? target.error : null);
-    setTtlError(ttlField.ok ? null : ttlField.error);
+    setTtlError(ttlField.ok ? null : words.ttlProblem(ttlField.problem));
     if ("error" in target || !ttlField.ok) return;
     setBusy(true);
     try {
@@ -81,7 +90,7 @@ export function NewKeyDialog({
       onCreated(target.key);
     } catch (caught) {
       const text = errorText(caught, "create", target.key);
-      if (isApiError(caught, "key_exists")) setNameError(text.message);
+      if (isApiError(caught, "key_exists")) setNameError(errorWords(text));
       setError(text);
     } finally {
       setBusy(false);
@@ -123,6 +132,7 @@ export function NewKeyDialog({
 /** Add to queue: an in-order key (POST), named by etcd after its index. */
 export function QueueDialog({ open, onOpenChange, cluster, dir }: BaseProps) {
   const t = useTranslations("keys.create");
+  const words = useValidationText();
   const afterWrite = useAfterWrite();
   const [value, setValue] = useState("");
   const [ttl, setTtl] = useState("");
@@ -143,7 +153,7 @@ export function QueueDialog({ open, onOpenChange, cluster, dir }: BaseProps) {
   async function add() {
     setError(null);
     const ttlField = parseTtlField(ttl);
-    setTtlError(ttlField.ok ? null : ttlField.error);
+    setTtlError(ttlField.ok ? null : words.ttlProblem(ttlField.problem));
     if (!ttlField.ok) return;
     setBusy(true);
     try {

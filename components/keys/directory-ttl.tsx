@@ -9,12 +9,14 @@ import { ErrorNote, Field } from "@/components/ui/field";
 import { putKey } from "@/lib/api/keys-client";
 import type { ErrorText } from "@/lib/editor/error-text";
 import { parseTtlField } from "@/lib/editor/ttl";
+import { useValidationText } from "@/lib/hooks/use-validation-text";
 import { useAfterWrite } from "@/lib/hooks/use-after-write";
 import { errorText, isApiError } from "./error-text";
 
 /** A directory's TTL: set, change or remove it (update with prevExist), or renew it (refresh). */
 export function DirectoryTtl({ cluster, node }: { cluster: string; node: V2Node }) {
   const t = useTranslations("directory");
+  const words = useValidationText();
   const afterWrite = useAfterWrite();
   const [text, setText] = useState<string | undefined>(undefined);
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -24,7 +26,7 @@ export function DirectoryTtl({ cluster, node }: { cluster: string; node: V2Node 
 
   async function run(kind: "set" | "refresh") {
     const field = parseTtlField(shown);
-    if (!field.ok) return setFieldError(field.error);
+    if (!field.ok) return setFieldError(words.ttlProblem(field.problem));
     if (kind === "refresh" && field.ttl === null) return setFieldError(t("ttlRefreshNeedsTtl"));
     setFieldError(null);
     setError(null);

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { Suspense, use, useEffect, useRef, useState, type CSSProperties, type RefObject } from "react";
 import { useTranslations } from "use-intl";
 import { useClusterParam } from "@/lib/hooks/use-cluster-param";
+import { useValidationText } from "@/lib/hooks/use-validation-text";
 import { keyProblem } from "@/lib/key-path";
 import { keyPageHref } from "@/lib/keys-url";
 import type { TreeSeed } from "@/lib/tree/seed";
@@ -34,6 +35,7 @@ export function KeyBrowser({ selectedKey, seed }: { selectedKey: string; seed?: 
   const main = useRef<HTMLElement>(null);
   const [treeWidth, setTreeWidth] = useTreeWidth();
   useFocusFollowsView(main, detail);
+  const words = useValidationText();
   return (
     // The top bar (below md) is 3rem high: the browser fills the rest of the screen and scrolls inside.
     <main ref={main} className="flex h-[calc(100dvh-3rem)] min-h-0 md:h-dvh" style={{ "--tree-width": `${treeWidth}%` } as CSSProperties}>
@@ -63,7 +65,7 @@ export function KeyBrowser({ selectedKey, seed }: { selectedKey: string; seed?: 
         ) : null}
         {problem ? (
           <p role="alert" className="text-danger">
-            {t("invalidKey", { key: selectedKey, problem })}
+            {words.invalidKey(selectedKey, problem)}
           </p>
         ) : (
           <KeyPanel key={`${cluster}:${selectedKey}`} cluster={cluster} keyPath={selectedKey} onNavigate={navigate} />

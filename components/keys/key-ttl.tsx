@@ -8,6 +8,7 @@ import { useFormatter, useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { parseTtlField } from "@/lib/editor/ttl";
+import { useValidationText } from "@/lib/hooks/use-validation-text";
 import { TtlCountdown } from "./ttl-countdown";
 
 export interface KeyTtlProps {
@@ -20,6 +21,7 @@ export interface KeyTtlProps {
 
 export function KeyTtl({ node, canWrite, busy, onWrite }: KeyTtlProps) {
   const t = useTranslations("keyPanel.ttl");
+  const words = useValidationText();
   const format = useFormatter();
   // The TTL field, open while the user extends or sets it (its text; undefined when closed).
   const [text, setText] = useState<string | undefined>(undefined);
@@ -28,7 +30,7 @@ export function KeyTtl({ node, canWrite, busy, onWrite }: KeyTtlProps) {
   async function apply(event: FormEvent) {
     event.preventDefault();
     const field = parseTtlField(text ?? "");
-    if (!field.ok) return setFieldError(field.error);
+    if (!field.ok) return setFieldError(words.ttlProblem(field.problem));
     if (field.ttl === null) return setFieldError(t("enterSeconds"));
     setFieldError(null);
     if (await onWrite(field.ttl)) setText(undefined);

@@ -3,6 +3,7 @@ import { Download } from "lucide-react";
 import { useCallback, useState } from "react";
 import { toast } from "sonner";
 import { useTranslations } from "use-intl";
+import { useErrorText } from "@/components/errors/use-error-text";
 import { Button } from "@/components/ui/button";
 import { downloadExport } from "@/lib/transfer/client";
 import { errorText } from "@/components/keys/error-text";
@@ -16,16 +17,17 @@ export interface ExportButtonProps {
 /** Downloads `keyPath` as an export file, saying how it went in a toast (the button and the tree's menu). */
 export function useExportWithToast(): (cluster: string, keyPath: string) => Promise<void> {
   const t = useTranslations("transfer.export");
+  const words = useErrorText();
   return useCallback(
     async (cluster: string, keyPath: string) => {
       try {
         const name = await downloadExport(cluster, keyPath);
         toast.success(t("done", { key: keyPath, file: name }));
       } catch (caught) {
-        toast.error(t("failed", { key: keyPath, error: errorText(caught, "load", keyPath).message }));
+        toast.error(t("failed", { key: keyPath, error: words(errorText(caught, "load", keyPath)) }));
       }
     },
-    [t],
+    [t, words],
   );
 }
 

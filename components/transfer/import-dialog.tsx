@@ -11,6 +11,7 @@ import type { ErrorText } from "@/lib/editor/error-text";
 import { useAfterWrite } from "@/lib/hooks/use-after-write";
 import { previewImport, runImport } from "@/lib/transfer/client";
 import type { ImportPreview, ImportReport } from "@/lib/transfer/plan";
+import { useImportWords } from "./use-import-words";
 
 export interface ImportDialogProps {
   cluster: string;
@@ -137,11 +138,12 @@ function PreviewView({
   onBack: () => void;
 }) {
   const t = useTranslations("transfer.import");
+  const words = useImportWords();
   const { preview, fileName } = stage;
   const { counts } = preview;
   const rows: Row[] = [
     ...preview.change.map((e) => ({ key: e.key, what: t("rows.change"), note: "" })),
-    ...preview.conflict.map((e) => ({ key: e.key, what: t("rows.conflict"), note: e.reason })),
+    ...preview.conflict.map((e) => ({ key: e.key, what: t("rows.conflict"), note: words.conflict(e) })),
     ...preview.create.map((e) => ({ key: e.key, what: e.dir ? t("rows.createDirectory") : t("rows.create"), note: "" })),
   ];
   const writes = counts.create + (onExisting === "overwrite" ? counts.change : 0);
@@ -184,14 +186,15 @@ function PreviewView({
 function ReportView({ stage, onClose }: { stage: Extract<Stage, { kind: "done" }>; onClose: () => void }) {
   const t = useTranslations("transfer.import");
   const { report, cancelled } = stage;
-  const rows: Row[] = report.failed.map((f) => ({ key: f.key, what: t("rows.failed"), note: f.reason }));
+  const words = useImportWords();
+  const rows: Row[] = report.failed.map((f) => ({ key: f.key, what: t("rows.failed"), note: words.failure(f) }));
   return (
     <div className="space-y-3">
       <p role="status" className="text-sm font-medium">
         {cancelled
           ? t("cancelled", { file: stage.fileName })
           : report.stopped
-            ? t("stoppedEarly", { file: stage.fileName, reason: report.stopped })
+            ? t("stoppedEarly", { file: stage.fileName, reason: words.stopped(report) })
             : t("finished", { file: stage.fileName, failures: report.failed.length })}
       </p>
       {cancelled ? null : (

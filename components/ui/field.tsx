@@ -1,6 +1,7 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from "react";
 import { useTranslations } from "use-intl";
 import { KindErrorNote } from "@/components/errors/kind-error-note";
+import { useErrorText } from "@/components/errors/use-error-text";
 import type { ErrorText } from "@/lib/editor/error-text";
 
 /** A labelled input with its error right below it. */
@@ -69,12 +70,13 @@ export function SelectField({ label, value, onChange, children }: { label: strin
 /** An error in plain words (role=alert), with etcd's errorCode in small print when etcd gave one. */
 export function ErrorNote({ error }: { error: ErrorText | null | undefined }) {
   const t = useTranslations("common");
+  const words = useErrorText();
   if (!error) return null;
   // A failure of a shared kind (a timeout, an unreachable etcd ...) says the same as on every other page.
   if (error.kind) return <KindErrorNote error={{ ...error, kind: error.kind }} />;
   return (
     <div role="alert" className="rounded-md border border-danger-line bg-danger-soft px-3 py-2 text-sm text-danger">
-      <p>{error.message}</p>
+      <p>{words(error)}</p>
       {error.etcdCode !== undefined ? <p className="mt-0.5 text-xs opacity-75">{t("etcdError", { code: error.etcdCode })}</p> : null}
     </div>
   );

@@ -4,7 +4,8 @@ import { useId, useState, type FormEvent } from "react";
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { parsePanelForm, type PanelForm, type PanelSpec } from "@/lib/watch-page/panels";
+import { useValidationText } from "@/lib/hooks/use-validation-text";
+import { parsePanelForm, type PanelForm, type PanelFormErrors, type PanelSpec } from "@/lib/watch-page/panels";
 
 const EMPTY: PanelForm = { key: "", recursive: false, fromIndex: "" };
 
@@ -12,7 +13,8 @@ const EMPTY: PanelForm = { key: "", recursive: false, fromIndex: "" };
 export function AddPanelForm({ onAdd }: { onAdd: (spec: PanelSpec) => void }) {
   const t = useTranslations("watch.add");
   const [form, setForm] = useState<PanelForm>(EMPTY);
-  const [errors, setErrors] = useState<{ key?: string; fromIndex?: string }>({});
+  const words = useValidationText();
+  const [errors, setErrors] = useState<PanelFormErrors>({});
   const recursiveId = useId();
 
   const submit = (event: FormEvent) => {
@@ -37,7 +39,7 @@ export function AddPanelForm({ onAdd }: { onAdd: (spec: PanelSpec) => void }) {
         placeholder="/config"
         autoComplete="off"
         spellCheck={false}
-        error={errors.key}
+        error={errors.key && (errors.key.code === "missing" ? words.watchKeyMissing() : words.notValidKey(errors.key))}
         onChange={(e) => setForm({ ...form, key: e.target.value })}
       />
       <Field
@@ -47,7 +49,7 @@ export function AddPanelForm({ onAdd }: { onAdd: (spec: PanelSpec) => void }) {
         value={form.fromIndex}
         placeholder={t("now")}
         autoComplete="off"
-        error={errors.fromIndex}
+        error={errors.fromIndex && words.fromIndex()}
         hint={t("fromIndexHint")}
         onChange={(e) => setForm({ ...form, fromIndex: e.target.value })}
       />

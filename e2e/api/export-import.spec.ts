@@ -179,8 +179,8 @@ test.describe("import", () => {
     const { report } = linesOf(await (await request.post(importUrl(dst, { onExisting: "overwrite", since: String(preview.etcdIndex) }), { data: file, headers: JSON_HEADERS })).text());
     expect(report).toMatchObject({ changed: 1, created: 0 });
     expect(report.failed).toEqual([
-      { key: `${dst}/a`, code: "compare_failed", reason: expect.stringContaining("changed after the preview") },
-      { key: `${dst}/c`, code: "compare_failed", reason: expect.stringContaining("changed after the preview") },
+      { key: `${dst}/a`, code: "compare_failed", reason: expect.stringContaining("changed after the preview"), note: { code: "changedAfterPreview", index: expect.any(Number) } },
+      { key: `${dst}/c`, code: "compare_failed", reason: expect.stringContaining("changed after the preview"), note: { code: "changedAfterPreview", index: expect.any(Number) } },
     ]);
     expect(await etcd.value(`${dst}/a`)).toBe("theirs");
     expect(await etcd.value(`${dst}/b`)).toBe("file");

@@ -1,6 +1,24 @@
 // Input schemas shared by the route handlers and the browser forms (one schema for both sides).
 import { z } from "zod";
-import { keyProblem } from "@/lib/key-path";
+import { keyProblem, keyProblemMessage, type KeyProblem } from "@/lib/key-path";
+
+/**
+ * What a form shows for a refused field, as a code (carried in a custom issue's `params.form`): the form words it
+ * in the page's language (lib/hooks/use-validation-text.ts); the issue's English message is for API clients.
+ */
+export type FormProblem =
+  | { code: "invalidKey"; problem: KeyProblem }
+  | { code: "keyNotAbsolute" }
+  | { code: "keyIsRoot" }
+  | { code: "destinationIsSource" }
+  | { code: "destinationInsideSource" };
+
+/** The form problem a zod issue carries, if any. */
+export function formProblemOf(issue: { params?: Record<string, unknown> }): FormProblem | undefined {
+  return issue.params?.form as FormProblem | undefined;
+}
+
+const form = (problem: FormProblem) => ({ params: { form: problem } });
 
 /** Largest TTL accepted: about 68 years, well inside etcd's int64 nanoseconds. */
 const MAX_TTL_SECONDS = 2_147_483_647;
@@ -23,14 +41,14 @@ export const indexSchema = z
  */
 export const keySchema = z
   .string({ error: "a key is required" })
-  .refine((key) => key.startsWith("/"), 'a key starts with "/", like /a/b')
+  .refine((key) => key.startsWith("/"), { message: 'a key starts with "/", like /a/b', ...form({ code: "keyNotAbsolute" }) })
   .superRefine((key, ctx) => {
     const problem = keyProblem(key);
-    if (problem) ctx.addIssue({ code: "custom", message: `not a valid key: ${problem}` });
+    if (problem) ctx.addIssue({ code: "custom", message: `not a valid key: ${keyProblemMessage(problem)}`, ...form({ code: "invalidKey", problem }) });
   });
 
 /** A key that is not the root (what can be deleted, copied or moved). */
-export const keyBelowRootSchema = keySchema.refine((key) => key !== "/", "a key below the root, like /a/b (the root itself cannot be)");
+export const keyBelowRootSchema = keySchema.refine((key) => key !== "/", { message: "a key below the root, like /a/b (the root itself cannot be)", ...form({ code: "keyIsRoot" }) });
 
 /** Query-string booleans: only "true" and "false" (etcd's own parser would accept "T" or "1"). */
 export const queryBooleanSchema = z

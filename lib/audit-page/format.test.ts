@@ -4,10 +4,8 @@ import { MAX_SHOWN_VALUE, describeConditions, describeOptions, shortened, summar
 describe("describeConditions", () => {
   it("lists what the write required; a prevValue only as compared", () => {
     expect(describeConditions(undefined)).toEqual([]);
-    expect(describeConditions({ prevExist: false })).toEqual([{ label: "prevExist = false", full: "prevExist = false" }]);
-    const [index, value] = describeConditions({ prevIndex: 7, prevValue: true });
-    expect(index!.label).toBe("prevIndex = 7");
-    expect(value!.label).toBe("prevValue compared");
+    expect(describeConditions({ prevExist: false })).toEqual([{ text: "prevExist = false" }]);
+    expect(describeConditions({ prevIndex: 7, prevValue: true })).toEqual([{ text: "prevIndex = 7" }, { prevValueCompared: true }]);
   });
 });
 
@@ -26,8 +24,8 @@ describe("describeOptions", () => {
 
 describe("summarizeResult", () => {
   it("gives etcd's action and index, or the error, marking an unknown outcome", () => {
-    expect(summarizeResult({ ok: true, action: "compareAndSwap", index: 57 })).toEqual({ kind: "ok", detail: "compareAndSwap, index 57" });
-    expect(summarizeResult({ ok: true })).toEqual({ kind: "ok", detail: "" });
+    expect(summarizeResult({ ok: true, action: "compareAndSwap", index: 57 })).toEqual({ kind: "ok", action: "compareAndSwap", index: 57 });
+    expect(summarizeResult({ ok: true })).toEqual({ kind: "ok" });
     expect(summarizeResult({ ok: false, code: "compare_failed", message: "changed", etcdCode: 101 })).toEqual({ kind: "failed", code: "compare_failed", message: "changed", etcdCode: 101 });
     expect(summarizeResult({ ok: false, code: "etcd_timeout", message: "timed out", outcomeUnknown: true }).kind).toBe("unknown");
   });

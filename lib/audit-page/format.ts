@@ -8,13 +8,18 @@ export function shortened(text: string, max = MAX_SHOWN_VALUE): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** "prevIndex = 12", "prevValue compared", "prevExist = false": what the write required (never a value). */
-export function describeConditions(conditions: AuditEntry["conditions"]): { label: string; full: string }[] {
+/**
+ * What the write required (never a value): "prevExist = false" and "prevIndex = 12" read the same in every
+ * language; a compared prevValue is a code the table words ("prevValue compared").
+ */
+export type Condition = { text: string } | { prevValueCompared: true };
+
+export function describeConditions(conditions: AuditEntry["conditions"]): Condition[] {
   if (!conditions) return [];
-  const out: { label: string; full: string }[] = [];
-  if (conditions.prevExist !== undefined) out.push({ label: `prevExist = ${conditions.prevExist}`, full: `prevExist = ${conditions.prevExist}` });
-  if (conditions.prevIndex !== undefined) out.push({ label: `prevIndex = ${conditions.prevIndex}`, full: `prevIndex = ${conditions.prevIndex}` });
-  if (conditions.prevValue) out.push({ label: "prevValue compared", full: "prevValue compared: the write required a value, which the log never records" });
+  const out: Condition[] = [];
+  if (conditions.prevExist !== undefined) out.push({ text: `prevExist = ${conditions.prevExist}` });
+  if (conditions.prevIndex !== undefined) out.push({ text: `prevIndex = ${conditions.prevIndex}` });
+  if (conditions.prevValue) out.push({ prevValueCompared: true });
   return out;
 }
 
@@ -30,16 +35,13 @@ export function describeOptions(options: AuditEntry["options"]): string[] {
 }
 
 export type ResultSummary =
-  | { kind: "ok"; detail: string }
+  | { kind: "ok"; action?: string; index?: number }
   | { kind: "failed"; code: string; message: string; etcdCode?: number }
   | { kind: "unknown"; code: string; message: string; etcdCode?: number };
 
-/** ok with etcd's action and index, or the error; "unknown" when the write may have been applied. */
+/** ok with etcd's action and index (the table words them), or the error; "unknown" when the write may have been applied. */
 export function summarizeResult(result: AuditEntry["result"]): ResultSummary {
-  if (result.ok) {
-    const detail = [result.action, result.index === undefined ? undefined : `index ${result.index}`].filter(Boolean).join(", ");
-    return { kind: "ok", detail };
-  }
+  if (result.ok) return { kind: "ok", ...(result.action ? { action: result.action } : {}), ...(result.index === undefined ? {} : { index: result.index }) };
   const { code, message, etcdCode } = result;
   return { kind: result.outcomeUnknown ? "unknown" : "failed", code, message, etcdCode };
 }

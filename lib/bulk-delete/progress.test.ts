@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyLine, outcomeLabel, startProgress } from "./progress";
+import { applyLine, outcomeCode, startProgress } from "./progress";
 
 describe("bulk delete progress", () => {
   it("adds up items, keeps what was not deleted with why, and follows a directory's subtree", () => {
@@ -14,10 +14,10 @@ describe("bulk delete progress", () => {
     applyLine(progress, { type: "item", key: "/b", dir: false, outcome: "failed", code: "etcd_unavailable", outcomeUnknown: true });
     applyLine(progress, { type: "done", deleted: 1, notDeleted: 2 });
     expect(progress).toMatchObject({ total: 3, finished: 3, deleted: ["/a"], current: null });
-    expect(progress.notDeleted.map((r) => [r.key, outcomeLabel(r)])).toEqual([
-      ["/d/late", "Added meanwhile"],
-      ["/d", "Not empty"],
-      ["/b", "Outcome unknown"],
+    expect(progress.notDeleted.map((r) => [r.key, outcomeCode(r)])).toEqual([
+      ["/d/late", "added"],
+      ["/d", "not_empty"],
+      ["/b", "unknown"],
     ]);
   });
 });

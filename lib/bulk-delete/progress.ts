@@ -31,17 +31,9 @@ export function applyLine(progress: BulkDeleteProgress, line: BulkDeleteLine): v
   }
 }
 
-/** Why an item was not deleted, in a few words (its message says more). */
-const OUTCOME_LABELS: Record<BulkDeleteOutcome, string> = {
-  deleted: "Deleted",
-  changed: "Changed since listed",
-  added: "Added meanwhile",
-  missing: "Already gone",
-  not_empty: "Not empty",
-  failed: "Failed",
-  not_attempted: "Not attempted",
-};
+/** How an item ended, as the code the report words (the `reports` catalogue's bulkDelete): a failure whose outcome is unknown is "unknown". */
+export type OutcomeCode = BulkDeleteOutcome | "unknown";
 
-export function outcomeLabel(result: BulkDeleteItemResult): string {
-  return result.outcome === "failed" && result.outcomeUnknown ? "Outcome unknown" : OUTCOME_LABELS[result.outcome];
+export function outcomeCode(result: BulkDeleteItemResult): OutcomeCode {
+  return result.outcome === "failed" && result.outcomeUnknown ? "unknown" : result.outcome;
 }

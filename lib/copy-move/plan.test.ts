@@ -1,5 +1,6 @@
 import type { V2Node } from "@/lib/etcd/wire";
 import { describe, expect, it } from "vitest";
+import { formProblemOf } from "@/lib/api/schemas";
 import { copyMoveBodySchema, isBelow, mapKey, planCopy, remainingTtl } from "./plan";
 
 const issues = (input: unknown) => {
@@ -28,6 +29,18 @@ describe("copy / move request", () => {
     expect(issues({ from: "/a", to: "/b", move: "yes" })[0]).toMatch(/^move:/);
     expect(issues({ from: "/a", to: "/b", overwrite: true })[0]).toMatch(/overwrite/);
     expect(issues({ to: "/b" })[0]).toMatch(/^from:/);
+  });
+
+  it("carries each refusal's code for the form to word (the English message stays for API clients)", () => {
+    const problems = (body: unknown) => {
+      const parsed = copyMoveBodySchema.safeParse(body);
+      return parsed.success ? [] : parsed.error.issues.map((issue) => formProblemOf(issue as { params?: Record<string, unknown> }));
+    };
+    expect(problems({ from: "/x", to: "/" })).toEqual([{ code: "keyIsRoot" }]);
+    expect(problems({ from: "/x", to: "/a//b" })).toEqual([{ code: "invalidKey", problem: { code: "emptySegment" } }]);
+    expect(problems({ from: "xy", to: "/y" })[0]).toEqual({ code: "keyNotAbsolute" });
+    expect(problems({ from: "/a", to: "/a" })).toEqual([{ code: "destinationIsSource" }]);
+    expect(problems({ from: "/a", to: "/a/b/c" })).toEqual([{ code: "destinationInsideSource" }]);
   });
 });
 

@@ -3,7 +3,7 @@
 // into. Pure; the route (app/api/clusters/[cluster]/copy) runs the writes (lib/copy-move/run.ts).
 import type { V2Node } from "@/lib/etcd/wire";
 import { z } from "zod";
-import { keyBelowRootSchema } from "@/lib/api/schemas";
+import { keyBelowRootSchema, type FormProblem } from "@/lib/api/schemas";
 import { isWithin } from "@/lib/key-path";
 
 /** POST …/copy */
@@ -16,8 +16,8 @@ export const copyMoveBodySchema = z
   })
   .strict()
   .superRefine((body, ctx) => {
-    if (body.from === body.to) ctx.addIssue({ code: "custom", path: ["to"], message: "the destination is the source itself" });
-    else if (isWithin(body.to, body.from)) ctx.addIssue({ code: "custom", path: ["to"], message: "the destination is inside the source" });
+    if (body.from === body.to) ctx.addIssue({ code: "custom", path: ["to"], message: "the destination is the source itself", params: { form: { code: "destinationIsSource" } satisfies FormProblem } });
+    else if (isWithin(body.to, body.from)) ctx.addIssue({ code: "custom", path: ["to"], message: "the destination is inside the source", params: { form: { code: "destinationInsideSource" } satisfies FormProblem } });
   });
 export type CopyMoveBody = z.input<typeof copyMoveBodySchema>;
 

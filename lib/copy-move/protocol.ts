@@ -14,6 +14,12 @@ export type CopyMovePhase = "copy" | "delete";
  */
 export type CopyMoveProblemKind = "exists" | "skipped" | "failed" | "expired" | "changed" | "not-empty" | "gone";
 
+/**
+ * Why a copy / move stopped early: a copy failure etcd would repeat or whose outcome is unknown (`code`), a move
+ * that deleted nothing because not all was copied, or a delete failure; `notTried` counts what was left alone.
+ */
+export type CopyMoveStop = { reason: "copyFailed" | "deleteFailed"; code: string; notTried: number } | { reason: "notAllCopied"; notCopied: number; total: number };
+
 export interface CopyMoveReport {
   from: string;
   to: string;
@@ -29,12 +35,27 @@ export interface CopyMoveReport {
   kept: number;
   /** Move only: whether the delete phase ran (it runs only when every copy succeeded). */
   deletedSource: boolean;
-  /** Set when the operation stopped before the end (etcd unreachable, an unknown outcome, cancelled). */
+  /** Set when the operation stopped before the end (etcd unreachable, an unknown outcome, cancelled): in English, for API clients. */
   stopped?: string;
+  /** The same as a code and its numbers, which the dialog words in the page's language. */
+  stop?: CopyMoveStop;
 }
 
 export type CopyMoveLine =
   | { type: "start"; from: string; to: string; move: boolean; keys: number; dirs: number; total: number }
   | { type: "progress"; phase: CopyMovePhase; done: number; total: number }
-  | { type: "problem"; phase: CopyMovePhase; kind: CopyMoveProblemKind; key: string; target?: string; code?: string; message: string }
+  | {
+      type: "problem";
+      phase: CopyMovePhase;
+      kind: CopyMoveProblemKind;
+      key: string;
+      target?: string;
+      code?: string;
+      /** In English, for API clients; the dialog words `kind` with the fields below. */
+      message: string;
+      /** skipped: the directory that could not be created. */
+      blockedDir?: string;
+      /** changed: the source's modifiedIndex when it was copied. */
+      index?: number;
+    }
   | { type: "done"; report: CopyMoveReport };

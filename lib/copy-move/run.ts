@@ -68,7 +68,7 @@ export async function* runCopyMove(request: CopyMoveRequest, items: CopyItem[]):
     const item = items[i]!;
     if (blockedDir !== null && isBelow(item.target, blockedDir)) {
       report.notCopied++;
-      yield { type: "problem", phase: "copy", kind: "skipped", key: item.source, target: item.target, message: `Not copied: ${blockedDir} could not be created.` };
+      yield { type: "problem", phase: "copy", kind: "skipped", key: item.source, target: item.target, blockedDir, message: `Not copied: ${blockedDir} could not be created.` };
     } else {
       blockedDir = null;
       const ttl = remainingTtl(item.expiration, Date.now());
@@ -97,6 +97,7 @@ export async function* runCopyMove(request: CopyMoveRequest, items: CopyItem[]):
             if (stop) {
               report.notCopied += items.length - i - 1;
               report.stopped = `Stopped after a failure etcd would repeat or whose outcome is unknown (${code}): ${items.length - i - 1} more not tried.`;
+              report.stop = { reason: "copyFailed", code, notTried: items.length - i - 1 };
               yield { type: "progress", phase: "copy", done: i + 1, total: items.length };
               yield { type: "done", report };
               return;
@@ -114,6 +115,7 @@ export async function* runCopyMove(request: CopyMoveRequest, items: CopyItem[]):
   }
   if (report.notCopied > 0) {
     report.stopped = `Nothing was deleted: ${report.notCopied} of ${items.length} could not be copied, so the source stays as it was.`;
+    report.stop = { reason: "notAllCopied", notCopied: report.notCopied, total: items.length };
     yield { type: "done", report };
     return;
   }
@@ -142,7 +144,10 @@ export async function* runCopyMove(request: CopyMoveRequest, items: CopyItem[]):
     if (problem) yield problem;
     if (++done % PROGRESS_EVERY === 0 || done === total) yield { type: "progress", phase: "delete", done, total };
   }
-  if (stop) report.stopped = `Stopped deleting after a failure etcd would repeat or whose outcome is unknown (${stop.code}): ${notTried} sources not tried are kept.`;
+  if (stop) {
+    report.stopped = `Stopped deleting after a failure etcd would repeat or whose outcome is unknown (${stop.code}): ${notTried} sources not tried are kept.`;
+    report.stop = { reason: "deleteFailed", code: stop.code ?? "internal", notTried };
+  }
   yield { type: "done", report };
 }
 
@@ -152,7 +157,7 @@ function deleteProblem(node: NodeOutcome, item: CopyItem | undefined): CopyMoveL
   switch (node.outcome) {
     case "changed":
     case "added":
-      return { type: "problem", phase: "delete", kind: "changed", key, code: "compare_failed", message: `Kept: ${key} changed after it was copied (it was at index ${item?.modifiedIndex}); the copy at ${item?.target} has the old value.` };
+      return { type: "problem", phase: "delete", kind: "changed", key, code: "compare_failed", ...(item ? { target: item.target, index: item.modifiedIndex } : {}), message: `Kept: ${key} changed after it was copied (it was at index ${item?.modifiedIndex}); the copy at ${item?.target} has the old value.` };
     case "not_empty":
       return { type: "problem", phase: "delete", kind: "not-empty", key, code: "directory_not_empty", message: `Kept: the directory ${key} is not empty (a key was added meanwhile, a kept key is in it, or it holds hidden keys).` };
     case "gone":

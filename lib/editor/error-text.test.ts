@@ -3,15 +3,20 @@ import { describeApiError } from "./error-text";
 
 describe("describeApiError", () => {
   it("says a key already exists", () => {
-    expect(describeApiError({ code: "key_exists", message: "x", etcdCode: 105 }, "create", "/a")).toEqual({ message: "/a already exists.", etcdCode: 105 });
+    expect(describeApiError({ code: "key_exists", message: "x", etcdCode: 105 }, "create", "/a")).toEqual({ message: "x", etcdCode: 105, problem: { code: "exists", key: "/a" } });
   });
-  it("explains a failed compare-and-delete", () => {
-    expect(describeApiError({ code: "compare_failed", message: "x", etcdCode: 101 }, "delete", "/a").message).toMatch(/changed since you loaded it, so it was not deleted/);
+  it("explains a failed compare-and-delete, and a failed compare-and-swap with etcd's cause", () => {
+    expect(describeApiError({ code: "compare_failed", message: "x", etcdCode: 101 }, "delete", "/a").problem).toEqual({ code: "changedNotDeleted", key: "/a" });
+    expect(describeApiError({ code: "compare_failed", message: "x", cause: "[1 != 2]" }, "cas").problem).toEqual({ code: "compareFailed", cause: "[1 != 2]" });
+  });
+  it("tells a key gone before a write from a key not found", () => {
+    expect(describeApiError({ code: "key_not_found", message: "x" }, "save", "/a").problem?.code).toBe("goneNothingWritten");
+    expect(describeApiError({ code: "key_not_found", message: "x" }, "load", "/a").problem?.code).toBe("notFound");
   });
   it("says plainly when the outcome is unknown", () => {
-    expect(describeApiError({ code: "etcd_timeout", message: "x", outcomeUnknown: true }, "save").message).toMatch(/outcome is unknown/);
+    expect(describeApiError({ code: "etcd_timeout", message: "x", outcomeUnknown: true }, "save").problem).toEqual({ code: "outcomeUnknownReloaded" });
   });
   it("falls back to the server's message", () => {
-    expect(describeApiError({ code: "etcd_unavailable", message: "etcd cannot be reached" }, "save").message).toBe("etcd cannot be reached");
+    expect(describeApiError({ code: "etcd_unavailable", message: "etcd cannot be reached" }, "save")).toEqual({ message: "etcd cannot be reached" });
   });
 });

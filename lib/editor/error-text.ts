@@ -5,38 +5,59 @@ import type { ApiErrorBody } from "@/lib/api/errors";
 
 export type WriteAction = "save" | "create" | "mkdir" | "delete" | "refresh" | "cas" | "queue" | "load";
 
+/**
+ * What went wrong with what the user tried, as a code: the component words it in the page's language (the
+ * `errors` catalogue's `action`, components/errors/use-error-text.ts). `key` is the key it concerns, when known.
+ */
+export type ActionProblem =
+  | "outcomeUnknownReloaded"
+  | "exists"
+  | "changedNotDeleted"
+  | "compareFailed"
+  | "changed"
+  | "goneNothingWritten"
+  | "notFound"
+  | "isDirectory"
+  | "isKey"
+  | "notEmpty"
+  | "rootReadOnly";
+
 export interface ErrorText {
+  /** The server's (English) message or the thrown error's: shown only when there is no code to word. */
   message: string;
   etcdCode?: number;
   /** A failure with the same words everywhere (the `errors` catalogue); `message` is then only its detail. */
   kind?: ErrorKind;
+  /** A failure worded for the action the user tried; `message` is then not shown. */
+  problem?: { code: ActionProblem; key?: string; cause?: string };
 }
 
-/** Plain words for an API error body, in the context of what the user tried to do. */
+/** An API error body as an action problem (or its own message), in the context of what the user tried to do. */
 export function describeApiError(body: Pick<ApiErrorBody, "code" | "message" | "etcdCode" | "cause" | "outcomeUnknown">, action: WriteAction, key?: string): ErrorText {
   const etcdCode = body.etcdCode;
-  const subject = key ?? "The key";
-  if (body.outcomeUnknown) {
-    return { etcdCode, message: "The outcome is unknown: etcd may or may not have applied this change. Reloaded to show what is stored now." };
-  }
+  const as = (code: ActionProblem, cause?: string): ErrorText => ({
+    message: body.message,
+    etcdCode,
+    problem: { code, ...(key === undefined ? {} : { key }), ...(cause ? { cause } : {}) },
+  });
+  if (body.outcomeUnknown) return as("outcomeUnknownReloaded");
   switch (body.code) {
     case "key_exists":
-      return { etcdCode, message: `${subject} already exists.` };
+      return as("exists");
     case "compare_failed":
-      if (action === "delete") return { etcdCode, message: `${subject} changed since you loaded it, so it was not deleted. Reload to see the current value.` };
-      if (action === "cas") return { etcdCode, message: `Compare failed: the stored key does not match${body.cause ? ` (${body.cause})` : ""}. Nothing was written.` };
-      return { etcdCode, message: `${subject} changed since you loaded it. Nothing was written.` };
+      if (action === "delete") return as("changedNotDeleted");
+      if (action === "cas") return as("compareFailed", body.cause);
+      return as("changed");
     case "key_not_found":
-      if (action === "cas" || action === "refresh" || action === "save") return { etcdCode, message: `${subject} does not exist (any more). Nothing was written.` };
-      return { etcdCode, message: `${subject} does not exist.` };
+      return as(action === "cas" || action === "refresh" || action === "save" ? "goneNothingWritten" : "notFound");
     case "not_a_file":
-      return { etcdCode, message: `${subject} is a directory, not a key.` };
+      return as("isDirectory");
     case "not_a_directory":
-      return { etcdCode, message: `${subject} is a key, not a directory.` };
+      return as("isKey");
     case "directory_not_empty":
-      return { etcdCode, message: `${subject} is not empty.` };
+      return as("notEmpty");
     case "root_read_only":
-      return { etcdCode, message: "The root directory cannot be changed." };
+      return as("rootReadOnly");
     default:
       return { etcdCode, message: body.message };
   }

@@ -22,7 +22,7 @@ export function buildSavePlan(loaded: Pick<V2Node, "modifiedIndex" | "expiration
     ttl = hadTtl ? Math.max(1, remainingSeconds(loaded.expiration!, now)) : undefined;
   } else {
     const field = parseTtlField(edits.ttl);
-    if (!field.ok) return { ok: false, field: "ttl", error: field.error };
+    if (!field.ok) return { ok: false, field: "ttl", error: `invalid TTL (${field.problem})` };
     ttl = field.ttl === null ? (hadTtl ? null : undefined) : field.ttl;
   }
   const body: PutKeyBody = { value: edits.value, prevIndex: loaded.modifiedIndex };

@@ -19,10 +19,10 @@ describe("parseTtlField", () => {
     expect(parseTtlField("0")).toEqual({ ok: true, ttl: 0 });
   });
   it("rejects negative, fractional and non-numeric input instead of coercing it", () => {
-    expect(parseTtlField("-5").ok).toBe(false);
-    expect(parseTtlField("1.5").ok).toBe(false);
-    expect(parseTtlField("abc").ok).toBe(false);
-    expect(parseTtlField("1e3").ok).toBe(false);
-    expect(parseTtlField("99999999999").ok).toBe(false);
+    expect(parseTtlField("-5")).toEqual({ ok: false, problem: "negative" });
+    expect(parseTtlField("1.5")).toEqual({ ok: false, problem: "notWhole" });
+    expect(parseTtlField("abc")).toEqual({ ok: false, problem: "notWhole" });
+    expect(parseTtlField("1e3")).toEqual({ ok: false, problem: "notWhole" });
+    expect(parseTtlField("99999999999")).toEqual({ ok: false, problem: "tooLarge" });
   });
 });

@@ -1,6 +1,6 @@
 // Key paths as lib/etcd takes them: validated (branded) before anything is sent to etcd.
 import { EtcdError } from "./errors";
-import { baseNameOf, encodeKeySegments, MAX_KEY_BYTES, parentOf, segmentsProblem, splitKey } from "../key-path";
+import { baseNameOf, encodeKeySegments, keyProblemMessage, MAX_KEY_BYTES, parentOf, segmentsProblem, splitKey } from "../key-path";
 
 export { isHiddenKey, isWithin } from "../key-path";
 
@@ -15,7 +15,7 @@ export const MAX_REQUEST_TARGET_BYTES = "/v2/keys".length + MAX_KEY_BYTES;
 /** Builds a key from already-decoded segments (as Next.js hands catch-all params). */
 export function keyFromSegments(segments: readonly string[]): KeyPath {
   const problem = segmentsProblem(segments);
-  if (problem) throw EtcdError.invalidKey(problem, "/" + segments.join("/"));
+  if (problem) throw EtcdError.invalidKey(keyProblemMessage(problem), "/" + segments.join("/"));
   return ("/" + segments.join("/")) as KeyPath;
 }
 

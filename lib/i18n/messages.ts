@@ -21,6 +21,8 @@ import en_transfer from "@/messages/en/transfer.json";
 import en_errors from "@/messages/en/errors.json";
 import en_theme from "@/messages/en/theme.json";
 import en_titles from "@/messages/en/titles.json";
+import en_validation from "@/messages/en/validation.json";
+import en_reports from "@/messages/en/reports.json";
 import zh_common from "@/messages/zh-CN/common.json";
 import zh_layout from "@/messages/zh-CN/layout.json";
 import zh_home from "@/messages/zh-CN/home.json";
@@ -40,6 +42,8 @@ import zh_transfer from "@/messages/zh-CN/transfer.json";
 import zh_errors from "@/messages/zh-CN/errors.json";
 import zh_theme from "@/messages/zh-CN/theme.json";
 import zh_titles from "@/messages/zh-CN/titles.json";
+import zh_validation from "@/messages/zh-CN/validation.json";
+import zh_reports from "@/messages/zh-CN/reports.json";
 
 const en = {
   common: en_common,
@@ -61,6 +65,8 @@ const en = {
   errors: en_errors,
   theme: en_theme,
   titles: en_titles,
+  validation: en_validation,
+  reports: en_reports,
 };
 
 export type Messages = typeof en;
@@ -85,6 +91,8 @@ const zhCN: Messages = {
   errors: zh_errors,
   theme: zh_theme,
   titles: zh_titles,
+  validation: zh_validation,
+  reports: zh_reports,
 };
 
 export const MESSAGES: Record<Locale, Messages> = { en, "zh-CN": zhCN };

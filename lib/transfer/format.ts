@@ -4,7 +4,7 @@ import type { V2Node } from "@/lib/etcd/wire";
 import { z } from "zod";
 import { ttlSchema } from "@/lib/api/schemas";
 import { keySchema } from "@/lib/api/schemas";
-import { baseNameOf, keyProblem, splitKey } from "@/lib/key-path";
+import { baseNameOf, keyProblem, keyProblemMessage, splitKey } from "@/lib/key-path";
 
 export const EXPORT_FORMAT = "etcd-dashboard-export";
 export const EXPORT_VERSION = 1;
@@ -47,8 +47,9 @@ const relativeKeySchema = z
   .string()
   .min(1, "a key is required")
   .superRefine((key, ctx) => {
-    const problem = key.startsWith("/") ? 'a key is relative to the import directory: no leading "/"' : keyProblem(`/${key}`);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
+    if (key.startsWith("/")) ctx.addIssue({ code: "custom", message: 'a key is relative to the import directory: no leading "/"' });
+    const problem = key.startsWith("/") ? null : keyProblem(`/${key}`);
+    if (problem) ctx.addIssue({ code: "custom", message: keyProblemMessage(problem) });
   });
 
 const exportNodeSchema = z

@@ -36,9 +36,9 @@ describe("planImport", () => {
     expect(byKey["/t/new"]!.action).toBe("create");
     expect(byKey["/t/same"]).toMatchObject({ action: "unchanged", existingIndex: 6 });
     expect(byKey["/t/diff"]).toMatchObject({ action: "change", existingIndex: 7 });
-    expect(byKey["/t/isdir"]).toMatchObject({ action: "conflict", reason: "etcd has a directory here, the file a key" });
-    expect(byKey["/t/iskey"]).toMatchObject({ action: "conflict", reason: "etcd has a key here, the file a directory" });
-    expect(byKey["/t/iskey/below"]).toMatchObject({ action: "conflict", reason: "/t/iskey is a key in etcd, not a directory" });
+    expect(byKey["/t/isdir"]).toMatchObject({ action: "conflict", reason: "etcd has a directory here, the file a key", conflict: { code: "etcdDirFileKey" } });
+    expect(byKey["/t/iskey"]).toMatchObject({ action: "conflict", reason: "etcd has a key here, the file a directory", conflict: { code: "etcdKeyFileDir" } });
+    expect(byKey["/t/iskey/below"]).toMatchObject({ action: "conflict", reason: "/t/iskey is a key in etcd, not a directory", conflict: { code: "ancestorIsKey", ancestor: "/t/iskey" } });
     expect(byKey["/t/dir"]!.action).toBe("unchanged");
     expect(byKey["/t/dir/child"]!.action).toBe("create");
     expect(plan.counts).toEqual({ create: 2, change: 2, unchanged: 2, conflict: 3 });

@@ -5,6 +5,17 @@ import type { ExportNode } from "./format";
 
 export type PlanAction = "create" | "change" | "unchanged" | "conflict";
 
+/** Why a node of the file clashes with etcd, as a code the import dialog words (`reason` is the API's English). */
+export type ImportConflict = { code: "ancestorIsKey"; ancestor: string } | { code: "etcdKeyFileDir" } | { code: "etcdDirFileKey" };
+
+/** Why a write of the import failed, as a code the dialog words; none when only the server's message says it. */
+export type ImportNote =
+  | { code: "conflict"; conflict: ImportConflict }
+  | { code: "appearedAfterPlan" }
+  | { code: "changedAfterPlan" }
+  | { code: "deletedAfterPlan" }
+  | { code: "changedAfterPreview"; index: number };
+
 export interface PlanStep {
   /** The absolute key the node goes to. */
   key: string;
@@ -18,6 +29,7 @@ export interface PlanStep {
   changedSincePreview?: boolean;
   /** conflict: why. */
   reason?: string;
+  conflict?: ImportConflict;
 }
 
 export interface ImportPlan {
@@ -96,14 +108,14 @@ function stepFor(node: ExportNode, position: number, key: string, target: string
     const top = target === "/" ? 0 : target.length;
     for (let at = key.lastIndexOf("/"); at > top; at = key.lastIndexOf("/", at - 1)) {
       const ancestor = key.slice(0, at);
-      if (held.get(ancestor)?.dir === false) return { key, position, node, action: "conflict", reason: `${ancestor} is a key in etcd, not a directory` };
+      if (held.get(ancestor)?.dir === false) return { key, position, node, action: "conflict", reason: `${ancestor} is a key in etcd, not a directory`, conflict: { code: "ancestorIsKey", ancestor } };
     }
   }
   const current = held.get(key);
   if (!current) return { key, position, node, action: "create" };
   const existingIndex = current.modifiedIndex;
-  if (node.dir && !current.dir) return { key, position, node, action: "conflict", existingIndex, reason: "etcd has a key here, the file a directory" };
-  if (!node.dir && current.dir) return { key, position, node, action: "conflict", existingIndex, reason: "etcd has a directory here, the file a key" };
+  if (node.dir && !current.dir) return { key, position, node, action: "conflict", existingIndex, reason: "etcd has a key here, the file a directory", conflict: { code: "etcdKeyFileDir" } };
+  if (!node.dir && current.dir) return { key, position, node, action: "conflict", existingIndex, reason: "etcd has a directory here, the file a key", conflict: { code: "etcdDirFileKey" } };
   if (node.dir || current.value === node.value) return { key, position, node, action: "unchanged", existingIndex };
   const changedSincePreview = since !== undefined && existingIndex !== undefined && existingIndex > since;
   return { key, position, node, action: "change", existingIndex, ...(changedSincePreview ? { changedSincePreview } : {}) };
@@ -123,7 +135,7 @@ export interface ImportPreview {
   create: PlanEntry[];
   change: PlanEntry[];
   unchanged: PlanEntry[];
-  conflict: (PlanEntry & { reason: string })[];
+  conflict: (PlanEntry & { reason: string; conflict?: ImportConflict })[];
 }
 
 export function previewOf(plan: ImportPlan): ImportPreview {
@@ -132,7 +144,7 @@ export function previewOf(plan: ImportPlan): ImportPreview {
   for (const step of plan.steps) inFileOrder[step.position] = step;
   for (const step of inFileOrder) {
     const entry: PlanEntry = step.node.dir ? { key: step.key, dir: true } : { key: step.key };
-    if (step.action === "conflict") lists.conflict.push({ ...entry, reason: step.reason ?? "conflict" });
+    if (step.action === "conflict") lists.conflict.push({ ...entry, reason: step.reason ?? "conflict", ...(step.conflict ? { conflict: step.conflict } : {}) });
     else lists[step.action].push(entry);
   }
   return { target: plan.target, etcdIndex: plan.etcdIndex, total: plan.steps.length, counts: plan.counts, ...lists };
@@ -147,7 +159,9 @@ export interface ImportFailure {
   key: string;
   /** The API error code ("key_exists", "compare_failed", "conflict" …). */
   code: string;
+  /** In English, for API clients; the dialog words `note` when there is one. */
   reason: string;
+  note?: ImportNote;
 }
 
 export interface ImportReport {
@@ -160,5 +174,7 @@ export interface ImportReport {
   failed: ImportFailure[];
   /** Set when the run stopped early (etcd unreachable …): the nodes not attempted are `notAttempted`. */
   stopped?: string;
+  /** The same as the failure's API code and the key it stopped at, which the dialog words. */
+  stop?: { code: string; key: string };
   notAttempted: number;
 }

@@ -10,7 +10,7 @@ import { isEtcdError, parseKey, type EtcdClient, type KeyPath, type PutOptions }
 import { parentOf } from "@/lib/key-path";
 import { stopsTheRun } from "@/lib/subtree/stop-rule";
 import { EXPORT_FORMAT, EXPORT_VERSION, contentDisposition, exportFileName, exportNodes, parseNodes, type ExportHeader, type ExportNode } from "./format";
-import { planImport, type ImportFailure, type ImportLine, type ImportPlan, type ImportReport, type PlanStep } from "./plan";
+import { planImport, type ImportFailure, type ImportLine, type ImportNote, type ImportPlan, type ImportReport, type PlanStep } from "./plan";
 
 /**
  * A piece of the export stream ends after this many nodes or this much text, whichever comes first; the
@@ -146,10 +146,11 @@ export interface RunImportOptions {
 export async function* runImport({ client, cluster, user, plan, onExisting }: RunImportOptions): AsyncGenerator<ImportLine> {
   const total = plan.steps.length;
   const report: ImportReport = { target: plan.target, total, created: 0, changed: 0, skipped: 0, unchanged: 0, failed: [], notAttempted: 0 };
-  const fail = (key: string, code: string, reason: string) => report.failed.push({ key, code, reason } satisfies ImportFailure);
+  const fail = (key: string, code: string, reason: string, note?: ImportNote) => report.failed.push({ key, code, reason, ...(note ? { note } : {}) } satisfies ImportFailure);
   let done = 0;
   let attempted = 0;
   let stopped: string | undefined;
+  let stop: ImportReport["stop"];
 
   const write = async (step: PlanStep, options: PutOptions): Promise<boolean> => {
     const key = parseKey(step.key);
@@ -159,8 +160,11 @@ export async function* runImport({ client, cluster, user, plan, onExisting }: Ru
     } catch (error) {
       const apiError = toApiError(error);
       // Failures after which the next writes would fail the same way (lib/subtree/stop-rule.ts): stop, saying why.
-      if (stopsTheRun(error) && !stopped) stopped = `${apiError.message} The import stopped at ${step.key}.`;
-      fail(step.key, apiError.code, reasonOf(step, apiError.code, apiError.message));
+      if (stopsTheRun(error) && !stopped) {
+        stopped = `${apiError.message} The import stopped at ${step.key}.`;
+        stop = { code: apiError.code, key: step.key };
+      }
+      fail(step.key, apiError.code, reasonOf(step, apiError.code, apiError.message), noteOf(step, apiError.code));
       return false;
     }
   };
@@ -170,7 +174,7 @@ export async function* runImport({ client, cluster, user, plan, onExisting }: Ru
     const ttl = node.ttl;
     switch (step.action) {
       case "conflict":
-        fail(step.key, "conflict", `${step.reason ?? "conflict"}: left as it is`);
+        fail(step.key, "conflict", `${step.reason ?? "conflict"}: left as it is`, step.conflict && { code: "conflict", conflict: step.conflict });
         return;
       case "unchanged":
         report.unchanged++;
@@ -181,7 +185,10 @@ export async function* runImport({ client, cluster, user, plan, onExisting }: Ru
           return;
         }
         if (step.changedSincePreview) {
-          fail(step.key, "compare_failed", `changed after the preview (now at index ${step.existingIndex}): not overwritten`);
+          fail(step.key, "compare_failed", `changed after the preview (now at index ${step.existingIndex}): not overwritten`, {
+            code: "changedAfterPreview",
+            index: step.existingIndex ?? 0,
+          });
           return;
         }
         if (await write(step, { value: node.value ?? "", prevIndex: step.existingIndex, ttl })) report.changed++;
@@ -223,8 +230,17 @@ export async function* runImport({ client, cluster, user, plan, onExisting }: Ru
   }
   report.notAttempted = total - attempted;
   if (stopped) report.stopped = stopped;
+  if (stop) report.stop = stop;
   yield { type: "progress", done, total };
   yield { type: "report", report };
+}
+
+/** The code of reasonOf's words (none for the server's own message). */
+function noteOf(step: PlanStep, code: string): ImportNote | undefined {
+  if (code === "key_exists") return { code: "appearedAfterPlan" };
+  if (code === "compare_failed") return { code: "changedAfterPlan" };
+  if (code === "key_not_found" && step.action === "change") return { code: "deletedAfterPlan" };
+  return undefined;
 }
 
 function reasonOf(step: PlanStep, code: string, message: string): string {

@@ -7,7 +7,7 @@
 //   w=r@120/config         the same, replaying etcd's history from index 120
 //
 // Pure; no browser or Next.js APIs.
-import { keyProblem } from "@/lib/key-path";
+import { keyProblem, type KeyProblem } from "@/lib/key-path";
 import { DEFAULT_CLUSTER_NAME } from "@/lib/keys-url";
 
 export interface PanelSpec {
@@ -86,26 +86,32 @@ export interface PanelForm {
   fromIndex: string;
 }
 
-export type PanelFormResult = { ok: true; spec: PanelSpec } | { ok: false; errors: { key?: string; fromIndex?: string } };
+/** What is wrong with the form, as codes (the form words them): no key, a key the shared rules refuse, a bad from index. */
+export interface PanelFormErrors {
+  key?: { code: "missing" } | KeyProblem;
+  fromIndex?: "notWholePositive";
+}
+
+export type PanelFormResult = { ok: true; spec: PanelSpec } | { ok: false; errors: PanelFormErrors };
 
 /**
  * Checks the form with the shared key rules. A missing leading "/" is added ("config/app" means
  * "/config/app"); nothing else is changed, since spaces and other characters are legal in keys.
  */
 export function parsePanelForm(form: PanelForm): PanelFormResult {
-  const errors: { key?: string; fromIndex?: string } = {};
+  const errors: PanelFormErrors = {};
   let key = form.key;
-  if (key === "") errors.key = 'Enter a key, e.g. /config (or "/" for the whole keyspace).';
+  if (key === "") errors.key = { code: "missing" };
   else {
     if (!key.startsWith("/")) key = `/${key}`;
     const problem = keyProblem(key);
-    if (problem) errors.key = `Not a valid key: ${problem}.`;
+    if (problem) errors.key = problem;
   }
   let fromIndex: number | undefined;
   const fromText = form.fromIndex.trim();
   if (fromText !== "") {
     fromIndex = /^\d+$/.test(fromText) ? Number(fromText) : Number.NaN;
-    if (!isValidFromIndex(fromIndex)) errors.fromIndex = "From index must be a whole number of 1 or more (or empty for changes from now on).";
+    if (!isValidFromIndex(fromIndex)) errors.fromIndex = "notWholePositive";
   }
   if (errors.key || errors.fromIndex) return { ok: false, errors };
   const spec: PanelSpec = { key, recursive: form.recursive };
