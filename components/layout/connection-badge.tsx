@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "use-intl";
 import { useErrorWords } from "@/components/errors/use-error-words";
 import { useConnection } from "@/lib/hooks/use-connection";
 
@@ -9,10 +10,11 @@ import { useConnection } from "@/lib/hooks/use-connection";
 export function ConnectionBadge({ cluster }: { cluster: string }) {
   const { data, error } = useConnection(cluster);
   const wordsOf = useErrorWords();
+  const t = useTranslations("layout");
   if (error) {
     // Only the title: the connection banner above the page explains it and offers Retry.
     return (
-      <div role="status" aria-label="Connection" title={error.message} className="rounded-md bg-danger-soft px-2 py-1 text-xs text-danger">
+      <div role="status" aria-label={t("connection")} title={error.message} className="rounded-md bg-danger-soft px-2 py-1 text-xs text-danger">
         <span aria-hidden className="mr-1 inline-block h-2 w-2 rounded-full bg-danger-solid" />
         {wordsOf(error).title}
       </div>
@@ -20,8 +22,8 @@ export function ConnectionBadge({ cluster }: { cluster: string }) {
   }
   if (!data) {
     return (
-      <div role="status" aria-label="Connection" className="text-xs text-muted">
-        connecting…
+      <div role="status" aria-label={t("connection")} className="text-xs text-muted">
+        {t("connecting")}
       </div>
     );
   }
@@ -30,11 +32,11 @@ export function ConnectionBadge({ cluster }: { cluster: string }) {
   return (
     <div
       role="status"
-      aria-label="Connection"
+      aria-label={t("connection")}
       className={`rounded-md px-2 py-1 text-xs ${ok ? "bg-success-soft text-success" : "bg-warning-soft text-warning"}`}
     >
       <span aria-hidden className={`mr-1 inline-block h-2 w-2 rounded-full ${ok ? "bg-success" : quorum ? "bg-warning" : "bg-danger-solid"}`} />
-      etcd {version?.etcdserver ?? "(version unknown)"} · {healthyCount}/{memberCount} members healthy
+      {t("badge", { version: version?.etcdserver ?? t("versionUnknown"), healthy: healthyCount, total: memberCount })}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { useConnection } from "@/lib/hooks/use-connection";
 export function ConnectionStatus({ cluster }: { cluster: string }) {
   const { data, error, isLoading } = useConnection(cluster);
   const t = useTranslations("errors");
+  const words = useTranslations("layout");
   const wordsOf = useErrorWords();
   const shownCluster = useClusterParam();
   if (isLoading) {
@@ -29,12 +30,12 @@ export function ConnectionStatus({ cluster }: { cluster: string }) {
   }
   return (
     // The status role goes on a wrapper: on the <dl> itself it would hide the list's meaning (axe: dlitem).
-    <div role="status" aria-label="etcd version">
+    <div role="status" aria-label={words("etcdVersion")}>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="text-muted">etcd server</dt>
-        <dd className="font-mono">{data?.version?.etcdserver ?? "unknown"}</dd>
-        <dt className="text-muted">cluster version</dt>
-        <dd className="font-mono">{data?.version?.etcdcluster ?? "unknown"}</dd>
+        <dt className="text-muted">{words("etcdServer")}</dt>
+        <dd className="font-mono">{data?.version?.etcdserver ?? words("unknown")}</dd>
+        <dt className="text-muted">{words("clusterVersion")}</dt>
+        <dd className="font-mono">{data?.version?.etcdcluster ?? words("unknown")}</dd>
       </dl>
     </div>
   );

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 
 export interface ErrorViewProps {
@@ -13,20 +14,21 @@ export interface ErrorViewProps {
  * error's own text stays in the server's log.
  */
 export function ErrorView({ error, reset }: ErrorViewProps) {
+  const t = useTranslations("layout.errorView");
   return (
     <main className="mx-auto max-w-3xl p-8">
       <div role="alert" aria-labelledby="error-view-heading" className="rounded-lg border border-danger-line bg-danger-soft p-6 text-danger">
         <h1 id="error-view-heading" className="text-xl font-semibold">
-          This page could not be shown
+          {t("title")}
         </h1>
-        <p className="mt-2 text-sm">Something went wrong while showing it. Trying again often helps; if it keeps failing, the dashboard&apos;s server log says why.</p>
+        <p className="mt-2 text-sm">{t("body")}</p>
         {error.digest ? (
           <p className="mt-2 text-sm">
-            Error reference: <code className="rounded bg-danger-soft px-1 font-mono">{error.digest}</code>
+            {t("reference")} <code className="rounded bg-danger-soft px-1 font-mono">{error.digest}</code>
           </p>
         ) : null}
         <Button variant="primary" className="mt-4" onClick={reset}>
-          Try again
+          {t("tryAgain")}
         </Button>
       </div>
     </main>

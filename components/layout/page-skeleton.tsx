@@ -1,3 +1,5 @@
+"use client";
+import { useTranslations } from "use-intl";
 import { Skeleton } from "@/components/ui/skeleton";
 
 /**
@@ -6,9 +8,10 @@ import { Skeleton } from "@/components/ui/skeleton";
  * inside are hidden from assistive technology.
  */
 export function PageSkeleton() {
+  const t = useTranslations("layout");
   return (
-    <div role="status" aria-label="Loading" aria-busy="true" className="space-y-4 p-6">
-      <span className="sr-only">Loading…</span>
+    <div role="status" aria-label={t("loading")} aria-busy="true" className="space-y-4 p-6">
+      <span className="sr-only">{t("loadingText")}</span>
       <Skeleton className="h-8 w-48" />
       <Skeleton className="h-24 w-full max-w-3xl" />
       <Skeleton className="h-24 w-full max-w-3xl" />
