@@ -6,7 +6,7 @@ import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote, Field, SelectField } from "@/components/ui/field";
-import { formatBytes } from "@/lib/cluster-page/format";
+import { useFormat } from "@/lib/i18n/format";
 import { useFormatCount } from "@/lib/hooks/use-format-count";
 import { useSubtreeSearch, type SubtreeSearchState } from "@/lib/hooks/use-subtree-search";
 import { keyPageHref } from "@/lib/keys-url";
@@ -124,6 +124,7 @@ function Checkbox({ label, checked, onChange }: { label: string; checked: boolea
 function SearchSummary({ state, dirKey }: { state: SubtreeSearchState; dirKey: string }) {
   const t = useTranslations("search");
   const formatCount = useFormatCount();
+  const format = useFormat();
   if (state.status === "idle") return null;
   const { size, done } = state;
   const progress = { scanned: formatCount(state.scanned), total: formatCount(state.total), count: state.count };
@@ -138,7 +139,7 @@ function SearchSummary({ state, dirKey }: { state: SubtreeSearchState; dirKey: s
     <div className="space-y-2 text-sm">
       <p role="status" aria-label={t("sizeLabel")}>
         {size
-          ? t("size", { keys: size.keys, dirs: size.dirs, dir: dirKey, bytes: formatBytes(size.bytes) })
+          ? t("size", { keys: size.keys, dirs: size.dirs, dir: dirKey, bytes: format.bytes(size.bytes) })
           : state.status === "running"
             ? t("reading", { dir: dirKey })
             : null}
