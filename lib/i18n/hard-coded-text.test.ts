@@ -7,14 +7,6 @@ import { isUiText } from "./ui-text";
 /** Owned by the other helpers of issue [11]; converted after their work is merged. */
 const OTHER_AREAS = [
   "app/(dashboard)/(with-loading-page)/test-pages/slow/page.tsx",
-  "components/cluster/add-member-dialog.tsx",
-  "components/cluster/cluster-overview.tsx",
-  "components/cluster/cluster-settings.tsx",
-  "components/cluster/leader-stats.tsx",
-  "components/cluster/members-table.tsx",
-  "components/cluster/quorum-after-note.tsx",
-  "components/cluster/remove-member-dialog.tsx",
-  "components/cluster/self-stats-table.tsx",
   "components/etcd-auth/status-section.tsx",
   "components/keys/key-browser.tsx",
   "components/keys/key-tree.tsx",
