@@ -7,7 +7,6 @@ import { isUiText } from "./ui-text";
 /** Owned by the other helpers of issue [11]; converted after their work is merged. */
 const OTHER_AREAS = [
   "app/(dashboard)/(with-loading-page)/test-pages/slow/page.tsx",
-  "components/etcd-auth/status-section.tsx",
   "components/keys/key-browser.tsx",
   "components/keys/key-tree.tsx",
   "components/keys/tree/tree-rows.tsx",
