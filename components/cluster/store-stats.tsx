@@ -74,7 +74,11 @@ function GroupFigures({ group }: { group: StoreGroup }) {
   const format = useFormatter();
   const count = format.number(group.success);
   const figures =
-    group.name === "watchers" ? t("watching", { count }) : group.fail === undefined ? t("expired", { count }) : t("successFail", { success: count, fail: format.number(group.fail) });
+    group.name === "watchers"
+      ? t("watching", { count })
+      : group.fail === undefined
+        ? t("expired", { count: group.success })
+        : t("successFail", { success: count, fail: format.number(group.fail) });
   return (
     <>
       <span className="block">{figures}</span>
