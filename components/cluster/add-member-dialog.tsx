@@ -1,6 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
+import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote, Field } from "@/components/ui/field";
@@ -21,6 +22,8 @@ export interface AddMemberDialogProps {
 
 /** Two steps: the peer URLs, then a confirmation that says what the change does to the quorum. */
 export function AddMemberDialog({ open, onOpenChange, cluster, memberCount, healthyCount, onChanged }: AddMemberDialogProps) {
+  const t = useTranslations("cluster.add");
+  const tCommon = useTranslations("common");
   const [text, setText] = useState("");
   const [peerURLs, setPeerURLs] = useState<string[] | null>(null);
   const [inputError, setInputError] = useState<string | null>(null);
@@ -52,7 +55,7 @@ export function AddMemberDialog({ open, onOpenChange, cluster, memberCount, heal
     setError(null);
     try {
       const member = await addMember(cluster, { peerURLs });
-      toast.success(`Member ${member.id} added; start it with --initial-cluster-state existing`);
+      toast.success(t("added", { id: member.id }));
       reset(false);
       onChanged();
     } catch (caught) {
@@ -63,41 +66,37 @@ export function AddMemberDialog({ open, onOpenChange, cluster, memberCount, heal
   }
 
   return (
-    <Dialog open={open} onOpenChange={reset} title={peerURLs ? "Add this member?" : "Add member"}>
+    <Dialog open={open} onOpenChange={reset} title={peerURLs ? t("confirmTitle") : t("title")}>
       {peerURLs ? (
         <div className="space-y-3 text-sm">
-          <p>
-            etcd will add a member with peer URL{peerURLs.length === 1 ? "" : "s"} <span className="font-mono">{peerURLs.join(", ")}</span>.
-          </p>
+          <p>{t.rich("willAdd", { count: peerURLs.length, urls: peerURLs.join(", "), mono: (chunks) => <span className="font-mono">{chunks}</span> })}</p>
           <QuorumAfterNote change={{ memberCount, healthyCount, delta: 1 }} />
-          <p>
-            Start the new member right away with <code className="font-mono">--initial-cluster-state existing</code>: until it joins it counts as down.
-          </p>
+          <p>{t.rich("startRightAway", { code: (chunks) => <code className="font-mono">{chunks}</code> })}</p>
           <ErrorNote error={error} />
           <div className="flex justify-end gap-2">
             <Button onClick={() => setPeerURLs(null)} disabled={busy}>
-              Back
+              {t("back")}
             </Button>
             <Button variant="primary" onClick={() => void confirm()} disabled={busy}>
-              Add member
+              {t("title")}
             </Button>
           </div>
         </div>
       ) : (
         <form onSubmit={review} className="space-y-3">
           <Field
-            label="Peer URLs"
+            label={t("peerURLs")}
             value={text}
             onChange={(e) => setText(e.target.value)}
             placeholder="http://10.0.0.4:2380"
-            hint="Separate several URLs with commas or spaces."
+            hint={t("hint")}
             error={inputError}
             autoFocus
           />
           <div className="flex justify-end gap-2">
-            <Button onClick={() => reset(false)}>Cancel</Button>
+            <Button onClick={() => reset(false)}>{tCommon("cancel")}</Button>
             <Button type="submit" variant="primary">
-              Continue
+              {t("continue")}
             </Button>
           </div>
         </form>

@@ -9,17 +9,19 @@ const ALERT = "rounded-md border border-danger-line bg-danger-soft p-4 text-dang
 /** Red while fewer than a majority of members are healthy; a quiet line otherwise. */
 export function QuorumBanner({ healthyCount, memberCount }: { healthyCount: number; memberCount: number }) {
   const summary = quorumSummary({ healthyCount, memberCount });
+  const t = useTranslations("cluster.quorum");
+  const figures = { healthy: healthyCount, members: memberCount, needed: summary.needed };
   if (!summary.ok) {
     return (
       <div role="alert" className={ALERT}>
-        <p className="font-semibold">{summary.text}</p>
+        <p className="font-semibold">{t("lost", figures)}</p>
       </div>
     );
   }
   const allHealthy = healthyCount === memberCount;
   return (
     <p role="status" className={`text-sm ${allHealthy ? "text-success" : "text-warning"}`}>
-      {summary.text}
+      {t("ok", { ...figures, spare: summary.spare })}
     </p>
   );
 }

@@ -6,9 +6,9 @@ import { useErrorWords } from "@/components/errors/use-error-words";
 import { Button } from "@/components/ui/button";
 import { SkeletonRows } from "@/components/ui/skeleton-rows";
 import type { ClusterOverview as Overview, MemberOverview } from "@/lib/api/cluster-overview";
-import { formatTimestamp } from "@/lib/cluster-page/format";
 import type { ReachableClusterStatus } from "@/lib/api/cluster-overview";
 import { clusterVersions } from "@/lib/cluster-page/versions";
+import { useFormat } from "@/lib/i18n/format";
 import { useAccess } from "@/lib/hooks/use-access";
 import { useClusterOverview } from "@/lib/hooks/use-cluster-overview";
 import { useClusterParam } from "@/lib/hooks/use-cluster-param";
@@ -28,11 +28,12 @@ export function ClusterOverview() {
   const { data, error, mutate } = useClusterOverview(cluster);
   const t = useTranslations("cluster");
   const wordsOf = useErrorWords();
+  const format = useFormat();
   return (
     <main className="mx-auto max-w-6xl space-y-4 p-6">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold">Cluster {cluster}</h1>
-        {data ? <p className="text-xs text-muted">etcd polled {formatTimestamp(new Date(data.at).toISOString())}, every {data.intervalMs / 1000} s while this page is visible</p> : null}
+        <h1 className="text-2xl font-semibold">{t("title", { cluster })}</h1>
+        {data ? <p className="text-xs text-muted">{t("polled", { time: format.dateTime(data.at), interval: format.duration(data.intervalMs / 1000) })}</p> : null}
       </header>
       {error ? (
         <div role="alert" className="rounded-md border border-warning-line bg-warning-soft p-3 text-sm text-warning">
@@ -48,7 +49,7 @@ export function ClusterOverview() {
       ) : (
         <>
           <ClusterUnavailable error={data.status.error} />
-          <Section id="configuration-heading" title="Configuration">
+          <Section id="configuration-heading" title={t("sections.configuration")}>
             <ConnectionSettings connection={data.connection} />
           </Section>
         </>
@@ -63,46 +64,47 @@ function ReachableCluster({ cluster, overview, status, onChanged }: { cluster: s
   const versions = clusterVersions(status.members);
   // Membership changes are for admins, and not on a read-only cluster.
   const { canManage } = useAccess(cluster);
+  const t = useTranslations("cluster");
   return (
     <>
       <QuorumBanner healthyCount={status.healthyCount} memberCount={status.memberCount} />
       <Section
         id="members-heading"
-        title="Members"
+        title={t("sections.members")}
         actions={
           canManage ? (
             <Button variant="primary" onClick={() => setAdding(true)}>
               <Plus aria-hidden size={16} />
-              Add member
+              {t("add.title")}
             </Button>
           ) : null
         }
       >
         <MembersTable members={status.members} onRemove={canManage ? setRemoving : undefined} />
       </Section>
-      <Section id="leader-heading" title="Leader">
+      <Section id="leader-heading" title={t("sections.leader")}>
         <LeaderStats stats={status.leaderStats} error={status.leaderStatsError} members={status.members} samples={overview.samples} intervalMs={overview.intervalMs} />
       </Section>
-      <Section id="self-heading" title="Member stats">
+      <Section id="self-heading" title={t("sections.memberStats")}>
         <SelfStatsTable members={status.members} />
       </Section>
-      <Section id="store-heading" title="Store">
+      <Section id="store-heading" title={t("sections.store")}>
         <StoreStats members={status.members} samples={overview.samples} leaderId={status.leaderId} intervalMs={overview.intervalMs} />
       </Section>
       <div className="grid gap-4 md:grid-cols-2">
-        <Section id="version-heading" title="Version">
-          <dl aria-label="Versions" className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="text-muted">etcd server</dt>
-            <dd className="font-mono">{versions.servers.join(", ") || "unknown"}</dd>
-            <dt className="text-muted">cluster version</dt>
-            <dd className="font-mono">{versions.cluster ?? "unknown"}</dd>
+        <Section id="version-heading" title={t("sections.version")}>
+          <dl aria-label={t("versions.label")} className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="text-muted">{t("versions.server")}</dt>
+            <dd className="font-mono">{versions.servers.join(", ") || t("versions.unknown")}</dd>
+            <dt className="text-muted">{t("versions.cluster")}</dt>
+            <dd className="font-mono">{versions.cluster ?? t("versions.unknown")}</dd>
           </dl>
         </Section>
-        <Section id="configuration-heading" title="Configuration">
+        <Section id="configuration-heading" title={t("sections.configuration")}>
           <div className="space-y-4">
             <ClusterConfiguration machines={status.machines} members={status.members} clusterVersion={versions.cluster} />
             <div>
-              <h3 className="mb-1 text-sm font-medium">This dashboard&apos;s connection</h3>
+              <h3 className="mb-1 text-sm font-medium">{t("sections.connection")}</h3>
               <ConnectionSettings connection={overview.connection} />
             </div>
           </div>

@@ -1,23 +1,26 @@
+"use client";
 import type { ReactNode } from "react";
+import { useFormatter, useTranslations } from "use-intl";
 import type { ClusterOverview } from "@/lib/api/cluster-overview";
 import { formatMilliseconds } from "@/lib/cluster-page/format";
 
-const onOff = (on: boolean) => (on ? "on" : "off");
-
 /** How this dashboard reaches the cluster: endpoints, TLS, auth and timeouts; never a credential. */
 export function ConnectionSettings({ connection }: { connection: ClusterOverview["connection"] }) {
+  const t = useTranslations("cluster.settings");
+  const format = useFormatter();
+  const onOff = (on: boolean) => t("onOff", { on: String(on) });
   const rows: [string, ReactNode][] = [
-    ["Cluster", connection.name],
-    ["Endpoints", <span key="e" className="font-mono text-xs">{connection.endpoints.join(", ")}</span>],
-    ["Requests go to", <EndpointStates key="s" states={connection.endpointStates} />],
-    ["TLS", `${onOff(connection.tls)}${connection.tls ? `, client certificate ${onOff(connection.clientCertificate)}` : ""}`],
-    ["Auth", onOff(connection.auth)],
-    ["Read timeout", formatMilliseconds(connection.requestTimeoutMs)],
-    ["Write timeout", formatMilliseconds(connection.writeTimeoutMs)],
-    ["Stats interval", formatMilliseconds(connection.statsIntervalMs)],
+    [t("cluster"), connection.name],
+    [t("endpoints"), <span key="e" className="font-mono text-xs">{connection.endpoints.join(", ")}</span>],
+    [t("requestsGoTo"), <EndpointStates key="s" states={connection.endpointStates} />],
+    [t("tls"), connection.tls ? t("tlsOn", { certificate: String(connection.clientCertificate) }) : onOff(false)],
+    [t("auth"), onOff(connection.auth)],
+    [t("readTimeout"), formatMilliseconds(connection.requestTimeoutMs, format)],
+    [t("writeTimeout"), formatMilliseconds(connection.writeTimeoutMs, format)],
+    [t("statsInterval"), formatMilliseconds(connection.statsIntervalMs, format)],
   ];
   return (
-    <dl aria-label="Connection settings" className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+    <dl aria-label={t("label")} className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
       {rows.map(([term, value]) => (
         <div key={term} className="contents">
           <dt className="text-muted">{term}</dt>
@@ -30,14 +33,15 @@ export function ConnectionSettings({ connection }: { connection: ClusterOverview
 
 /** The endpoint in use and those set aside after a failure, so a failover is visible. */
 function EndpointStates({ states }: { states: ClusterOverview["connection"]["endpointStates"] }) {
+  const t = useTranslations("cluster.settings");
   return (
-    <ul aria-label="Endpoint states" className="font-mono text-xs">
+    <ul aria-label={t("endpointStates")} className="font-mono text-xs">
       {states.map((state) => (
         <li key={state.url}>
           {state.url}
-          {state.learned ? " (learned from /v2/members)" : ""}
-          {state.inUse ? " — in use" : ""}
-          {state.setAsideUntil !== undefined ? ` — set aside after a failure${state.lastError ? `: ${state.lastError}` : ""}` : ""}
+          {state.learned ? t("learned") : ""}
+          {state.inUse ? t("inUse") : ""}
+          {state.setAsideUntil !== undefined ? (state.lastError ? t("setAsideBecause", { error: state.lastError }) : t("setAside")) : ""}
         </li>
       ))}
     </ul>
@@ -46,18 +50,17 @@ function EndpointStates({ states }: { states: ClusterOverview["connection"]["end
 
 /** The cluster's own configuration: each member's URLs, /v2/machines and the cluster version. */
 export function ClusterConfiguration({ machines, members, clusterVersion }: { machines: string[]; members: { id: string; name: string; peerURLs: string[]; clientURLs: string[] }[]; clusterVersion?: string }) {
+  const t = useTranslations("cluster");
   return (
-    <dl aria-label="Cluster configuration" className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-      <dt className="text-muted">Cluster version</dt>
-      <dd className="font-mono">{clusterVersion ?? "unknown"}</dd>
-      <dt className="text-muted">Machines</dt>
-      <dd className="font-mono text-xs">{machines.length ? machines.join(", ") : "none reported"}</dd>
+    <dl aria-label={t("settings.configuration")} className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+      <dt className="text-muted">{t("settings.clusterVersion")}</dt>
+      <dd className="font-mono">{clusterVersion ?? t("versions.unknown")}</dd>
+      <dt className="text-muted">{t("settings.machines")}</dt>
+      <dd className="font-mono text-xs">{machines.length ? machines.join(", ") : t("settings.noneReported")}</dd>
       {members.map((m) => (
         <div key={m.id} className="contents">
           <dt className="text-muted">{m.name || m.id}</dt>
-          <dd className="font-mono text-xs">
-            peers {m.peerURLs.join(", ")}; clients {m.clientURLs.join(", ") || "none yet"}
-          </dd>
+          <dd className="font-mono text-xs">{t("settings.memberURLs", { peers: m.peerURLs.join(", "), clients: m.clientURLs.join(", ") || t("settings.noneYet") })}</dd>
         </div>
       ))}
     </dl>

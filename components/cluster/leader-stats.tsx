@@ -1,10 +1,11 @@
 "use client";
-import { useMemo } from "react";
+import { useCallback, useMemo } from "react";
+import { useFormatter, useTranslations } from "use-intl";
 import type { ErrorSummary, MemberOverview } from "@/lib/api/cluster-overview";
 import type { ClusterSample } from "@/lib/cluster-monitor/samples";
 import type { LeaderStatsData } from "@/lib/api/cluster-overview";
 import { followerLatencyChart } from "@/lib/cluster-page/chart-series";
-import { formatCount, formatLatency } from "@/lib/cluster-page/format";
+import { formatLatency } from "@/lib/cluster-page/format";
 import { memberLabel } from "@/lib/cluster-page/member-label";
 import { CELL, DataTable, MONO_CELL } from "./table";
 import { TimeChart } from "./time-chart";
@@ -20,6 +21,9 @@ export interface LeaderStatsProps {
 
 /** The leader's view of each follower: latency and append counts, and the latency over time. */
 export function LeaderStats({ stats, error, members, samples, intervalMs }: LeaderStatsProps) {
+  const t = useTranslations("cluster.leader");
+  const format = useFormatter();
+  const latency = useCallback((ms: number) => formatLatency(ms, format), [format]);
   const names = useMemo(() => new Map(members.map((m) => [m.id, memberLabel(m)])), [members]);
   const nameOf = (id: string) => names.get(id) ?? id;
   const chart = useMemo(() => followerLatencyChart(samples, (id) => names.get(id) ?? id, intervalMs), [samples, names, intervalMs]);
@@ -28,41 +32,36 @@ export function LeaderStats({ stats, error, members, samples, intervalMs }: Lead
   return (
     <div className="space-y-2">
       {error ? (
-        <p className="text-sm text-warning">Leader stats unavailable: {error.message}</p>
+        <p className="text-sm text-warning">{t("unavailable", { message: error.message })}</p>
       ) : !stats ? (
-        <p className="text-sm text-muted">No leader: no member reports itself leader.</p>
+        <p className="text-sm text-muted">{t("none")}</p>
       ) : (
         <>
-          <p className="text-sm">
-            Leader: <span className="font-medium">{leader}</span>
-          </p>
+          <p className="text-sm">{t.rich("is", { name: leader ?? "", strong: (chunks) => <span className="font-medium">{chunks}</span> })}</p>
           {followers.length === 0 ? (
-            <p className="text-sm text-muted">A single-member cluster has no followers.</p>
+            <p className="text-sm text-muted">{t("noFollowers")}</p>
           ) : (
-            <DataTable caption="Followers as the leader sees them" columns={["Follower", "Current", "Average", "Minimum", "Maximum", "Std deviation", "Successes", "Failures"]}>
+            <DataTable caption={t("caption")} columns={[t("follower"), t("current"), t("average"), t("minimum"), t("maximum"), t("stdDev"), t("successes"), t("failures")]}>
               {followers.map(([id, f]) => (
                 <tr key={id}>
                   <th scope="row" className={`${CELL} font-medium`}>
                     {nameOf(id)}
                   </th>
-                  <td className={MONO_CELL}>{formatLatency(f.latency.current)}</td>
-                  <td className={MONO_CELL}>{formatLatency(f.latency.average)}</td>
-                  <td className={MONO_CELL}>{formatLatency(f.latency.minimum)}</td>
-                  <td className={MONO_CELL}>{formatLatency(f.latency.maximum)}</td>
-                  <td className={MONO_CELL}>{formatLatency(f.latency.standardDeviation)}</td>
-                  <td className={MONO_CELL}>{formatCount(f.counts.success)}</td>
-                  <td className={MONO_CELL}>{formatCount(f.counts.fail)}</td>
+                  <td className={MONO_CELL}>{latency(f.latency.current)}</td>
+                  <td className={MONO_CELL}>{latency(f.latency.average)}</td>
+                  <td className={MONO_CELL}>{latency(f.latency.minimum)}</td>
+                  <td className={MONO_CELL}>{latency(f.latency.maximum)}</td>
+                  <td className={MONO_CELL}>{latency(f.latency.standardDeviation)}</td>
+                  <td className={MONO_CELL}>{format.number(f.counts.success)}</td>
+                  <td className={MONO_CELL}>{format.number(f.counts.fail)}</td>
                 </tr>
               ))}
             </DataTable>
           )}
         </>
       )}
-      <p className="text-xs text-muted">
-        etcd&apos;s latency is the time the leader takes to send an append message, not a round trip; a stopped follower&apos;s figures freeze rather than fail, so health above comes from each member&apos;s
-        own /health.
-      </p>
-      <TimeChart title="Follower latency (current)" data={chart} format={formatLatency} />
+      <p className="text-xs text-muted">{t("note")}</p>
+      <TimeChart title={t("chartTitle")} data={chart} format={latency} />
     </div>
   );
 }

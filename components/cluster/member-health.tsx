@@ -1,3 +1,5 @@
+"use client";
+import { useTranslations } from "use-intl";
 import type { MemberOverview } from "@/lib/api/cluster-overview";
 
 const STYLE: Record<MemberOverview["health"], { dot: string; text: string }> = {
@@ -10,11 +12,12 @@ const STYLE: Record<MemberOverview["health"], { dot: string; text: string }> = {
 /** Health as words (the dot is decoration), with the reason when the member is not healthy. */
 export function MemberHealth({ member }: { member: Pick<MemberOverview, "health" | "reason"> }) {
   const style = STYLE[member.health];
+  const t = useTranslations("cluster.members");
   return (
     <div>
       <span className={`inline-flex items-center gap-1.5 font-medium ${style.text}`}>
         <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${style.dot}`} />
-        {member.health}
+        {t("healthState", { health: member.health })}
       </span>
       {member.reason ? <p className="text-xs text-muted">{member.reason}</p> : null}
     </div>

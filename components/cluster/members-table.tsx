@@ -15,15 +15,16 @@ export interface MembersTableProps {
 
 export function MembersTable({ members, onRemove }: MembersTableProps) {
   const t = useTranslations("cluster.members");
+  const tCluster = useTranslations("cluster");
   // etcd refuses to remove the last member, and the cluster would be gone if it did not: say so, offer nothing.
   const onlyMember = members.length === 1;
-  const columns = ["Name", "ID", "Peer URLs", "Client URLs", "Health", "Version", ...(onRemove ? [<span key="a" className="sr-only">Actions</span>] : [])];
+  const columns = [t("name"), t("id"), t("peerURLs"), t("clientURLs"), t("health"), t("version"), ...(onRemove ? [<span key="a" className="sr-only">{t("actions")}</span>] : [])];
   return (
-    <DataTable caption="Members" columns={columns}>
+    <DataTable caption={tCluster("sections.members")} columns={columns}>
       {members.map((member) => (
         <tr key={member.id} aria-label={memberLabel(member)}>
           <th scope="row" className={`${CELL} font-medium`}>
-            {member.name || <span className="text-muted">(not started)</span>}
+            {member.name || <span className="text-muted">{t("notStarted")}</span>}
             {member.isLeader ? <LeaderBadge current={member.health === "healthy"} /> : null}
           </th>
           <td className={MONO_CELL}>{member.id}</td>
@@ -42,7 +43,7 @@ export function MembersTable({ members, onRemove }: MembersTableProps) {
                 </span>
               ) : (
                 <Button variant="secondary" onClick={() => onRemove(member)}>
-                  Remove<span className="sr-only"> {memberLabel(member)}</span>
+                  {t.rich("remove", { member: memberLabel(member), hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
                 </Button>
               )}
             </td>
@@ -58,12 +59,13 @@ export function MembersTable({ members, onRemove }: MembersTableProps) {
  * through raft), so an unhealthy "leader" is shown as the last known one.
  */
 function LeaderBadge({ current }: { current: boolean }) {
+  const t = useTranslations("cluster.members");
   return (
     <span
       className={`ml-2 inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium ${current ? "bg-info-soft text-info" : "bg-subtle text-muted"}`}
     >
       <Crown aria-hidden size={12} />
-      {current ? "leader" : "last known leader"}
+      {current ? t("leader") : t("lastKnownLeader")}
     </span>
   );
 }

@@ -1,13 +1,14 @@
+import { useTranslations } from "use-intl";
 import { quorumAfter, type MembershipChange } from "@/lib/cluster-page/quorum";
 
 /** What a membership change does to the quorum, in red when writes would fail right after it. */
 export function QuorumAfterNote({ change }: { change: MembershipChange }) {
   const after = quorumAfter(change);
-  const count = `${after.memberCount} member${after.memberCount === 1 ? "" : "s"}`;
+  const t = useTranslations("cluster.quorum");
+  const outcome = after.ok ? "ok" : change.delta === 1 ? "join" : "recover";
   return (
     <p className={`text-sm ${after.ok ? "" : "font-medium text-danger"}`}>
-      The cluster then has {count} and needs {after.needed} of them healthy for writes
-      {after.ok ? "." : `; only ${after.healthyCount} would be, so writes will fail until ${change.delta === 1 ? "the new member joins" : "more members are healthy"}.`}
+      {t("after", { members: after.memberCount, needed: after.needed, healthy: after.healthyCount, outcome })}
     </p>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { toast } from "sonner";
+import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote } from "@/components/ui/field";
@@ -21,6 +22,8 @@ export interface RemoveMemberDialogProps {
 }
 
 export function RemoveMemberDialog({ member, onClose, cluster, memberCount, healthyCount, onChanged }: RemoveMemberDialogProps) {
+  const t = useTranslations("cluster.remove");
+  const tCommon = useTranslations("common");
   const [error, setError] = useState<ErrorText | null>(null);
   const [busy, setBusy] = useState(false);
   const label = member ? memberLabel(member) : "";
@@ -31,7 +34,7 @@ export function RemoveMemberDialog({ member, onClose, cluster, memberCount, heal
     setError(null);
     try {
       await removeMember(cluster, member.id);
-      toast.success(`Removed ${label}`);
+      toast.success(t("removed", { member: label }));
       onClose();
       onChanged();
     } catch (caught) {
@@ -50,11 +53,11 @@ export function RemoveMemberDialog({ member, onClose, cluster, memberCount, heal
           onClose();
         }
       }}
-      title={`Remove ${label}?`}
+      title={t("title", { member: label })}
       description={
         member?.health === "unstarted"
-          ? `${label} was added but never started; removing it takes it out of the quorum count.`
-          : `${label} (${member?.id}) leaves the cluster and shuts itself down. It cannot rejoin under the same id.`
+          ? t("unstarted", { member: label })
+          : t("leaves", { member: label, id: member?.id ?? "" })
       }
     >
       <QuorumAfterNote change={{ memberCount, healthyCount, delta: -1, removedHealthy: member?.health === "healthy" }} />
@@ -63,10 +66,10 @@ export function RemoveMemberDialog({ member, onClose, cluster, memberCount, heal
       </div>
       <div className="mt-4 flex justify-end gap-2">
         <Button onClick={onClose} disabled={busy}>
-          Cancel
+          {tCommon("cancel")}
         </Button>
         <Button variant="danger" onClick={() => void confirm()} disabled={busy}>
-          Remove member
+          {t("confirm")}
         </Button>
       </div>
     </Dialog>

@@ -1,5 +1,8 @@
+"use client";
+import { useFormatter, useTranslations } from "use-intl";
 import type { MemberOverview } from "@/lib/api/cluster-overview";
-import { formatBytesPerSecond, formatCount, formatPerSecond, formatRaftState, formatTimestamp, formatUptime } from "@/lib/cluster-page/format";
+import { formatBytesPerSecond, formatPerSecond, formatRaftState, formatTimestamp, formatUptime } from "@/lib/cluster-page/format";
+import { formatHelpers } from "@/lib/i18n/format";
 import { memberLabel } from "@/lib/cluster-page/member-label";
 import { CELL, DataTable, MONO_CELL } from "./table";
 
@@ -7,10 +10,13 @@ const rate = (value: number | undefined, format: (n: number) => string) => (valu
 
 /** Each member's own /v2/stats/self: raft state, start time, leader uptime, append traffic. */
 export function SelfStatsTable({ members }: { members: MemberOverview[] }) {
+  const t = useTranslations("cluster.self");
+  const format = useFormatter();
+  const { dateTime, duration, number } = formatHelpers(format);
   return (
     <DataTable
-      caption="Self stats of each member"
-      columns={["Member", "State", "Started", "Leader uptime", "Appends received", "Appends sent", "Receive rate", "Receive bandwidth", "Send rate", "Send bandwidth"]}
+      caption={t("caption")}
+      columns={[t("member"), t("state"), t("started"), t("leaderUptime"), t("appendsReceived"), t("appendsSent"), t("receiveRate"), t("receiveBandwidth"), t("sendRate"), t("sendBandwidth")]}
     >
       {members.map((member) => {
         const self = member.self;
@@ -21,19 +27,19 @@ export function SelfStatsTable({ members }: { members: MemberOverview[] }) {
             </th>
             {self ? (
               <>
-                <td className={CELL}>{formatRaftState(self.state)}</td>
-                <td className={MONO_CELL}>{formatTimestamp(self.startTime)}</td>
-                <td className={MONO_CELL}>{formatUptime(self.leaderInfo.uptime)}</td>
-                <td className={MONO_CELL}>{formatCount(self.recvAppendRequestCnt)}</td>
-                <td className={MONO_CELL}>{formatCount(self.sendAppendRequestCnt)}</td>
-                <td className={MONO_CELL}>{rate(self.recvPkgRate, formatPerSecond)}</td>
-                <td className={MONO_CELL}>{rate(self.recvBandwidthRate, formatBytesPerSecond)}</td>
-                <td className={MONO_CELL}>{rate(self.sendPkgRate, formatPerSecond)}</td>
-                <td className={MONO_CELL}>{rate(self.sendBandwidthRate, formatBytesPerSecond)}</td>
+                <td className={CELL}>{t("raftState", { state: self.state, fallback: formatRaftState(self.state) })}</td>
+                <td className={MONO_CELL}>{formatTimestamp(self.startTime, dateTime)}</td>
+                <td className={MONO_CELL}>{formatUptime(self.leaderInfo.uptime, duration)}</td>
+                <td className={MONO_CELL}>{number(self.recvAppendRequestCnt)}</td>
+                <td className={MONO_CELL}>{number(self.sendAppendRequestCnt)}</td>
+                <td className={MONO_CELL}>{rate(self.recvPkgRate, (n) => formatPerSecond(n, format))}</td>
+                <td className={MONO_CELL}>{rate(self.recvBandwidthRate, (n) => formatBytesPerSecond(n, format))}</td>
+                <td className={MONO_CELL}>{rate(self.sendPkgRate, (n) => formatPerSecond(n, format))}</td>
+                <td className={MONO_CELL}>{rate(self.sendBandwidthRate, (n) => formatBytesPerSecond(n, format))}</td>
               </>
             ) : (
               <td colSpan={9} className={`${CELL} text-muted`}>
-                No stats: {member.statsError?.message ?? member.reason ?? "the member did not answer"}
+                {t("noStats", { reason: member.statsError?.message ?? member.reason ?? t("noAnswer") })}
               </td>
             )}
           </tr>

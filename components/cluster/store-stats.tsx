@@ -1,10 +1,10 @@
 "use client";
-import { useId, useMemo, useState } from "react";
-import { useTranslations } from "use-intl";
+import { useCallback, useId, useMemo, useState } from "react";
+import { useFormatter, useTranslations } from "use-intl";
 import type { MemberOverview } from "@/lib/api/cluster-overview";
 import type { ClusterSample } from "@/lib/cluster-monitor/samples";
 import { latestStoreRates, storeRateChart } from "@/lib/cluster-page/chart-series";
-import { formatCount, formatPerSecond } from "@/lib/cluster-page/format";
+import { formatPerSecond } from "@/lib/cluster-page/format";
 import { memberLabel } from "@/lib/cluster-page/member-label";
 import { storeGroups, type StoreGroup } from "@/lib/cluster-page/store-groups";
 import { CELL, DataTable, MONO_CELL } from "./table";
@@ -26,6 +26,8 @@ export interface StoreStatsProps {
  */
 export function StoreStats({ members, samples, leaderId, intervalMs }: StoreStatsProps) {
   const t = useTranslations("cluster.store");
+  const format = useFormatter();
+  const perSecond = useCallback((rate: number) => formatPerSecond(rate, format), [format]);
   const withStore = members.filter((m) => m.store);
   const [picked, setPicked] = useState<string | undefined>(undefined);
   const selectId = useId();
@@ -62,20 +64,25 @@ export function StoreStats({ members, samples, leaderId, intervalMs }: StoreStat
           ))}
         </select>
       </div>
-      {chart ? <TimeChart title={t("chartTitle", { member: memberLabel(charted) })} data={chart} format={formatPerSecond} /> : null}
+      {chart ? <TimeChart title={t("chartTitle", { member: memberLabel(charted) })} data={chart} format={perSecond} /> : null}
     </div>
   );
 }
 
 function GroupFigures({ group }: { group: StoreGroup }) {
   const t = useTranslations("cluster.store");
-  const count = formatCount(group.success);
+  const format = useFormatter();
+  const count = format.number(group.success);
   const figures =
-    group.name === "watchers" ? t("watching", { count }) : group.fail === undefined ? t("expired", { count }) : t("successFail", { success: count, fail: formatCount(group.fail) });
+    group.name === "watchers"
+      ? t("watching", { count })
+      : group.fail === undefined
+        ? t("expired", { count: group.success })
+        : t("successFail", { success: count, fail: format.number(group.fail) });
   return (
     <>
       <span className="block">{figures}</span>
-      {group.perSecond !== undefined ? <span className="block text-muted">{formatPerSecond(group.perSecond)}</span> : null}
+      {group.perSecond !== undefined ? <span className="block text-muted">{formatPerSecond(group.perSecond, format)}</span> : null}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslations } from "use-intl";
 import type { ChartData } from "@/lib/cluster-page/chart-series";
 import { chartSpanMs, summarizeSeries } from "@/lib/cluster-page/chart-series";
 import { formatDuration } from "@/lib/cluster-page/format";
+import { useFormat } from "@/lib/i18n/format";
 
 // Client-only and in its own chunk: uPlot draws on a canvas, and no other page needs its code.
 const UplotChart = dynamic(() => import("./uplot-chart").then((m) => m.UplotChart), {
@@ -21,11 +22,12 @@ export interface TimeChartProps {
 
 export function TimeChart({ title, data, format }: TimeChartProps) {
   const t = useTranslations("cluster.chart");
+  const { duration } = useFormat();
   const summaries = data.series.map(summarizeSeries);
   const show = (v: number | null) => (v === null ? t("noData") : format(v));
   const latest = summaries.map((s) => `${s.label} ${show(s.latest)}`).join(", ");
   const missed = data.missedPolls > 0 ? t("missed", { count: data.missedPolls }) : null;
-  const label = [t("summary", { title, span: formatDuration(chartSpanMs(data)), latest }), missed].filter(Boolean).join(". ");
+  const label = [t("summary", { title, span: formatDuration(chartSpanMs(data), duration), latest }), missed].filter(Boolean).join(". ");
   return (
     <figure className="mt-3">
       <figcaption className="mb-1 text-sm font-medium">{title}</figcaption>

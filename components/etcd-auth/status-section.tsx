@@ -3,6 +3,7 @@ import { useAccess } from "@/lib/hooks/use-access";
 import { ShieldAlert } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
+import { useTranslations } from "use-intl";
 import { Section } from "@/components/cluster/section";
 import { Button } from "@/components/ui/button";
 import { disableAuth, enableAuth, narrowGuest } from "@/lib/api/etcd-auth-client";
@@ -19,15 +20,17 @@ export interface StatusSectionProps {
   onCreateRoot: () => void;
 }
 
-function credentialsText({ credentials }: AuthOverviewResponse): string {
-  if (!credentials.configured) return "The dashboard has no etcd credentials for this cluster.";
-  if (credentials.root === true) return "The dashboard connects to this cluster as a user with the root role.";
-  if (credentials.root === false) return "The dashboard's credentials for this cluster are not a user with the root role.";
-  return "etcd does not accept the dashboard's credentials for this cluster as root.";
+/** Which of the catalogue's sentences says what the dashboard's credentials are worth on this cluster. */
+function credentialsKey({ credentials }: AuthOverviewResponse) {
+  if (!credentials.configured) return "none";
+  if (credentials.root === true) return "root";
+  if (credentials.root === false) return "notRoot";
+  return "notAccepted";
 }
 
 /** Auth on or off, the switch, and what requests without credentials may still do. */
 export function StatusSection({ cluster, overview, onChanged, onCreateRoot }: StatusSectionProps) {
+  const t = useTranslations("etcdAuth");
   const [dialog, setDialog] = useState<"enable" | "disable" | "narrow" | null>(null);
   const [narrowRead, setNarrowRead] = useState(false);
   const { enabled, guest, rootUser, credentials } = overview;
@@ -40,31 +43,31 @@ export function StatusSection({ cluster, overview, onChanged, onCreateRoot }: St
   return (
     <Section
       id="auth-status-heading"
-      title="Status"
+      title={t("status.title")}
       actions={
         !canManage || (setup && !setup.ready) ? null : enabled ? (
           <Button variant="danger" onClick={() => setDialog("disable")}>
-            Disable auth…
+            {t("status.disableButton")}
           </Button>
         ) : (
           <Button variant="primary" onClick={() => setDialog("enable")}>
-            Enable auth…
+            {t("status.enableButton")}
           </Button>
         )
       }
     >
       <div className="space-y-2 text-sm">
         <p>
-          Auth is <strong>{enabled ? "enabled" : "disabled"}</strong> on cluster {cluster}.{" "}
-          {enabled ? "etcd checks each request's credentials against the users and roles below." : "Every client may read and write every key."}
+          {t.rich(enabled ? "status.enabledOn" : "status.disabledOn", { cluster, strong: (chunks) => <strong>{chunks}</strong> })}{" "}
+          {t(enabled ? "status.enabledMeans" : "status.disabledMeans")}
         </p>
-        <p className="text-muted">{credentialsText(overview)}</p>
+        <p className="text-muted">{t(`status.credentials.${credentialsKey(overview)}`)}</p>
         {setup && !setup.ready ? (
           <SetupChecklist steps={setup.steps} onCreateRoot={canManage ? onCreateRoot : undefined} />
         ) : rootUser === false && canManage ? (
           <p className="flex flex-wrap items-center gap-2">
-            There is no root user yet: etcd enables auth only once a user named root exists.
-            <Button onClick={onCreateRoot}>Create root user…</Button>
+            {t("status.noRootYet", { why: t("setup.why.rootUser") })}
+            <Button onClick={onCreateRoot}>{t("setup.createRoot")}</Button>
           </p>
         ) : null}
         {guest ? <GuestWarning enabled={enabled} guest={guest} onNarrow={canManage ? () => setDialog("narrow") : undefined} /> : null}
@@ -73,48 +76,45 @@ export function StatusSection({ cluster, overview, onChanged, onCreateRoot }: St
       <ConfirmDialog
         open={dialog === "enable"}
         onClose={close}
-        title={`Enable auth on ${cluster}?`}
-        description="From then on etcd checks the credentials of every request against its users and roles."
-        confirmLabel="Enable auth"
+        title={t("status.enable.title", { cluster })}
+        description={t("status.enable.description")}
+        confirmLabel={t("setup.steps.enable")}
         blocked={!rootUser || credentials.root !== true}
         onConfirm={async () => {
           await enableAuth(cluster);
-          toast.success(`Auth enabled on ${cluster}`);
+          toast.success(t("status.enable.done", { cluster }));
           onChanged();
         }}
       >
         <ul className="list-disc space-y-1.5 pl-5">
           <li>
-            etcd needs a user named root. {rootUser ? "It exists." : <strong>There is none yet: create it first.</strong>}
+            {t("status.enable.rootNeeded")} {rootUser ? t("status.enable.rootExists") : <strong>{t("status.enable.rootMissing")}</strong>}
           </li>
           <li>
-            The dashboard&apos;s credentials for this cluster must be a root user: otherwise, once auth is on, the dashboard can no longer
-            list users and roles, change them, or turn auth off again.{" "}
-            {credentials.root === true ? "They are." : <strong>They are not: configure root&apos;s username and password for this cluster first.</strong>}
+            {t("status.enable.credentialsMust")}{" "}
+            {credentials.root === true ? t("status.enable.credentialsAre") : <strong>{t("status.enable.credentialsAreNot")}</strong>}
           </li>
           <li>
-            Enabling auth restricts nothing until the guest role is narrowed: requests without credentials act as guest, which etcd gives
-            read and write on every key (/*).{" "}
-            {guest && !guest.openWrite ? "Guest is narrowed already." : "Narrow guest afterwards (or before) to stop anonymous writes."}
+            {t("status.enable.guestOpen")} {guest && !guest.openWrite ? t("status.enable.guestNarrowed") : t("status.enable.guestNarrowLater")}
           </li>
-          <li>Clients that send credentials cost etcd a bcrypt check on every request (tens of milliseconds each).</li>
+          <li>{t("status.enable.bcrypt")}</li>
         </ul>
       </ConfirmDialog>
 
       <ConfirmDialog
         open={dialog === "disable"}
         onClose={close}
-        title={`Disable auth on ${cluster}?`}
-        description="etcd then stops checking credentials."
-        confirmLabel="Disable auth"
+        title={t("status.disable.title", { cluster })}
+        description={t("status.disable.description")}
+        confirmLabel={t("status.disable.confirm")}
         variant="danger"
         onConfirm={async () => {
           await disableAuth(cluster);
-          toast.success(`Auth disabled on ${cluster}`);
+          toast.success(t("status.disable.done", { cluster }));
           onChanged();
         }}
       >
-        <p>Every client, with or without credentials, may then read and write every key. Users and roles are kept and apply again when auth is enabled again.</p>
+        <p>{t("status.disable.body")}</p>
       </ConfirmDialog>
 
       <ConfirmDialog
@@ -123,20 +123,20 @@ export function StatusSection({ cluster, overview, onChanged, onCreateRoot }: St
           setNarrowRead(false);
           close();
         }}
-        title="Narrow the guest role?"
-        description="Requests without credentials act as guest once auth is on."
-        confirmLabel="Narrow guest"
+        title={t("status.narrow.title")}
+        description={t("status.narrow.description")}
+        confirmLabel={t("status.narrow.confirm")}
         onConfirm={async () => {
           await narrowGuest(cluster, { read: narrowRead });
-          toast.success(narrowRead ? "Guest may no longer read or write every key" : "Guest may no longer write every key");
+          toast.success(t(narrowRead ? "status.narrow.doneReadWrite" : "status.narrow.doneWrite"));
           setNarrowRead(false);
           onChanged();
         }}
       >
-        <p>Guest loses write access to every key (/*){enabled ? "" : "; the role is created now if etcd has not made it yet"}.</p>
+        <p>{t("status.narrow.loses", { enabled: String(enabled) })}</p>
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={narrowRead} onChange={(e) => setNarrowRead(e.target.checked)} />
-          Also take away read access to every key
+          {t("status.narrow.alsoRead")}
         </label>
       </ConfirmDialog>
     </Section>
@@ -144,14 +144,16 @@ export function StatusSection({ cluster, overview, onChanged, onCreateRoot }: St
 }
 
 function GuestWarning({ enabled, guest, onNarrow }: { enabled: boolean; guest: GuestAccess; onNarrow?: () => void }) {
+  const t = useTranslations("etcdAuth.status");
+  const narrowButton = onNarrow ? <Button onClick={onNarrow}>{t("narrow.button")}</Button> : null;
   if (!guest.openWrite && !guest.openRead) {
-    return <p>Requests without credentials{enabled ? "" : ", once auth is on,"} may read and write only what the guest role allows.</p>;
+    return <p>{t("guest.limited", { enabled: String(enabled) })}</p>;
   }
   if (!guest.openWrite) {
     return (
       <p className="flex flex-wrap items-center gap-2">
-        Guest may not write, but requests without credentials may read every key{enabled ? "" : " once auth is on"}.
-        {onNarrow ? <Button onClick={onNarrow}>Narrow guest…</Button> : null}
+        {t("guest.readOnly", { enabled: String(enabled) })}
+        {narrowButton}
       </p>
     );
   }
@@ -159,11 +161,9 @@ function GuestWarning({ enabled, guest, onNarrow }: { enabled: boolean; guest: G
     <div role="alert" className="flex flex-wrap items-start gap-3 rounded-md border border-warning-line bg-warning-soft p-3 text-warning">
       <ShieldAlert aria-hidden size={18} className="mt-0.5 shrink-0" />
       <p className="min-w-0 flex-1">
-        {enabled
-          ? "Auth is enabled, but it restricts nothing until the guest role is narrowed: requests without credentials may still read and write every key (guest has /*)."
-          : "Enabling auth restricts nothing until the guest role is narrowed: etcd gives guest read and write on every key (/*)."}
+        {t(enabled ? "guest.openEnabled" : "guest.openDisabled")}
       </p>
-      {onNarrow ? <Button onClick={onNarrow}>Narrow guest…</Button> : null}
+      {narrowButton}
     </div>
   );
 }

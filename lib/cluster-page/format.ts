@@ -1,5 +1,12 @@
-// Figures of the Cluster page in words a person reads at a glance. Deterministic (UTC, en-US) so the
-// server-rendered shell and the browser agree, and tests can pin them.
+// Figures of the Cluster page in words a person reads at a glance, in the page's language: every function that
+// writes a number takes the page's formatter (useFormatter() in a component, createFormatter() in a test), so
+// they stay pure and digits are grouped the same way as everywhere else. Units (ms, µs, KiB, /s) read the same
+// in every language.
+import { createFormatter } from "use-intl";
+import type { FormatHelpers } from "@/lib/i18n/format";
+
+/** What these functions need of use-intl's formatter: its number formatting. */
+export type NumberFormatter = Pick<ReturnType<typeof createFormatter>, "number">;
 
 const GO_DURATION_UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1, "µs": 0.001, us: 0.001, ns: 0.000_001 };
 
@@ -11,83 +18,71 @@ export function parseGoDuration(text: string): number | undefined {
   return parts.reduce((ms, [, amount, unit]) => ms + Number(amount) * GO_DURATION_UNIT_MS[unit!]!, 0);
 }
 
-/** "2d 3h", "15m 58s", "3.8s": the two largest units are enough to judge an uptime. */
-export function formatDuration(ms: number): string {
-  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
-  const units: [string, number][] = [
-    ["d", 86_400_000],
-    ["h", 3_600_000],
-    ["m", 60_000],
-    ["s", 1_000],
-  ];
-  const parts: string[] = [];
-  let rest = Math.floor(ms);
-  for (const [unit, size] of units) {
-    const amount = Math.floor(rest / size);
-    rest -= amount * size;
-    if (amount > 0 || parts.length > 0) parts.push(`${amount}${unit}`);
-    if (parts.length === 2) break;
-  }
-  return parts.join(" ");
+const SECONDS_IN = { day: 86_400, hour: 3_600, minute: 60 };
+
+/**
+ * "2d 3h", "15m 58s" ("2天3小时" in Chinese): the two largest units are enough to judge an uptime, so the time is
+ * cut to the second largest unit and written by the shared duration helper.
+ */
+export function formatDuration(ms: number, duration: FormatHelpers["duration"]): string {
+  const seconds = Math.floor(Math.max(0, ms) / 1000);
+  const precision = seconds >= SECONDS_IN.day ? SECONDS_IN.hour : seconds >= SECONDS_IN.hour ? SECONDS_IN.minute : 1;
+  return duration(seconds - (seconds % precision));
 }
 
 /** A Go duration from etcd as a readable uptime; etcd's own text when it is not one. */
-export function formatUptime(goDuration: string): string {
+export function formatUptime(goDuration: string, duration: FormatHelpers["duration"]): string {
   const ms = parseGoDuration(goDuration);
-  return ms === undefined ? goDuration : formatDuration(ms);
+  return ms === undefined ? goDuration : formatDuration(ms, duration);
 }
 
-/** "2026-11-24 11:58:49 UTC" */
-export function formatTimestamp(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
+/** etcd's ISO time in the page's language and time zone; etcd's own text when it is not a time. */
+export function formatTimestamp(iso: string, dateTime: FormatHelpers["dateTime"]): string {
+  return Number.isNaN(new Date(iso).getTime()) ? iso : dateTime(iso);
 }
 
 const BYTE_UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
+/** For callers outside the Cluster page that have no formatter at hand. */
+const ENGLISH = createFormatter({ locale: "en", timeZone: "UTC" });
 
 /** A size: "372 B", "1.5 KiB", "14.3 MiB". */
-export function formatBytes(bytes: number): string {
+export function formatBytes(bytes: number, format: NumberFormatter = ENGLISH): string {
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
     value /= 1024;
     unit++;
   }
-  return `${unit === 0 ? Math.round(value) : value.toFixed(1)} ${BYTE_UNITS[unit]}`;
+  const digits = unit === 0 ? 0 : 1;
+  return `${format.number(value, { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${BYTE_UNITS[unit]}`;
 }
 
 /** Bandwidth: "372 B/s", "1.5 KiB/s". */
-export function formatBytesPerSecond(bytes: number): string {
-  return `${formatBytes(bytes)}/s`;
+export function formatBytesPerSecond(bytes: number, format: NumberFormatter): string {
+  return `${formatBytes(bytes, format)}/s`;
 }
 
 /** Operations or packets per second: "0/s", "4.61/s", "1,234/s". */
-export function formatPerSecond(rate: number): string {
-  if (rate === 0) return "0/s";
-  if (rate >= 100) return `${Math.round(rate).toLocaleString("en-US")}/s`;
-  return `${Number(rate.toPrecision(3))}/s`;
+export function formatPerSecond(rate: number, format: NumberFormatter): string {
+  const shown = rate >= 100 ? format.number(Math.round(rate)) : format.number(rate, { maximumSignificantDigits: 3 });
+  return `${shown}/s`;
 }
 
 /**
  * etcd's follower latencies are milliseconds, mostly far below one (the time to write an append message
  * locally): shown in µs below 1 ms so the digits that matter are visible.
  */
-export function formatLatency(ms: number): string {
-  if (ms >= 1) return `${Number(ms.toPrecision(3))} ms`;
-  return `${Number((ms * 1000).toPrecision(3))} µs`;
+export function formatLatency(ms: number, format: NumberFormatter): string {
+  const threeDigits = (n: number) => format.number(n, { maximumSignificantDigits: 3 });
+  return ms >= 1 ? `${threeDigits(ms)} ms` : `${threeDigits(ms * 1000)} µs`;
 }
 
-export function formatCount(n: number): string {
-  return n.toLocaleString("en-US");
-}
-
-/** "StateLeader" -> "leader". */
+/** "StateLeader" -> "leader": etcd's raft states the catalogue does not name (a future etcd's). */
 export function formatRaftState(state: string): string {
   return state.replace(/^State/, "").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 
 /** Milliseconds as settings are written: "5 s", "1.5 s", "800 ms". */
-export function formatMilliseconds(ms: number): string {
-  return ms >= 1000 ? `${Number((ms / 1000).toFixed(1))} s` : `${ms} ms`;
+export function formatMilliseconds(ms: number, format: NumberFormatter): string {
+  return ms >= 1000 ? `${format.number(ms / 1000, { maximumFractionDigits: 1 })} s` : `${format.number(ms)} ms`;
 }

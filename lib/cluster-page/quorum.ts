@@ -1,4 +1,4 @@
-// Quorum in words: how many members a write needs, how many more may fail, and the banner's text.
+// Quorum in figures: how many members a write needs and how many more may fail.
 
 /** Members that must be healthy for writes to commit: a strict majority. */
 export function quorumSize(memberCount: number): number {
@@ -7,18 +7,16 @@ export function quorumSize(memberCount: number): number {
 
 export interface QuorumSummary {
   ok: boolean;
-  text: string;
+  /** Members a write needs. */
+  needed: number;
+  /** How many more members may fail before writes do (0 when there is no quorum). */
+  spare: number;
 }
 
+/** The figures of the banner; components/cluster/cluster-banners.tsx words them from the catalogue. */
 export function quorumSummary({ healthyCount, memberCount }: { healthyCount: number; memberCount: number }): QuorumSummary {
   const needed = quorumSize(memberCount);
-  const of = `${healthyCount} of ${memberCount} member${memberCount === 1 ? "" : "s"} healthy`;
-  if (healthyCount < needed) {
-    return { ok: false, text: `No quorum: ${of}, ${needed} needed, so writes will fail (reads may return stale data).` };
-  }
-  const spare = healthyCount - needed;
-  const tolerance = spare === 0 ? "no further member may fail" : `${spare} more member${spare === 1 ? "" : "s"} may fail`;
-  return { ok: true, text: `Quorum: ${of} (${needed} needed); ${tolerance}.` };
+  return { ok: healthyCount >= needed, needed, spare: Math.max(0, healthyCount - needed) };
 }
 
 export interface MembershipChange {

@@ -1,24 +1,11 @@
 // The guard that keeps UI text in the message catalogues: no .tsx under components/ or app/ may hard-code text a
-// person reads, except the files below, not converted yet. The list only shrinks: a converted file must leave it.
+// person reads.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { scanProject } from "./hard-coded-text";
 import { isUiText } from "./ui-text";
-
-/** Owned by the other helpers of issue [11]; converted after their work is merged. */
-const OTHER_AREAS = [
-  "components/cluster/add-member-dialog.tsx",
-  "components/cluster/cluster-overview.tsx",
-  "components/cluster/cluster-settings.tsx",
-  "components/cluster/leader-stats.tsx",
-  "components/cluster/members-table.tsx",
-  "components/cluster/quorum-after-note.tsx",
-  "components/cluster/remove-member-dialog.tsx",
-  "components/cluster/self-stats-table.tsx",
-  "components/etcd-auth/status-section.tsx",
-];
 
 describe("isUiText", () => {
   it("counts words people read, in any language", () => {
@@ -32,7 +19,6 @@ describe("isUiText", () => {
 describe("hard-coded UI text in components/ and app/", () => {
   // Pages under test-pages/ exist only for the e2e dashboard (lib/test-pages.ts): nobody reads them in a language.
   const findings = scanProject(process.cwd(), ["components", "app"]).filter((f) => !f.file.includes("/test-pages/"));
-  const allowed = new Set(OTHER_AREAS);
 
   it("is found (the scan reads JSX text, text props and toasts)", () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "hard-coded-text-"));
@@ -48,12 +34,8 @@ describe("hard-coded UI text in components/ and app/", () => {
       fs.rmSync(root, { recursive: true, force: true });
     }
   });
-  it("is only in the files not converted yet", () => {
-    const stray = findings.filter((f) => !allowed.has(f.file)).map((f) => `${f.file}:${f.line} ${JSON.stringify(f.text)}`);
-    expect(stray, "put these in messages/<locale>/<area>.json and use t()").toEqual([]);
-  });
-  it("has left the allow-list once converted (the list only shrinks)", () => {
-    const converted = [...allowed].filter((file) => !findings.some((f) => f.file === file));
-    expect(converted, "remove these from the allow-list in lib/i18n/hard-coded-text.test.ts").toEqual([]);
+  it("is nowhere", () => {
+    const found = findings.map((f) => `${f.file}:${f.line} ${JSON.stringify(f.text)}`);
+    expect(found, "put these in messages/<locale>/<area>.json and use t()").toEqual([]);
   });
 }, 60_000);
