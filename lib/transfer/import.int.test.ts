@@ -43,8 +43,8 @@ describe("runImport", () => {
     const { report } = await reportOf(runImport({ client: setup.client, cluster: "default", user: "tester", plan, onExisting: "overwrite" }));
     expect(report).toMatchObject({ total: 5, created: 2, changed: 1, skipped: 0, unchanged: 0, notAttempted: 0 });
     expect(report.failed.sort((a, b) => a.key.localeCompare(b.key))).toEqual([
-      { key: `${target}/appears`, code: "key_exists", reason: "appeared after the plan: not overwritten" },
-      { key: `${target}/raced`, code: "compare_failed", reason: "changed after the plan: not overwritten" },
+      { key: `${target}/appears`, code: "key_exists", reason: "appeared after the plan: not overwritten", note: { code: "appearedAfterPlan" } },
+      { key: `${target}/raced`, code: "compare_failed", reason: "changed after the plan: not overwritten", note: { code: "changedAfterPlan" } },
     ]);
     expect(await value(`${target}/changed`)).toBe("from file");
     expect(await value(`${target}/raced`)).toBe("theirs");
