@@ -5,6 +5,7 @@ import type { Page } from "@playwright/test";
 import { putMany } from "./etcd-bulk";
 import { encodeKey, expect, test } from "./fixtures";
 import { keyPage, panel } from "./key-page";
+import { showTree } from "./narrow-layout";
 
 const tree = (page: Page) => page.getByRole("tree", { name: "Keys" });
 const item = (page: Page, name: string) => tree(page).getByRole("treeitem", { name, exact: true });
@@ -102,6 +103,8 @@ test.describe("browsing a directory on a phone", () => {
       [`${ns}/list/beta`, "2"],
     ]);
     await page.goto(keyPage(`${ns}/list`));
+    // The key's page shows the directory alone at this width: the tree's filter is back in the tree.
+    await showTree(page);
     const filter = page.getByLabel("Filter", { exact: true });
     await filter.fill("PH");
     await expect(item(page, "alpha").locator("mark")).toHaveText("ph");
