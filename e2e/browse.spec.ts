@@ -5,6 +5,7 @@ import type { Page } from "@playwright/test";
 import { putMany } from "./etcd-bulk";
 import { encodeKey, expect, test } from "./fixtures";
 import { keyPage, panel } from "./key-page";
+import { showTree } from "./narrow-layout";
 
 const tree = (page: Page) => page.getByRole("tree", { name: "Keys" });
 const item = (page: Page, name: string) => tree(page).getByRole("treeitem", { name, exact: true });
@@ -102,15 +103,19 @@ test.describe("browsing a directory on a phone", () => {
       [`${ns}/list/beta`, "2"],
     ]);
     await page.goto(keyPage(`${ns}/list`));
-    const filter = page.getByLabel("Filter", { exact: true });
+    // At this width the directory fills the screen: its table, filtered by the filter above it (the tree's).
+    const filter = panel(page).getByLabel("Filter children");
+    const row = (name: string) => table(page).getByRole("button", { name, exact: true });
     await filter.fill("PH");
-    await expect(item(page, "alpha").locator("mark")).toHaveText("ph");
-    await expect(item(page, "beta")).toHaveCount(0);
+    await expect(row("alpha").locator("mark")).toHaveText("ph");
+    await expect(row("beta")).toHaveCount(0);
     await filter.fill("nothing");
-    await expect(page.getByRole("status", { name: "No matches" }).first()).toHaveText("No children match “nothing”.");
-    await page.getByRole("button", { name: "Clear filter" }).first().click();
-    await expect(item(page, "beta")).toBeVisible();
+    await expect(panel(page).getByRole("status", { name: "No matches" })).toHaveText("No children match “nothing”.");
+    await panel(page).getByRole("button", { name: "Clear filter" }).click();
+    await expect(row("beta")).toBeVisible();
 
+    // The tree, with the directory still open: its rows' checkboxes.
+    await showTree(page);
     await item(page, "alpha").focus();
     await page.keyboard.press("Space");
     await expect(tree(page).getByRole("checkbox", { name: `Select ${ns}/list/beta`, exact: true })).toBeVisible();

@@ -4,6 +4,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { openKey, panel, setValue, valueEditor } from "./key-page";
+import { showTree } from "./narrow-layout";
 
 const tree = (page: Page) => page.getByRole("tree", { name: "Keys" });
 const item = (page: Page, name: string) => tree(page).getByRole("treeitem", { name, exact: true });
@@ -150,6 +151,7 @@ function panelJourneys() {
     await etcd.put(`${ns}/ttls/last`, "3", { ttl: "20" });
     await etcd.put(`${ns}/ttls/none`, "4");
     await openKey(page, `${ns}/ttls`);
+    await showTree(page);
     const calm = item(page, "calm").getByRole("timer");
     const soon = item(page, "soon").getByRole("timer");
     const last = item(page, "last").getByRole("timer");

@@ -1,17 +1,25 @@
 // An etcd that never answers (frozen with SIGSTOP): one connection banner with Retry, the same words on the
 // Keys and Cluster pages ("etcd timed out", never "Unexpected server error"), and Retry recovers after SIGCONT.
 // A private etcd and dashboard: freezing the shared etcd would fail every other spec.
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { startDashboard, type DashboardHandle } from "../scripts/lib/dashboard.mjs";
 import { startEtcd, type EtcdHandle } from "../scripts/lib/etcd-harness.mjs";
 import { expect, test } from "./fixtures";
+import { closeSiteMenu, openSiteMenu, showTree } from "./narrow-layout";
 
 const banner = (page: Page) => page.getByRole("alert", { name: "Connection problem" });
+
+/** Checks the sidebar's connection badge (on a phone it is in the Menu: opened for the check, closed after). */
+async function expectBadge(page: Page, check: (badge: Locator) => Promise<void>) {
+  await openSiteMenu(page);
+  await check(page.getByRole("status", { name: "Connection" }));
+  await closeSiteMenu(page);
+}
 
 async function frozenEtcdSpeaksWithOneVoice(page: Page, dashboard: DashboardHandle, etcd: EtcdHandle) {
   test.setTimeout(90_000);
   await page.goto(dashboard.url + "/keys/voice/a");
-  await expect(page.getByRole("status", { name: "Connection" })).toContainText("members healthy");
+  await expectBadge(page, (badge) => expect(badge).toContainText("members healthy"));
   process.kill(etcd.pid, "SIGSTOP");
   try {
     // The monitor's poll and the key reads wait out their 1 s deadline; the badge polls every 10 s (Retry is quicker).
@@ -19,11 +27,12 @@ async function frozenEtcdSpeaksWithOneVoice(page: Page, dashboard: DashboardHand
     await expect(banner(page)).toHaveCount(1, { timeout: 20_000 });
     await expect(banner(page)).toContainText("etcd timed out");
     await expect(banner(page)).toContainText("Check that etcd is running");
-    // The badge, the tree and the key panel say the same title, nothing else.
-    await expect(page.getByRole("status", { name: "Connection" })).toHaveText("etcd timed out");
-    await expect(page.getByRole("region", { name: "Key tree" }).getByRole("alert")).toHaveText("etcd timed out");
+    // The badge, the key panel and the tree say the same title, nothing else.
+    await expectBadge(page, (badge) => expect(badge).toHaveText("etcd timed out"));
     await expect(page.getByRole("region", { name: "Selected key" })).toContainText("etcd timed out");
     await expect(page.locator("body")).not.toContainText(/Unexpected server error|Could not load|etcd unreachable:|did not answer in time \(/);
+    await showTree(page);
+    await expect(page.getByRole("region", { name: "Key tree" }).getByRole("alert")).toHaveText("etcd timed out");
 
     await page.goto(dashboard.url + "/cluster");
     await expect(banner(page)).toHaveCount(1, { timeout: 20_000 });
@@ -38,6 +47,7 @@ async function frozenEtcdSpeaksWithOneVoice(page: Page, dashboard: DashboardHand
   await expect(banner(page)).toHaveCount(0, { timeout: 15_000 });
   await expect(page.getByRole("table", { name: "Members" })).toBeVisible();
   await page.goto(dashboard.url + "/keys/voice/a");
+  await showTree(page);
   await expect(page.getByRole("region", { name: "Key tree" }).getByRole("treeitem", { name: /voice/ })).toBeVisible();
 }
 

@@ -2,12 +2,14 @@
 // choice remembered across reloads.
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { openSiteMenu } from "./narrow-layout";
 
 const themeButton = (page: Page) => page.getByRole("button", { name: /^Theme: / });
 
 async function chooseAndCheck(page: Page) {
   await page.emulateMedia({ colorScheme: "dark" });
   await page.goto("/cluster");
+  await openSiteMenu(page);
   const button = themeButton(page);
   await expect(button).toHaveAccessibleName("Theme: System (dark)");
   await expect(button).toHaveAttribute("aria-haspopup", "menu");
@@ -24,6 +26,7 @@ async function chooseAndCheck(page: Page) {
 
   // Remembered across a reload; the system's change shows under System.
   await page.reload();
+  await openSiteMenu(page);
   await expect(themeButton(page)).toHaveAccessibleName("Theme: Light");
   await themeButton(page).click();
   await expect(page.getByRole("menuitemradio", { name: "Light" })).toHaveAttribute("aria-checked", "true");

@@ -23,7 +23,9 @@ export function ClusterCard({ cluster }: { cluster: ClusterListResponse["cluster
     ...(can("admin") ? [{ href: auditPageHref({ cluster: cluster.name }), label: t("audit") }] : []),
   ];
   return (
-    <article aria-label={t("cluster", { name: cluster.name })} className="rounded-lg border border-line bg-surface p-4">
+    // min-w-0: a grid item is otherwise as wide as its longest unbreakable line (a recent write's key), which
+    // would widen the page past a phone's screen instead of truncating the key.
+    <article aria-label={t("cluster", { name: cluster.name })} className="min-w-0 rounded-lg border border-line bg-surface p-4">
       <h3 className="mb-3 font-medium">
         {cluster.name}
         {cluster.readOnly ? <span className="ml-2 rounded bg-info-soft px-1.5 py-0.5 text-xs font-normal text-info">{t("readOnly")}</span> : null}

@@ -13,6 +13,7 @@ import { CopyMoveHost } from "./copy-move-host";
 import { KeyCommands } from "./key-commands";
 import { KeyPanel } from "./key-panel";
 import { KeyTree, type KeyTreeProps } from "./key-tree";
+import { LiveIndicator } from "./live-indicator";
 import { SearchResultsPane } from "./search-results-pane";
 import { TreeDivider, useTreeWidth } from "./tree-divider";
 
@@ -54,14 +55,19 @@ export function KeyBrowser({ selectedKey, seed }: { selectedKey: string; seed?: 
       <TreeDivider width={treeWidth} onWidth={setTreeWidth} container={main} />
       <section aria-label={t("keyRegion")} className={`${detail ? "block" : "hidden"} min-w-0 flex-1 overflow-auto p-4 lg:block lg:p-6`}>
         {detail ? (
-          <Link
-            data-back-to-tree
-            href={keyPageHref(cluster, "/")}
-            className="mb-3 inline-flex items-center gap-1 rounded-md text-sm text-muted hover:text-fg focus-visible:outline-2 focus-visible:outline-focus lg:hidden"
-          >
-            <ArrowLeft aria-hidden size={14} />
-            {t("backToTree")}
-          </Link>
+          // The tree's toolbar, which says whether live updates are on, is hidden with the tree: the key view says
+          // it too, since the panel's "changed by someone else" notice depends on them.
+          <div className="mb-3 flex items-center justify-between gap-3 lg:hidden">
+            <Link
+              data-back-to-tree
+              href={keyPageHref(cluster, "/")}
+              className="inline-flex items-center gap-1 rounded-md text-sm text-muted hover:text-fg focus-visible:outline-2 focus-visible:outline-focus"
+            >
+              <ArrowLeft aria-hidden size={14} />
+              {t("backToTree")}
+            </Link>
+            <LiveIndicator />
+          </div>
         ) : null}
         {problem ? (
           <p role="alert" className="text-danger">
