@@ -64,7 +64,7 @@ test("Keys page: payload names and values in the tree, the directory panel, the 
   for (const payload of ["<img src=x", "<script>window.__xss", "<svg onload"]) expect(html).not.toContain(payload);
 
   await page.goto(`/keys${encodeKey(dir)}`);
-  const children = panel(page).getByRole("list", { name: "Children" });
+  const children = panel(page).getByRole("table", { name: "Children" });
   for (const [i, name] of names.entries()) {
     await expect(children.getByText(name, { exact: true })).toBeVisible();
     await expect(children.getByText(PAYLOADS[i]!, { exact: true })).toBeVisible();
