@@ -68,16 +68,18 @@ test.describe("value editor colours on a phone", () => {
 
 test.describe("merge view colours", () => {
   for (const scheme of ["light", "dark"] as const) {
-    test(`the conflict dialog's two values reach 4.5:1, ${scheme}`, async ({ page, etcd, ns }) => {
+    test(`the Compare dialog's two values reach 4.5:1, ${scheme}`, async ({ page, etcd, ns }) => {
       await page.emulateMedia({ colorScheme: scheme });
       const key = `${ns}/conflict`;
       await etcd.put(key, "one");
       await openKey(page, key);
       await setValue(page, "mine");
       await etcd.put(key, "theirs");
-      await expect(panel(page).getByRole("alert")).toContainText("changed since you opened it");
-      await panel(page).getByRole("button", { name: "Save" }).click();
-      const dialog = page.getByRole("dialog", { name: "Conflict" });
+      // The change shows as a one-line notice; its Compare opens the dialog with the two values.
+      const notice = panel(page).getByRole("region", { name: "Changed underneath" });
+      await expect(notice.getByRole("alert")).toContainText("Changed by someone else");
+      await notice.getByRole("button", { name: "Compare", exact: true }).click();
+      const dialog = page.getByRole("dialog", { name: "Changed by someone else" });
       for (const name of ["Their value", "Your value"]) {
         const editor = dialog.getByRole("textbox", { name }).locator("xpath=ancestor::*[contains(concat(' ', @class, ' '), ' cm-editor ')][1]");
         const samples = await textContrasts(editor);

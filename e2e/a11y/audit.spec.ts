@@ -37,6 +37,7 @@ for (const colorScheme of ["light", "dark"] as const) {
           expect.soft(await seriousViolations(page), `dialog ${target.name}`).toEqual([]);
           await page.keyboard.press("Escape");
           await expect(opened).toBeHidden();
+          await target.after?.(page);
         });
       }
     });

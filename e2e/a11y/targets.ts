@@ -20,6 +20,8 @@ export interface DialogTarget {
   name: string;
   /** Opens it and returns the open dialog or menu (the audit waits for it, audits, presses Escape). */
   open(page: Page, ctx: AuditContext): Promise<Locator>;
+  /** Puts back what open() changed beyond the dialog (a viewport), after the audit closed it. */
+  after?(page: Page): Promise<void>;
 }
 
 export async function seedKeys({ ns, etcd }: AuditContext) {
@@ -46,6 +48,26 @@ async function fromTreeMenu(page: Page, ctx: AuditContext, row: string, item: st
   return dialog(page);
 }
 
+/** A key open with an unsaved edit, then changed in etcd: the panel's one-line "Changed by someone else" notice. */
+async function changedUnderneath(page: Page, { ns, etcd }: AuditContext) {
+  const key = `${ns}/conflict/${Date.now()}`;
+  await etcd.put(key, "base");
+  await openKey(page, key);
+  await expect(page.getByRole("status", { name: "Live updates" })).toHaveText("Live");
+  await setValue(page, `mine ${Date.now()}`);
+  await etcd.put(key, `theirs ${Date.now()}`);
+  const notice = panel(page).getByRole("region", { name: "Changed underneath" });
+  await expect(notice.getByRole("alert")).toContainText("Changed by someone else");
+  return notice;
+}
+
+/** The selected key's "More actions" menu, open. */
+async function moreActions(page: Page, { ns }: AuditContext) {
+  await openKey(page, `${ns}/dir/notes`);
+  await panel(page).getByRole("button", { name: "More actions" }).click();
+  return page.getByRole("menu");
+}
+
 async function watchPanel(page: Page, { ns }: AuditContext) {
   await page.goto("/watch");
   await page.getByLabel("Key", { exact: true }).fill(`${ns}/dir`);
@@ -55,13 +77,42 @@ async function watchPanel(page: Page, { ns }: AuditContext) {
 }
 
 export const pages: PageTarget[] = [
-  { name: "home", open: async (page) => (await page.goto("/"), heading(page, /.+/)) },
+  {
+    name: "home overview",
+    open: async (page) => (await page.goto("/"), await heading(page, /.+/), expect(page.getByRole("article", { name: "Cluster default" }).getByRole("status", { name: "etcd version" })).toBeVisible()),
+  },
   { name: "keys, a directory open", open: openDirectory },
   { name: "keys, a key open", open: (page, { ns }) => openKey(page, `${ns}/dir/config`) },
   { name: "cluster", open: async (page) => (await page.goto("/cluster"), expect(page.getByRole("button", { name: "Add member" })).toBeVisible()) },
   { name: "watch with a panel", open: watchPanel },
   { name: "audit", open: async (page) => (await page.goto("/audit"), heading(page, /audit/i)) },
   { name: "etcd auth", open: async (page) => (await page.goto("/etcd-auth"), heading(page, /.+/)) },
+  {
+    name: "keys, a directory filtered to nothing",
+    open: async (page, ctx) => {
+      await openDirectory(page, ctx);
+      await panel(page).getByLabel("Filter children").fill("zzz-nothing");
+      await expect(page.getByRole("status", { name: "No matches" }).first()).toBeVisible();
+    },
+  },
+  {
+    name: "keys, a key changed by someone else",
+    open: async (page, ctx) => void (await changedUnderneath(page, ctx)),
+  },
+  {
+    name: "keys, an expired key",
+    open: async (page, { ns, etcd }) => {
+      const key = `${ns}/expiring/${Date.now()}`;
+      await etcd.put(key, "last value");
+      await openKey(page, key);
+      await etcd.put(key, "last value", { ttl: "1" });
+      await expect(panel(page).getByRole("button", { name: "Re-create" })).toBeVisible({ timeout: 15_000 });
+    },
+  },
+  {
+    name: "a cluster that cannot be reached (connection banner)",
+    open: async (page) => (await page.goto("/keys?cluster=down"), expect(page.getByRole("alert", { name: "Connection problem" })).toBeVisible()),
+  },
   { name: "not found", open: async (page) => (await page.goto("/no/such/page"), expect(page.getByText(/not found/i).first()).toBeVisible()) },
   { name: "error page", open: async (page) => (await page.goto("/test-pages/throws"), heading(page, "This page could not be shown")) },
 ];
@@ -79,21 +130,44 @@ export const dialogs: DialogTarget[] = [
   { name: "import", open: (page, ctx) => fromTreeMenu(page, ctx, "sub", "Import…") },
   { name: "search", open: (page, ctx) => fromTreeMenu(page, ctx, "sub", "Search in…") },
   {
-    name: "compare and swap",
-    open: async (page, { ns }) => (await openKey(page, `${ns}/dir/notes`), await panel(page).getByRole("button", { name: "Compare and swap" }).click(), dialog(page)),
+    name: "key panel's More actions menu",
+    open: moreActions,
   },
   {
-    name: "conflict",
-    open: async (page, { ns, etcd }) => {
-      const key = `${ns}/conflict/${Date.now()}`;
-      await etcd.put(key, "base");
-      await openKey(page, key);
-      await setValue(page, `mine ${Date.now()}`);
-      await etcd.put(key, `theirs ${Date.now()}`);
-      await expect(panel(page).getByRole("alert")).toContainText("changed since you opened it");
-      await panel(page).getByRole("button", { name: "Save" }).click();
-      return page.getByRole("dialog", { name: "Conflict" });
+    name: "compare and swap",
+    open: async (page, ctx) => {
+      await (await moreActions(page, ctx)).getByRole("menuitem", { name: "Compare and swap…" }).click();
+      return dialog(page);
     },
+  },
+  {
+    name: "changed by someone else: Compare",
+    open: async (page, ctx) => {
+      await (await changedUnderneath(page, ctx)).getByRole("button", { name: "Compare", exact: true }).click();
+      return page.getByRole("dialog", { name: "Changed by someone else" });
+    },
+  },
+  {
+    name: "search with results",
+    open: async (page, ctx) => {
+      const search = await fromTreeMenu(page, ctx, "dir", "Search in…");
+      await search.getByLabel("Search for").fill("e");
+      await search.getByRole("button", { name: "Search", exact: true }).click();
+      await expect(search.getByRole("list", { name: "Search results" }).getByRole("button").first()).toBeVisible();
+      return search;
+    },
+  },
+  { name: "theme menu", open: async (page) => (await page.goto("/watch"), await page.getByRole("button", { name: /^Theme: / }).click(), page.getByRole("menu", { name: "Theme" })) },
+  { name: "language menu", open: async (page) => (await page.goto("/watch"), await page.getByRole("button", { name: /^Language: / }).click(), page.getByRole("menu")) },
+  {
+    name: "phone top bar's open Menu",
+    open: async (page) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto("/watch");
+      await page.getByRole("button", { name: "Menu", exact: true }).click();
+      return page.getByRole("navigation", { name: "Main" });
+    },
+    after: (page) => page.setViewportSize({ width: 1280, height: 720 }),
   },
   {
     name: "tree context menu",
