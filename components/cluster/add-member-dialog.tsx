@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote, Field } from "@/components/ui/field";
 import { addMember } from "@/lib/api/members-client";
+import { MAX_PEER_URLS } from "@/lib/api/schemas";
 import { parsePeerURLs } from "@/lib/cluster-page/member-changes";
 import type { ErrorText } from "@/lib/editor/error-text";
 import { memberErrorText } from "./member-error";
@@ -43,7 +44,7 @@ export function AddMemberDialog({ open, onOpenChange, cluster, memberCount, heal
   function review(event: FormEvent) {
     event.preventDefault();
     const parsed = parsePeerURLs(text);
-    if (!parsed.ok) return setInputError(parsed.message);
+    if (!parsed.ok) return setInputError(t(`problems.${parsed.problem.code}`, parsed.problem.code === "invalid" ? { url: parsed.problem.url } : { max: MAX_PEER_URLS }));
     setInputError(null);
     setError(null);
     setPeerURLs(parsed.peerURLs);

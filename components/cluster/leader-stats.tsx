@@ -6,7 +6,7 @@ import type { ClusterSample } from "@/lib/cluster-monitor/samples";
 import type { LeaderStatsData } from "@/lib/api/cluster-overview";
 import { followerLatencyChart } from "@/lib/cluster-page/chart-series";
 import { formatLatency } from "@/lib/cluster-page/format";
-import { memberLabel } from "@/lib/cluster-page/member-label";
+import { useMemberLabel } from "./use-member-label";
 import { CELL, DataTable, MONO_CELL } from "./table";
 import { TimeChart } from "./time-chart";
 
@@ -22,9 +22,10 @@ export interface LeaderStatsProps {
 /** The leader's view of each follower: latency and append counts, and the latency over time. */
 export function LeaderStats({ stats, error, members, samples, intervalMs }: LeaderStatsProps) {
   const t = useTranslations("cluster.leader");
+  const memberLabel = useMemberLabel();
   const format = useFormatter();
   const latency = useCallback((ms: number) => formatLatency(ms, format), [format]);
-  const names = useMemo(() => new Map(members.map((m) => [m.id, memberLabel(m)])), [members]);
+  const names = useMemo(() => new Map(members.map((m) => [m.id, memberLabel(m)])), [members, memberLabel]);
   const nameOf = (id: string) => names.get(id) ?? id;
   const chart = useMemo(() => followerLatencyChart(samples, (id) => names.get(id) ?? id, intervalMs), [samples, names, intervalMs]);
   const leader = stats ? nameOf(stats.leader) : undefined;

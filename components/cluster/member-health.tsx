@@ -9,7 +9,10 @@ const STYLE: Record<MemberOverview["health"], { dot: string; text: string }> = {
   unstarted: { dot: "bg-line-strong", text: "text-muted" },
 };
 
-/** Health as words (the dot is decoration), with the reason when the member is not healthy. */
+/**
+ * Health as words (the dot is decoration), with the reason when the member is not healthy: worded here by health,
+ * with the server's (English) reason only as the detail of a member that did not answer.
+ */
 export function MemberHealth({ member }: { member: Pick<MemberOverview, "health" | "reason"> }) {
   const style = STYLE[member.health];
   const t = useTranslations("cluster.members");
@@ -19,7 +22,7 @@ export function MemberHealth({ member }: { member: Pick<MemberOverview, "health"
         <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${style.dot}`} />
         {t("healthState", { health: member.health })}
       </span>
-      {member.reason ? <p className="text-xs text-muted">{member.reason}</p> : null}
+      {member.health === "healthy" ? null : <p className="text-xs text-muted">{t(`reasons.${member.health}`, { detail: member.reason ?? "" })}</p>}
     </div>
   );
 }

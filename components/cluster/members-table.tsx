@@ -3,7 +3,7 @@ import { Crown } from "lucide-react";
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import type { MemberOverview } from "@/lib/api/cluster-overview";
-import { memberLabel } from "@/lib/cluster-page/member-label";
+import { useMemberLabel } from "./use-member-label";
 import { MemberHealth } from "./member-health";
 import { CELL, DataTable, MONO_CELL } from "./table";
 
@@ -15,6 +15,7 @@ export interface MembersTableProps {
 
 export function MembersTable({ members, onRemove }: MembersTableProps) {
   const t = useTranslations("cluster.members");
+  const memberLabel = useMemberLabel();
   const tCluster = useTranslations("cluster");
   // etcd refuses to remove the last member, and the cluster would be gone if it did not: say so, offer nothing.
   const onlyMember = members.length === 1;

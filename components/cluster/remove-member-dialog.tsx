@@ -10,7 +10,7 @@ import { removeMember } from "@/lib/api/members-client";
 import type { ErrorText } from "@/lib/editor/error-text";
 import { memberErrorText } from "./member-error";
 import { QuorumAfterNote } from "./quorum-after-note";
-import { memberLabel } from "@/lib/cluster-page/member-label";
+import { useMemberLabel } from "./use-member-label";
 
 export interface RemoveMemberDialogProps {
   member: MemberOverview | null;
@@ -23,6 +23,7 @@ export interface RemoveMemberDialogProps {
 
 export function RemoveMemberDialog({ member, onClose, cluster, memberCount, healthyCount, onChanged }: RemoveMemberDialogProps) {
   const t = useTranslations("cluster.remove");
+  const memberLabel = useMemberLabel();
   const tCommon = useTranslations("common");
   const [error, setError] = useState<ErrorText | null>(null);
   const [busy, setBusy] = useState(false);

@@ -3,7 +3,7 @@ import { useFormatter, useTranslations } from "use-intl";
 import type { MemberOverview } from "@/lib/api/cluster-overview";
 import { formatBytesPerSecond, formatPerSecond, formatRaftState, formatTimestamp, formatUptime } from "@/lib/cluster-page/format";
 import { formatHelpers } from "@/lib/i18n/format";
-import { memberLabel } from "@/lib/cluster-page/member-label";
+import { useMemberLabel } from "./use-member-label";
 import { CELL, DataTable, MONO_CELL } from "./table";
 
 const rate = (value: number | undefined, format: (n: number) => string) => (value === undefined ? "–" : format(value));
@@ -11,6 +11,7 @@ const rate = (value: number | undefined, format: (n: number) => string) => (valu
 /** Each member's own /v2/stats/self: raft state, start time, leader uptime, append traffic. */
 export function SelfStatsTable({ members }: { members: MemberOverview[] }) {
   const t = useTranslations("cluster.self");
+  const memberLabel = useMemberLabel();
   const format = useFormatter();
   const { dateTime, duration, number } = formatHelpers(format);
   return (

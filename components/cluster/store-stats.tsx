@@ -5,7 +5,7 @@ import type { MemberOverview } from "@/lib/api/cluster-overview";
 import type { ClusterSample } from "@/lib/cluster-monitor/samples";
 import { latestStoreRates, storeRateChart } from "@/lib/cluster-page/chart-series";
 import { formatPerSecond } from "@/lib/cluster-page/format";
-import { memberLabel } from "@/lib/cluster-page/member-label";
+import { useMemberLabel } from "./use-member-label";
 import { storeGroups, type StoreGroup } from "@/lib/cluster-page/store-groups";
 import { CELL, DataTable, MONO_CELL } from "./table";
 import { TimeChart } from "./time-chart";
@@ -26,13 +26,14 @@ export interface StoreStatsProps {
  */
 export function StoreStats({ members, samples, leaderId, intervalMs }: StoreStatsProps) {
   const t = useTranslations("cluster.store");
+  const memberLabel = useMemberLabel();
   const format = useFormatter();
   const perSecond = useCallback((rate: number) => formatPerSecond(rate, format), [format]);
   const withStore = members.filter((m) => m.store);
   const [picked, setPicked] = useState<string | undefined>(undefined);
   const selectId = useId();
   const chartedId = picked && withStore.some((m) => m.id === picked) ? picked : (withStore.find((m) => m.id === leaderId) ?? withStore[0])?.id;
-  const chart = useMemo(() => (chartedId ? storeRateChart(samples, chartedId, intervalMs) : undefined), [samples, chartedId, intervalMs]);
+  const chart = useMemo(() => (chartedId ? storeRateChart(samples, chartedId, intervalMs, (operation) => t(`chartLines.${operation}`)) : undefined), [samples, chartedId, intervalMs, t]);
   const groups = useMemo(() => new Map(withStore.map((m) => [m.id, storeGroups(m.store!, latestStoreRates(samples, m.id))])), [samples, withStore]);
   if (withStore.length === 0) return <p className="text-sm text-muted">{t("noMember")}</p>;
   const charted = withStore.find((m) => m.id === chartedId)!;

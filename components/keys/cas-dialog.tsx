@@ -48,7 +48,8 @@ export function CasDialog({ open, onOpenChange, cluster, keyPath, node, onDone }
     if (prevExist !== "any") body.prevExist = prevExist === "true";
     if (node?.expiration && prevExist !== "false") body.ttl = Math.max(1, remainingSeconds(node.expiration, Date.now()));
     const checked = putKeyBodySchema.safeParse(body);
-    if (!checked.success) for (const issue of checked.error.issues) found[String(issue.path[0] ?? "value")] ??= issue.message;
+    // The form's only reachable refusals are worded here; anything else keeps the schema's own message.
+    if (!checked.success) for (const issue of checked.error.issues) found[String(issue.path[0] ?? "value")] ??= issue.path[0] === "prevIndex" ? t("prevIndexInvalid") : issue.path[0] === "prevExist" ? t("prevExistConflict") : issue.message;
     setIssues(found);
     if (!checked.success || Object.keys(found).length > 0) return;
     setBusy(true);

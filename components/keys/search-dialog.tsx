@@ -10,7 +10,7 @@ import { useFormat } from "@/lib/i18n/format";
 import { useFormatCount } from "@/lib/hooks/use-format-count";
 import { useSubtreeSearch, type SubtreeSearchState } from "@/lib/hooks/use-subtree-search";
 import { keyPageHref } from "@/lib/keys-url";
-import { searchQuerySchema, type SearchForm, type SearchIn } from "@/lib/search/query";
+import { MAX_QUERY_LENGTH, searchQuerySchema, type SearchForm, type SearchIn } from "@/lib/search/query";
 import { resultsPane } from "@/lib/search/results-pane";
 import { errorText } from "./error-text";
 import { SearchResultList } from "./search-results";
@@ -56,7 +56,12 @@ function SearchPanel({ cluster, dirKey, onOpen }: { cluster: string; dirKey: str
     event.preventDefault();
     const parsed = searchQuerySchema.safeParse({ ...form, regex: String(form.regex), caseSensitive: String(form.caseSensitive) });
     if (!parsed.success) {
-      setFormError(parsed.error.issues[0]?.message ?? t("invalid"));
+      const issue = parsed.error.issues[0];
+      // The text is the only field a person can get wrong here: too short, too long, or a regex that does not compile.
+      if (issue?.path[0] !== "q") setFormError(t("invalid"));
+      else if (issue.code === "too_small") setFormError(t("problems.empty"));
+      else if (issue.code === "too_big") setFormError(t("problems.tooLong", { max: MAX_QUERY_LENGTH }));
+      else setFormError(t("problems.badRegex", { detail: issue.message }));
       return;
     }
     setFormError(null);

@@ -3,11 +3,11 @@
 // and the notes that matter for this value only (not text, a parse error, replacement characters).
 import { WandSparkles } from "lucide-react";
 import { useEffect, useMemo, useState } from "react";
-import { useTranslations } from "use-intl";
+import { useFormatter, useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { detectFormat, hasReplacementCharacter, prettyPrint, validationDelayMs, type FormatInfo } from "@/lib/editor/format";
 import type { ErrorText } from "@/lib/editor/error-text";
-import { isNotText, notTextReason } from "@/lib/binary/value-bytes";
+import { isNotText, notTextTraits } from "@/lib/binary/value-bytes";
 import { baseNameOf } from "@/lib/key-path";
 import { StoreFileInput } from "./store-file";
 import { ValueEditor } from "./value-editor";
@@ -29,7 +29,8 @@ export function ValueSection({ keyPath, initial, draft, setDraft, dirty, canWrit
   const t = useTranslations("keyPanel.value");
   // A value that is not text opens as hex, never as garbled text; its text view is read-only.
   const [view, setView] = useState<ValueView>(() => (isNotText(initial) ? "hex" : "text"));
-  const notText = useMemo(() => notTextReason(draft), [draft]);
+  const notText = useMemo(() => notTextTraits(draft), [draft]);
+  const format = useFormatter();
   const [fileNote, setFileNote] = useState<string | null>(null);
   const [info, setInfo] = useState<FormatInfo>(() => detectFormat(initial));
   useEffect(() => {
@@ -62,7 +63,7 @@ export function ValueSection({ keyPath, initial, draft, setDraft, dirty, canWrit
       </div>
       {notText ? (
         <p role="note" aria-label={t("notTextName")} className="text-sm text-warning">
-          {t("notText", { reason: notText })} {view === "text" ? t("notTextAsText") : t("notTextAsBytes")}
+          {t("notText", { traits: format.list(notText.map((trait) => t(`notTextTrait.${trait}`))) })} {view === "text" ? t("notTextAsText") : t("notTextAsBytes")}
         </p>
       ) : null}
       {view === "hex" ? (

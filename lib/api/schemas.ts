@@ -126,6 +126,9 @@ export const deleteKeyQuerySchema = z
   .strict();
 export type DeleteKeyQuery = z.infer<typeof deleteKeyQuerySchema>;
 
+/** The most peer URLs one member takes. */
+export const MAX_PEER_URLS = 16;
+
 /** POST …/members */
 export const addMemberBodySchema = z
   .object({
@@ -134,7 +137,7 @@ export const addMemberBodySchema = z
         z.url({ protocol: /^(https?|unixs?)$/, error: "a peer URL is http(s)://host:port" }),
       )
       .min(1, "at least one peer URL")
-      .max(16),
+      .max(MAX_PEER_URLS),
   })
   .strict();
 export type AddMemberBody = z.infer<typeof addMemberBodySchema>;

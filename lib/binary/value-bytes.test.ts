@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { base64FormLength, base64ToBytes, bytesToBase64, hexDump, isNotText, looksLikeBase64, notTextReason, utf8Bytes } from "./value-bytes";
+import { base64FormLength, base64ToBytes, bytesToBase64, hexDump, isNotText, looksLikeBase64, notTextTraits, utf8Bytes } from "./value-bytes";
 
 describe("isNotText", () => {
   it("takes tabs, newlines, carriage returns and any Unicode text for text", () => {
@@ -7,13 +7,14 @@ describe("isNotText", () => {
   });
 
   it("takes control characters, DEL, C1 controls, U+FFFD and lone surrogates for not text", () => {
-    expect(notTextReason("a\u0000b")).toBe("It holds control characters.");
+    expect(notTextTraits("a\u0000b")).toEqual(["control"]);
     expect(isNotText("\u001b[31mred")).toBe(true);
     expect(isNotText("x\u007f")).toBe(true);
     expect(isNotText("x\u0085")).toBe(true);
-    expect(notTextReason("\ufffd\ufffdok")).toMatch(/U\+FFFD replacement characters/);
-    expect(notTextReason("\u0001\ufffd")).toMatch(/^It holds control characters and U\+FFFD/);
-    expect(notTextReason("a\ud800b")).toMatch(/unpaired UTF-16 surrogates/);
+    expect(notTextTraits("\ufffd\ufffdok")).toEqual(["replacement"]);
+    expect(notTextTraits("\u0001\ufffd")).toEqual(["control", "replacement"]);
+    expect(notTextTraits("a\ud800b")).toEqual(["surrogate"]);
+    expect(notTextTraits("plain text\n\ttabbed")).toBeNull();
     expect(isNotText("\ud83d\ude00")).toBe(false);
   });
 });

@@ -9,18 +9,21 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** A lone UTF-16 surrogate (JSON can carry one as an escape; it has no UTF-8 form). */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Why a value is not text (shown to the user), or null when it reads as text. */
-export function notTextReason(value: string): string | null {
+/** What makes a value not text; the key panel words each in the page's language. */
+export type NotTextTrait = "control" | "replacement" | "surrogate";
+
+/** Why a value is not text (each trait it has, in a fixed order), or null when it reads as text. */
+export function notTextTraits(value: string): NotTextTrait[] | null {
   if (!NOT_TEXT.test(value) && !LONE_SURROGATE.test(value)) return null;
-  const reasons: string[] = [];
-  if (CONTROL.test(value)) reasons.push("control characters");
-  if (value.includes("\uFFFD")) reasons.push("U+FFFD replacement characters (bytes etcd could not return as UTF-8)");
-  if (LONE_SURROGATE.test(value)) reasons.push("unpaired UTF-16 surrogates");
-  return `It holds ${reasons.join(" and ")}.`;
+  const traits: NotTextTrait[] = [];
+  if (CONTROL.test(value)) traits.push("control");
+  if (value.includes("\uFFFD")) traits.push("replacement");
+  if (LONE_SURROGATE.test(value)) traits.push("surrogate");
+  return traits;
 }
 
 export function isNotText(value: string): boolean {
-  return notTextReason(value) !== null;
+  return notTextTraits(value) !== null;
 }
 
 /** The value's bytes as etcd stores them: its UTF-8 encoding. */

@@ -43,11 +43,11 @@ describe("storeRateChart", () => {
     { at: 3000, followers: {}, storeRates: { other: { getsSuccess: 9 } }, watchers: {} },
   ];
   it("adds success and fail of an operation, null when the member has no rate", () => {
-    const chart = storeRateChart(samples, "m", 1000);
+    const chart = storeRateChart(samples, "m", 1000, (operation) => `op:${operation}`);
     expect(chart.times).toEqual([1, 2, 3]);
-    expect(chart.series.find((s) => s.label === "gets")!.values).toEqual([null, 4, null]);
-    expect(chart.series.find((s) => s.label === "sets")!.values).toEqual([null, 2, null]);
-    expect(chart.series.find((s) => s.label === "expires")!.values).toEqual([null, 0.5, null]);
+    expect(chart.series.find((s) => s.label === "op:gets")!.values).toEqual([null, 4, null]);
+    expect(chart.series.find((s) => s.label === "op:sets")!.values).toEqual([null, 2, null]);
+    expect(chart.series.find((s) => s.label === "op:expires")!.values).toEqual([null, 0.5, null]);
     expect(chart.series.map((s) => s.label)).toHaveLength(8);
   });
   it("finds the latest rates of a member", () => {

@@ -56,25 +56,28 @@ export function followerLatencyChart(samples: readonly ClusterSample[], nameOf: 
   );
 }
 
+/** A line of the store chart: the component words it in the page's language. */
+export type StoreOperation = "gets" | "sets" | "creates" | "updates" | "deletes" | "compareAndSwaps" | "compareAndDeletes" | "expires";
+
 /** The store counters charted together: success and fail of one operation make one line. */
-const STORE_OPERATIONS: { label: string; counters: StoreCounter[] }[] = [
-  { label: "gets", counters: ["getsSuccess", "getsFail"] },
-  { label: "sets", counters: ["setsSuccess", "setsFail"] },
-  { label: "creates", counters: ["createSuccess", "createFail"] },
-  { label: "updates", counters: ["updateSuccess", "updateFail"] },
-  { label: "deletes", counters: ["deleteSuccess", "deleteFail"] },
-  { label: "compare-and-swaps", counters: ["compareAndSwapSuccess", "compareAndSwapFail"] },
-  { label: "compare-and-deletes", counters: ["compareAndDeleteSuccess", "compareAndDeleteFail"] },
-  { label: "expires", counters: ["expireCount"] },
+const STORE_OPERATIONS: { operation: StoreOperation; counters: StoreCounter[] }[] = [
+  { operation: "gets", counters: ["getsSuccess", "getsFail"] },
+  { operation: "sets", counters: ["setsSuccess", "setsFail"] },
+  { operation: "creates", counters: ["createSuccess", "createFail"] },
+  { operation: "updates", counters: ["updateSuccess", "updateFail"] },
+  { operation: "deletes", counters: ["deleteSuccess", "deleteFail"] },
+  { operation: "compareAndSwaps", counters: ["compareAndSwapSuccess", "compareAndSwapFail"] },
+  { operation: "compareAndDeletes", counters: ["compareAndDeleteSuccess", "compareAndDeleteFail"] },
+  { operation: "expires", counters: ["expireCount"] },
 ];
 
-/** Operations per second of one member's store, one line per operation. */
-export function storeRateChart(samples: readonly ClusterSample[], memberId: string, intervalMs: number): ChartData {
+/** Operations per second of one member's store, one line per operation, named by `nameOf`. */
+export function storeRateChart(samples: readonly ClusterSample[], memberId: string, intervalMs: number, nameOf: (operation: StoreOperation) => string): ChartData {
   return chartOf(
     samples,
     intervalMs,
-    STORE_OPERATIONS.map(({ label, counters }) => ({
-      label,
+    STORE_OPERATIONS.map(({ operation, counters }) => ({
+      label: nameOf(operation),
       valueOf: (s) => {
         const rates = s.storeRates[memberId];
         if (!rates) return null;

@@ -1,44 +1,51 @@
 // Adding and removing members in plain words: the peer URLs typed in the form, checked with the same
-// schema as the route handler, and etcd's refusals explained without hiding etcd's own message.
+// schema as the route handler, and etcd's refusals as codes the dialogs word (the `errors` catalogue's
+// `action`), with etcd's own message kept as the cause.
 import type { ApiErrorBody } from "@/lib/api/errors";
-import { addMemberBodySchema } from "@/lib/api/schemas";
+import { addMemberBodySchema, MAX_PEER_URLS } from "@/lib/api/schemas";
 import type { ErrorText } from "@/lib/editor/error-text";
 
-export type PeerURLsInput = { ok: true; peerURLs: string[] } | { ok: false; message: string };
+/** Why the typed peer URLs cannot be sent; the add-member dialog words it. */
+export type PeerURLsProblem = { code: "none" } | { code: "tooMany"; max: number } | { code: "invalid"; url: string };
+
+export type PeerURLsInput = { ok: true; peerURLs: string[] } | { ok: false; problem: PeerURLsProblem };
 
 /** Peer URLs separated by commas, spaces or new lines. */
 export function parsePeerURLs(text: string): PeerURLsInput {
   const peerURLs = text.split(/[\s,]+/).filter(Boolean);
   const parsed = addMemberBodySchema.safeParse({ peerURLs });
   if (parsed.success) return { ok: true, peerURLs: parsed.data.peerURLs };
-  const issue = parsed.error.issues[0]!;
-  const which = typeof issue.path[1] === "number" ? `${peerURLs[issue.path[1]]}: ` : "";
-  return { ok: false, message: `${which}${issue.message}` };
+  const index = parsed.error.issues.map((issue) => issue.path[1]).find((at) => typeof at === "number");
+  if (index !== undefined) return { ok: false, problem: { code: "invalid", url: peerURLs[index]! } };
+  return { ok: false, problem: peerURLs.length === 0 ? { code: "none" } : { code: "tooMany", max: MAX_PEER_URLS } };
 }
 
 export type MemberAction = "add" | "remove";
 
-/** Plain words for a failed member change; `member` names the member being removed. */
+/** A failed member change as a problem code; `member` names the member being removed. */
 export function describeMemberError(body: Pick<ApiErrorBody, "code" | "message" | "etcdCode" | "issues" | "outcomeUnknown">, action: MemberAction, member?: string): ErrorText {
   const etcdCode = body.etcdCode;
-  const subject = member ?? "The member";
-  if (body.outcomeUnknown) {
-    return { etcdCode, message: `No answer in time: etcd may or may not have made the change (${body.message}). The members list shows what it did.` };
-  }
+  const as = (code: NonNullable<ErrorText["problem"]>["code"]): ErrorText => ({
+    message: body.message,
+    etcdCode,
+    problem: { code, cause: body.message, ...(member === undefined ? {} : { key: member }) },
+  });
+  if (body.outcomeUnknown) return as("memberOutcomeUnknown");
   switch (body.code) {
     case "conflict":
-      return { etcdCode, message: `etcd refused: ${body.message}. Another member already uses that peer URL.` };
+      return as("peerUrlInUse");
     case "invalid_input":
+      // The form checks the URLs with the route's own schema first, so this is etcd's refusal (or an API client's).
       if (body.issues?.length) return { etcdCode, message: body.issues.map((i) => i.message).join("; ") };
-      return { etcdCode, message: `etcd refused the request: ${body.message}` };
+      return as("memberRequestRefused");
     case "member_not_found":
-      return { etcdCode, message: `${subject} is not in the cluster (any more): ${body.message}` };
+      return as("memberNotFound");
     case "member_removed":
-      return { etcdCode, message: `${subject} was already removed: ${body.message}` };
+      return as("memberAlreadyRemoved");
     case "etcd_unauthorized":
-      return { etcdCode, message: `etcd refused the dashboard's credentials; membership changes need etcd's root role. (${body.message})` };
+      return as("memberNeedsRoot");
     case "etcd_rejected":
-      return { etcdCode, message: `etcd refused to ${action} the member: ${body.message}` };
+      return as(action === "add" ? "memberAddRefused" : "memberRemoveRefused");
     default:
       return { etcdCode, message: body.message };
   }

@@ -7,7 +7,7 @@ export type WriteAction = "save" | "create" | "mkdir" | "delete" | "refresh" | "
 
 /**
  * What went wrong with what the user tried, as a code: the component words it in the page's language (the
- * `errors` catalogue's `action`, components/errors/use-error-text.ts). `key` is the key it concerns, when known.
+ * `errors` catalogue's `action`, components/errors/use-error-text.ts). `key` is the key (or member) it concerns, when known.
  */
 export type ActionProblem =
   | "outcomeUnknownReloaded"
@@ -20,7 +20,16 @@ export type ActionProblem =
   | "isDirectory"
   | "isKey"
   | "notEmpty"
-  | "rootReadOnly";
+  | "rootReadOnly"
+  // Adding or removing a member (lib/cluster-page/member-changes.ts): `key` is then the member's name.
+  | "memberOutcomeUnknown"
+  | "peerUrlInUse"
+  | "memberRequestRefused"
+  | "memberNotFound"
+  | "memberAlreadyRemoved"
+  | "memberNeedsRoot"
+  | "memberAddRefused"
+  | "memberRemoveRefused";
 
 export interface ErrorText {
   /** The server's (English) message or the thrown error's: shown only when there is no code to word. */

@@ -9,7 +9,7 @@ import { compilePattern } from "./matcher";
 /** The most matches a search reports: past it, the search ends and says so (`done.capped`). */
 export const MATCH_CAP = 10_000;
 /** Longest search text or pattern. */
-const MAX_QUERY_LENGTH = 500;
+export const MAX_QUERY_LENGTH = 500;
 
 export const searchInSchema = z.enum(["name", "value", "both"]);
 export type SearchIn = z.infer<typeof searchInSchema>;
