@@ -117,7 +117,7 @@ test.describe("key tree", () => {
     // away (its test deleted it), End is pressed again.
     const rowsAfterFocus = () =>
       page.evaluate(() => {
-        const rows = [...document.querySelectorAll('[role="tree"] [role="treeitem"]')];
+        const rows = [...document.querySelectorAll('[role="tree"] [role="treeitem"][data-key]')];
         const at = rows.indexOf(document.activeElement as Element);
         return at < 0 ? ["no focused row"] : rows.slice(at + 1).map((r) => `${r.getAttribute("aria-level")}:${r.getAttribute("data-key")}`);
       });

@@ -30,7 +30,7 @@ test.describe("search dialog", () => {
     await search.getByLabel("Search for").fill("db");
     await search.getByRole("button", { name: "Search", exact: true }).click();
 
-    await expect(search.getByRole("status", { name: "Search size" })).toHaveText(new RegExp(`^Searching 4 keys and 2 directories below ${dir} \\(\\d[\\d.]* (B|KiB) read from etcd\\)\\.$`));
+    await expect(search.getByRole("status", { name: "Search size" })).toHaveText(new RegExp(`^Searching 4 keys and 2 directories below ${dir} \\(\\d[\\d.,]* (bytes|KiB) read from etcd\\)\\.$`));
     await expect(search.getByRole("status", { name: "Search matches" })).toHaveText("4 matches.");
     const results = search.getByRole("list", { name: "Search results" });
     await expect(results.getByRole("button")).toHaveCount(4);

@@ -5,6 +5,7 @@ import * as Menu from "@radix-ui/react-dropdown-menu";
 import { ChevronDown, Copy, Download, GitCompareArrows, MoveRight, Save, Trash2, Undo2, type LucideIcon } from "lucide-react";
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
+import { MenuRoot } from "@/components/ui/menu-root";
 
 export interface MoreAction {
   id: string;
@@ -58,7 +59,7 @@ function MoreActionsMenu({ items, disabled }: { items: MoreAction[]; disabled: b
   const t = useTranslations("keyPanel.actions");
   if (items.length === 0) return null;
   return (
-    <Menu.Root modal={false}>
+    <MenuRoot>
       <Menu.Trigger asChild disabled={disabled}>
         <Button>
           {t("more")} <ChevronDown aria-hidden size={14} />
@@ -78,7 +79,7 @@ function MoreActionsMenu({ items, disabled }: { items: MoreAction[]; disabled: b
           ))}
         </Menu.Content>
       </Menu.Portal>
-    </Menu.Root>
+    </MenuRoot>
   );
 }
 

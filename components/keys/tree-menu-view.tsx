@@ -2,6 +2,7 @@
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { Fragment, useRef } from "react";
 import type { TreeMenuProps } from "./tree-menu";
+import { MenuRoot } from "@/components/ui/menu-root";
 
 /**
  * The open menu: Radix's dropdown menu (role=menu, menuitems, arrow keys, typeahead, Escape, focus back),
@@ -10,8 +11,7 @@ import type { TreeMenuProps } from "./tree-menu";
 export function TreeMenuView({ open, onOpenChange, at, label, items, onCloseFocus, fromKeyboard }: TreeMenuProps) {
   const firstFocused = useRef(false);
   return (
-    // Not modal: a modal menu hides the rest of the page with aria-hidden while it stays focusable (axe: aria-hidden-focus).
-    <Menu.Root open={open} onOpenChange={onOpenChange} modal={false}>
+    <MenuRoot open={open} onOpenChange={onOpenChange}>
       <Menu.Trigger asChild>
         <span aria-hidden="true" tabIndex={-1} style={{ position: "fixed", left: at.x, top: at.y, width: 0, height: 0 }} />
       </Menu.Trigger>
@@ -52,6 +52,6 @@ export function TreeMenuView({ open, onOpenChange, at, label, items, onCloseFocu
           ))}
         </Menu.Content>
       </Menu.Portal>
-    </Menu.Root>
+    </MenuRoot>
   );
 }

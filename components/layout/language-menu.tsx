@@ -6,6 +6,7 @@ import { useTransition } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { LOCALES, isLocale, type Locale } from "@/lib/i18n/locales";
 import { rememberLocale } from "@/lib/i18n/remember-locale";
+import { MenuRoot } from "@/components/ui/menu-root";
 
 /** Each language by its own name, so that a person who cannot read the current one still finds theirs. */
 const NATIVE_NAMES: Record<Locale, string> = { en: "English", "zh-CN": "简体中文" };
@@ -23,7 +24,7 @@ export function LanguageMenu() {
     startTransition(() => router.refresh());
   };
   return (
-    <DropdownMenu.Root>
+    <MenuRoot>
       <DropdownMenu.Trigger
         aria-label={t("language.label", { current: NATIVE_NAMES[locale] })}
         aria-busy={pending || undefined}
@@ -53,6 +54,6 @@ export function LanguageMenu() {
           </DropdownMenu.RadioGroup>
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    </MenuRoot>
   );
 }

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useTranslations } from "use-intl";
 import { useRegisterCommands } from "@/lib/commands/registry";
 import { THEMES, applyTheme, storeTheme, storedTheme, type Theme } from "@/lib/theme";
+import { MenuRoot } from "@/components/ui/menu-root";
 
 const DARK_QUERY = "(prefers-color-scheme: dark)";
 const ICONS = { light: Sun, dark: Moon, system: Monitor } as const;
@@ -46,8 +47,7 @@ export function ThemeToggle() {
   const current = theme === "system" ? t("systemResolved", { resolved: systemDark ? t("darkLower") : t("lightLower") }) : names[theme];
   const Icon = ICONS[theme];
   return (
-    // Not modal: nothing else is hidden from assistive technology while it is open (Escape or a click outside closes it).
-    <Menu.Root modal={false}>
+    <MenuRoot>
       <Menu.Trigger
         aria-label={t("button", { current })}
         title={t("button", { current })}
@@ -83,6 +83,6 @@ export function ThemeToggle() {
           </Menu.RadioGroup>
         </Menu.Content>
       </Menu.Portal>
-    </Menu.Root>
+    </MenuRoot>
   );
 }

@@ -196,10 +196,7 @@ export const dialogs: DialogTarget[] = [
     },
   },
   { name: "add member", open: async (page) => (await page.goto("/cluster"), await page.getByRole("button", { name: "Add member" }).click(), dialog(page)) },
-  {
-    name: "remove member",
-    open: async (page) => (await page.goto("/cluster"), await page.getByRole("button", { name: /^Remove / }).first().click(), dialog(page)),
-  },
+  // "Remove member" is not offered on this one-member cluster: e2e/cluster-page.spec.ts audits its dialog on three members.
   {
     name: "watch event details",
     open: async (page, ctx) => {

@@ -101,19 +101,23 @@ export const TreeItemRow = memo(function TreeItemRow({ row, style, selected, che
   );
 });
 
-/** A directory's "Loading …" placeholder, or why it could not be listed with a Retry. */
+/**
+ * A directory's "Loading …" placeholder, or why it could not be listed with a Retry. A tree owns only treeitems
+ * (and groups of them), so this row is one too, at its children's level: not a key (no data-key), so the
+ * keyboard's roving focus and the row menu pass it by, while a screen reader meets it where the children would be.
+ */
 export const StatusItemRow = memo(function StatusItemRow({ row, style, onRetry }: { row: StatusRow; style: CSSProperties; onRetry: (dir: string) => void }) {
   const t = useTranslations("errors.banner");
   const padded = { ...style, paddingLeft: indentOf(row.depth) };
   if (row.kind === "loading") {
     return (
-      <div role="none" style={padded} className="flex items-center pr-2">
+      <div role="treeitem" aria-level={row.depth} style={padded} className="flex items-center pr-2">
         <DirectoryLoading dir={row.dir} />
       </div>
     );
   }
   return (
-    <div role="none" style={padded} className="flex items-center gap-2 pr-2 text-xs">
+    <div role="treeitem" aria-level={row.depth} style={padded} className="flex items-center gap-2 pr-2 text-xs">
       <TreeErrorText row={row} />
       <button type="button" onClick={() => onRetry(row.dir)} className="shrink-0 rounded border border-line-strong px-1.5 text-xs hover:bg-hover">
         {t("retry")}
