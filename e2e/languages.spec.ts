@@ -5,6 +5,7 @@
 import type { BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { startOwnUsersDashboard, type OwnUsersDashboard } from "./own-users";
+import { openSiteMenu } from "./narrow-layout";
 
 const LOCALE_COOKIE = "etcd-dashboard-locale";
 /** The shared audit log holds every spec's writes: on a loaded machine its first page can take a while. */
@@ -50,7 +51,7 @@ for (const viewport of [undefined, { width: 390, height: 844 }]) {
         await logIn(page, { user: "用户名", password: "密码", submit: "登录" });
 
         // At phone width the account controls are inside the top bar's menu.
-        if (viewport) await page.getByRole("button", { name: "菜单", exact: true }).click();
+        await openSiteMenu(page, "菜单");
         const account = page.getByRole("region", { name: "账户" });
         await expect(account.getByRole("button", { name: "登出", exact: true })).toBeVisible();
         await account.getByRole("button", { name: "会话" }).click();

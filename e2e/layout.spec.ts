@@ -67,6 +67,16 @@ test.describe("at phone width", () => {
     await expect(menu).toBeFocused();
   });
 
+  test("every page still has one h1: the Keys page's tree names the cluster", async ({ page, etcd, ns }) => {
+    await etcd.put(`${ns}/k`, "v");
+    for (const path of [...PAGES, `/keys${encodeKey(ns)}/k`]) {
+      await openPage(page, path);
+      await expect(page.getByRole("heading", { level: 1 }), path).toHaveCount(1);
+    }
+    await page.goto("/keys");
+    await expect(page.getByRole("heading", { level: 1, name: "Keys on default" })).toHaveCount(1);
+  });
+
   test("no page is wider than the screen", async ({ page, request, keysUrl, ns }) => {
     const long = `${ns}/services/payments-gateway/configuration/production-eu-west/database-connection-settings.json`;
     // Written through the dashboard, so that the home page lists it among the recent writes too.

@@ -5,12 +5,12 @@ import type { Page } from "@playwright/test";
 import { expect } from "./fixtures";
 
 const narrowerThan = (page: Page, px: number) => (page.viewportSize()?.width ?? Infinity) < px;
-const menuButton = (page: Page) => page.getByRole("button", { name: "Menu" });
+const menuButton = (page: Page, name = "Menu") => page.getByRole("button", { name, exact: true });
 
-/** Shows the sidebar's contents: at phone width opens the Menu, unless it is open already. */
-export async function openSiteMenu(page: Page) {
+/** Shows the sidebar's contents: at phone width opens the Menu (`name`: its name in the page's language), unless it is open already. */
+export async function openSiteMenu(page: Page, name = "Menu") {
   if (!narrowerThan(page, 768)) return;
-  const menu = menuButton(page);
+  const menu = menuButton(page, name);
   // A click before the page is hydrated is lost: click again until the Menu says it is open.
   await expect(async () => {
     if ((await menu.getAttribute("aria-expanded")) !== "true") await menu.click();

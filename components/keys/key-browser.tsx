@@ -44,6 +44,8 @@ export function KeyBrowser({ selectedKey, seed }: { selectedKey: string; seed?: 
         aria-label={t("treeRegion")}
         className={`${detail ? "hidden" : "flex"} w-full min-w-0 flex-col lg:flex lg:w-(--tree-width) lg:shrink-0 lg:border-r lg:border-line`}
       >
+        {/* Below lg the tree is the whole page, and the key panel (whose path is the page's h1) is hidden. */}
+        <h1 className="sr-only lg:hidden">{t("treeHeading", { cluster })}</h1>
         {seed instanceof Promise ? (
           <Suspense fallback={<KeyTree cluster={cluster} selectedKey={problem ? "/" : selectedKey} onSelect={navigate} />}>
             <SeededKeyTree seed={seed} cluster={cluster} selectedKey={problem ? "/" : selectedKey} onSelect={navigate} />

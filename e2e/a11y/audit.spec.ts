@@ -1,11 +1,12 @@
 // The accessibility audit: axe-core on every page and every dialog of targets.ts, in light and in dark, with
-// no violation of impact serious or critical allowed. Per theme, one page walks the pages and one the dialogs
+// no violation of impact serious or critical allowed. Per theme, one page walks the pages (and again at phone
+// width) and one the dialogs
 // (soft assertions: one report names every target that fails). The login page and the Sessions dialog need users:
 // a dashboard of their own.
 import { expect, test } from "../fixtures";
 import { startOwnUsersDashboard, type OwnUsersDashboard } from "../own-users";
 import { seriousViolations } from "./axe";
-import { dialogs, pages, seedKeys } from "./targets";
+import { dialogs, pages, phonePages, seedKeys } from "./targets";
 
 // A control a target cannot find fails its step within seconds, not at the test timeout.
 test.use({ bypassCSP: true, actionTimeout: 15_000 });
@@ -24,6 +25,21 @@ for (const colorScheme of ["light", "dark"] as const) {
           expect.soft(await seriousViolations(page), `page ${target.name}`).toEqual([]);
         });
       }
+    });
+
+    test.describe("at phone width", () => {
+      test.use({ viewport: { width: 390, height: 844 } });
+      test("every page: no serious or critical axe violation", async ({ page, etcd, ns }) => {
+        test.setTimeout(300_000);
+        const ctx = { ns, etcd };
+        await seedKeys(ctx);
+        for (const target of phonePages) {
+          await test.step(`page: ${target.name}`, async () => {
+            await target.open(page, ctx);
+            expect.soft(await seriousViolations(page), `phone page ${target.name}`).toEqual([]);
+          });
+        }
+      });
     });
 
     test("every dialog and menu: no serious or critical axe violation", async ({ page, etcd, ns }) => {

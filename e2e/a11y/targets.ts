@@ -117,6 +117,24 @@ export const pages: PageTarget[] = [
   { name: "error page", open: async (page) => (await page.goto("/test-pages/throws"), heading(page, "This page could not be shown")) },
 ];
 
+/**
+ * The pages again at phone width (390 px), where the layout differs: the top bar, the Keys page's tree and its
+ * key or directory one at a time, tables scrolling inside their cards. Its Menu is audited with the dialogs.
+ */
+export const phonePages: PageTarget[] = [
+  pages[0]!,
+  {
+    name: "keys, the tree",
+    open: async (page, { ns }) => {
+      await page.goto(keyPage(`${ns}/dir`));
+      await page.getByRole("link", { name: "Back to the tree" }).click();
+      await expect(treeItem(page, "config")).toBeVisible();
+    },
+  },
+  { name: "keys, a directory open", open: async (page, { ns }) => (await page.goto(keyPage(`${ns}/dir`)), expect(panel(page).getByRole("table", { name: "Children" })).toBeVisible()) },
+  ...pages.filter((target) => ["keys, a key open", "cluster", "watch with a panel", "audit", "etcd auth", "a cluster that cannot be reached (connection banner)"].includes(target.name)),
+];
+
 export const dialogs: DialogTarget[] = [
   {
     name: "create key",
