@@ -3,43 +3,36 @@
 // width) and one the dialogs
 // (soft assertions: one report names every target that fails). The login page and the Sessions dialog need users:
 // a dashboard of their own.
+import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
 import { startOwnUsersDashboard, type OwnUsersDashboard } from "../own-users";
 import { seriousViolations } from "./axe";
-import { dialogs, pages, phonePages, seedKeys } from "./targets";
+import { dialogs, pages, phonePages, seedKeys, type AuditContext, type PageTarget } from "./targets";
 
 // A control a target cannot find fails its step within seconds, not at the test timeout.
 test.use({ bypassCSP: true, actionTimeout: 15_000 });
+
+/** Seeds the keys, then opens each page target and audits it (soft: one report names every page that fails). */
+async function auditPages(page: Page, ctx: AuditContext, targets: PageTarget[], label: string) {
+  test.setTimeout(420_000);
+  await seedKeys(ctx);
+  for (const target of targets) {
+    await test.step(`${label}: ${target.name}`, async () => {
+      await target.open(page, ctx);
+      expect.soft(await seriousViolations(page), `${label} ${target.name}`).toEqual([]);
+    });
+  }
+}
 
 for (const colorScheme of ["light", "dark"] as const) {
   test.describe(`accessibility, ${colorScheme}`, () => {
     test.use({ colorScheme });
 
-    test("every page: no serious or critical axe violation", async ({ page, etcd, ns }) => {
-      test.setTimeout(420_000);
-      const ctx = { ns, etcd };
-      await seedKeys(ctx);
-      for (const target of pages) {
-        await test.step(`page: ${target.name}`, async () => {
-          await target.open(page, ctx);
-          expect.soft(await seriousViolations(page), `page ${target.name}`).toEqual([]);
-        });
-      }
-    });
+    test("every page: no serious or critical axe violation", ({ page, etcd, ns }) => auditPages(page, { ns, etcd }, pages, "page"));
 
     test.describe("at phone width", () => {
       test.use({ viewport: { width: 390, height: 844 } });
-      test("every page: no serious or critical axe violation", async ({ page, etcd, ns }) => {
-        test.setTimeout(300_000);
-        const ctx = { ns, etcd };
-        await seedKeys(ctx);
-        for (const target of phonePages) {
-          await test.step(`page: ${target.name}`, async () => {
-            await target.open(page, ctx);
-            expect.soft(await seriousViolations(page), `phone page ${target.name}`).toEqual([]);
-          });
-        }
-      });
+      test("every page: no serious or critical axe violation", ({ page, etcd, ns }) => auditPages(page, { ns, etcd }, phonePages, "phone page"));
     });
 
     test("every dialog and menu: no serious or critical axe violation", async ({ page, etcd, ns }) => {
