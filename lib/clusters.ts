@@ -10,6 +10,7 @@ import { watchConfigFile } from "./config/file-watch";
 import { loadConfiguration, type AccessSettings, type Configuration, type LoadedCluster } from "./config/load";
 import { EtcdClient } from "./etcd";
 import type { ClusterConnectionInfo } from "./api/cluster-overview";
+import type { Keyspace } from "./keyspaces/support";
 
 export interface ClusterSummary {
   name: string;
@@ -120,6 +121,11 @@ export function clusterConnectionInfo(name: string): ClusterConnectionInfo | und
         ...(failedUntil > Date.now() ? { setAsideUntil: failedUntil, lastError } : {}),
       })),
   };
+}
+
+/** The keyspaces a cluster's configuration shows (undefined: each one it serves). */
+export function configuredKeyspaces(name: string): Keyspace[] | undefined {
+  return registry().clusters.get(name)?.config.keyspaces;
 }
 
 /** The client of a configured cluster, or undefined for an unknown name. */

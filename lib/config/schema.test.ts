@@ -49,7 +49,18 @@ describe("configuration", () => {
     expect(resolveClusters(env({}), withDefault).map((c) => c.endpoints)).toEqual([["http://d:2379"]]);
   });
 
+  it("takes the keyspaces a cluster shows, from the file or ETCD_KEYSPACES; by default none is named", () => {
+    expect(resolveClusters(env({}), undefined)[0]!.keyspaces).toBeUndefined();
+    expect(resolveClusters(env({ ETCD_KEYSPACES: " v3 " }), undefined)[0]!.keyspaces).toEqual(["v3"]);
+    expect(resolveClusters(env({ ETCD_KEYSPACES: "v2,v3" }), undefined)[0]!.keyspaces).toEqual(["v2", "v3"]);
+    expect(() => resolveClusters(env({ ETCD_KEYSPACES: "v4" }), undefined)).toThrow(/keyspace is "v2" or "v3"/);
+    expect(() => resolveClusters(env({ ETCD_KEYSPACES: "v3,v3" }), undefined)).toThrow(/each keyspace once/);
+    const file = configFileSchema.parse({ clusters: [{ name: "new", endpoints: ["http://n:2379"], keyspaces: ["v3"] }] });
+    expect(resolveClusters(env({}), file)[1]!.keyspaces).toEqual(["v3"]);
+  });
+
   it.each([
+    [{ clusters: [{ name: "a", endpoints: ["http://h:1"], keyspaces: [] }] }],
     [{ clusters: [] }],
     [{ clusters: [{ name: "a", endpoints: [] }] }],
     [{ clusters: [{ name: "bad name!", endpoints: ["http://h:1"] }] }],

@@ -2,6 +2,7 @@
 // here ever comes from a browser request.
 import { z } from "zod";
 import { roleSchema } from "../dashboard-auth/roles";
+import { KEYSPACES } from "../keyspaces/support";
 import { PASSWORD_HASH_PATTERN } from "../../scripts/lib/password-hash.mjs";
 
 export const DEFAULT_ENDPOINTS = ["http://127.0.0.1:2379", "http://127.0.0.1:4001"];
@@ -63,6 +64,15 @@ export const clusterConfigSchema = z
      * `endpoints`. Off: anyone who can add a member could otherwise have them sent to any URL.
      */
     discoverMembers: z.boolean().default(false),
+    /**
+     * The keyspaces shown for this cluster ("v2", "v3" or both); by default each one the cluster serves (v2 only
+     * where etcd runs with --enable-v2=true and is older than 3.6).
+     */
+    keyspaces: z
+      .array(z.enum(KEYSPACES, { message: 'a keyspace is "v2" or "v3"' }))
+      .min(1, "at least one keyspace")
+      .refine((list) => new Set(list).size === list.length, "each keyspace once")
+      .optional(),
   })
   .strict()
   .refine((c) => (c.username === undefined) === (c.password === undefined), {
@@ -126,6 +136,8 @@ export const envSchema = z.object({
   ETCD_KEY_FILE: z.string().min(1).optional(),
   ETCD_TIMEOUT_MS: optionalInt,
   ETCD_STATS_INTERVAL_MS: optionalInt,
+  /** The default cluster's keyspaces, comma-separated ("v3", "v2,v3"); checked by the cluster schema. */
+  ETCD_KEYSPACES: z.string().optional(),
   ETCD_DASHBOARD_CONFIG: z.string().min(1).optional(),
   ETCD_DASHBOARD_AUDIT_LOG: z.string().min(1).optional(),
   ETCD_DASHBOARD_FAST_PATH: z.enum(["true", "false", ""], { message: 'ETCD_DASHBOARD_FAST_PATH is "true" or "false"' }).optional(),
@@ -153,6 +165,7 @@ function defaultClusterFromEnv(env: DashboardEnv): unknown {
     tls,
     requestTimeoutMs: env.ETCD_TIMEOUT_MS,
     statsIntervalMs: env.ETCD_STATS_INTERVAL_MS,
+    keyspaces: env.ETCD_KEYSPACES?.trim() ? env.ETCD_KEYSPACES.split(",").map((k) => k.trim()) : undefined,
     readOnly: false,
   };
 }
