@@ -45,6 +45,7 @@ describe("keyDisplay", () => {
     expect(keyDisplay(b("a\nb\tc\u0000d\u007f"))).toBe("a\\x0ab\\x09c\\x00d\\x7f");
     expect(keyDisplay(b("a\\b"))).toBe("a\\\\b");
     expect(keyDisplay(b("\u0085\u202eevil\u2028\u00a0\ufeff"))).toBe("\\u{85}\\u{202e}evil\\u{2028}\\u{a0}\\u{feff}");
+    expect(keyDisplay(b("\ufffd"))).toBe("\\u{fffd}"); // so a display form never holds one (key-url.ts)
   });
 
   it("keeps the joiners that emoji and scripts need", () => {

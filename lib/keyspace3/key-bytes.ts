@@ -9,6 +9,8 @@
 //   and DEL as `\xHH` (they are one byte), and the other invisible or look-alike code points (C1 controls,
 //   format characters such as the bidi overrides, line and paragraph separators, spaces other than U+0020) as
 //   `\u{H…}`. ZWJ and ZWNJ stay as they are: emoji sequences and Persian, Indic and other scripts need them.
+//   U+FFFD (the replacement character) is `\u{fffd}` too, so a display form never holds one: one found in a URL
+//   parameter means a decoder replaced bytes that were not UTF-8 (key-url.ts refuses it).
 // - a backslash is `\\`.
 // Every piece of the display form stands for exactly the bytes it was made from, so parseKeyDisplay returns the
 // same bytes for every byte string (the round-trip test runs over random bytes).
@@ -17,7 +19,7 @@ const SLASH = 0x2f;
 const BACKSLASH = 0x5c;
 
 /** Code points escaped as `\u{…}` although they are valid UTF-8: invisible, or they change how text around reads. */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Zs}]/u;
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Zs}\ufffd]/u;
 const KEPT_AS_IS = new Set([0x20, 0x200c, 0x200d]);
 
 const encoder = new TextEncoder();
