@@ -5,6 +5,7 @@ import {
   childDisplay,
   childOf,
   compareBytes,
+  compareChildren,
   dirPrefix,
   keyDisplay,
   keyDisplayProblemMessage,
@@ -137,6 +138,14 @@ describe("the tree's names", () => {
     expect(keyDisplay(parentOfKey(b("foo")))).toBe("");
     expect(keyDisplay(parentOfDir(b("a//")))).toBe("a/");
     expect(keyDisplay(parentOfDir(b("/")))).toBe("");
+  });
+
+  it("orders children as etcd orders their keys: a directory by its name and '/'", () => {
+    const leaf = (name: string) => ({ kind: "leaf" as const, name: b(name) });
+    const dir = (name: string) => ({ kind: "dir" as const, name: b(name) });
+    const children = [dir("a"), leaf("a!"), dir(""), leaf("a"), dir("\u0000"), leaf("a0"), dir("a!"), leaf("")];
+    expect(children.sort(compareChildren).map(childDisplay)).toEqual(["", "\\x00/", "/", "a", "a!", "a!/", "a/", "a0"]);
+    expect(compareChildren(dir("x"), dir("x"))).toBe(0);
   });
 
   it("orders bytes as etcd does", () => {

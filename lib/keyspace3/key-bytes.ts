@@ -203,6 +203,26 @@ function concat(...parts: Uint8Array[]): Uint8Array {
 
 export type KeyChild = { kind: "leaf"; name: Uint8Array } | { kind: "dir"; name: Uint8Array };
 
+/**
+ * The tree's order of a directory's children: byte order of the leaf's key and of the directory's prefix (its
+ * name and "/"), which is the order etcd returns their keys in. It is not the order of the names alone: the
+ * directory `a` (keys `a/…`) comes after the leaf `a!` ("!" < "/"), and "\x00/…" before "/…".
+ */
+export function compareChildren(a: KeyChild, b: KeyChild): number {
+  for (let i = 0; ; i++) {
+    const x = sortByteAt(a, i);
+    const y = sortByteAt(b, i);
+    if (x !== y) return x - y;
+    if (x < 0) return 0;
+  }
+}
+
+/** Byte `i` of the child's key or prefix below the directory (name, then "/" for a directory); -1 past its end. */
+function sortByteAt(child: KeyChild, i: number): number {
+  if (i < child.name.length) return child.name[i]!;
+  return child.kind === "dir" && i === child.name.length ? SLASH : -1;
+}
+
 /** True for a directory prefix: empty (the root) or ending with "/". */
 export function isDirPrefix(prefix: Uint8Array): boolean {
   return prefix.length === 0 || prefix[prefix.length - 1] === SLASH;
