@@ -185,6 +185,20 @@ describe("WatchStreamState: fragments, compaction, cancel", () => {
     ]);
   });
 
+  it("drops partial fragments at a stream's end even where the server numbers watches again from 0", () => {
+    const { state } = openWith(["a", { key: bytes("big/"), startRevision: 100 }]);
+    const numberedByServer = (fields: Partial<RawWatchResponse>) => {
+      const { watch_id: _omitted, ...rest } = message(fields);
+      return rest;
+    };
+    state.receive(numberedByServer({ header: header(106), created: true }));
+    state.receive(numberedByServer({ header: header(106), fragment: true, events: [put("big/1", 101), put("big/2", 102)] }));
+    state.streamEnded();
+    state.streamOpened();
+    state.receive(numberedByServer({ header: header(106), created: true }));
+    expect(summary(state.receive(numberedByServer({ header: header(106), events: [put("big/1", 101)] })).deliver)).toEqual(["a events 101..101 (1)"]);
+  });
+
   it("turns a compaction cancel into `compacted` with the watch's spec, and forgets the watch (§6.4)", () => {
     const spec = { key: bytes("w/"), rangeEnd: bytes("w0"), startRevision: 800 };
     const { state } = openWith(["a", spec]);

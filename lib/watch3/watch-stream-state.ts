@@ -132,13 +132,13 @@ export class WatchStreamState<T> {
   receive(message: RawWatchResponse): Step3<T> {
     const id = watchIdOf(message);
     if (message.created) return this.created(id, message);
-    // §6.5: a progress_request reply is for the whole stream and may overtake catch-up events or lag
-    // behind delivered ones (3.4.23 bug): it never moves a resume point. (None is sent from here.)
-    if (id === "-1") return empty();
     const watch = this.byId.get(id);
     if (!watch) {
       if (message.canceled) this.canceling.delete(id);
-      return empty(); // a watch we canceled, or one we never had
+      // A watch we canceled, or none of ours: "-1" is a progress_request reply, for the whole stream, that
+      // may overtake catch-up events or lag behind delivered ones (§6.5, 3.4.23 bug), so it never moves a
+      // resume point. (None is sent from here.)
+      return empty();
     }
     if (message.canceled) return this.canceled(id, watch, message);
     const events = this.joinFragments(id, message);
