@@ -80,6 +80,28 @@ describe("WatchStreamState: ids and creates", () => {
     expect(summary(state.receive(message({ header: header(900), watch_id: "1", events: [put("b", 900)] })).deliver)).toEqual(["b events 900..900 (1)"]);
   });
 
+  it("keeps a watch whose create failed on a stale token, to be re-created on a stream with a fresh one (§9)", () => {
+    const { state } = openWith(["a", { key: bytes("a"), startRevision: 7 }]);
+    const reason = "rpc error: code = Unauthenticated desc = etcdserver: invalid auth token";
+    expect(state.receive(message({ watch_id: "1", created: true, canceled: true, cancel_reason: reason })).deliver).toEqual([{ type: "reauthenticate", watch: "a", reason }]);
+    expect(state.has("a")).toBe(true);
+    expect(state.streamOpened().send.map(createOf)).toMatchObject([{ start_revision: "7", watch_id: "2" }]);
+    expect(summary(state.receive(message({ header: header(9), watch_id: "2", created: true })).deliver)).toEqual(["a ready@6"]);
+  });
+
+  it("starts afresh when a stream opens again without an end reported: old creates, ids and fragments are forgotten", () => {
+    const { state } = openWith(["a", { key: bytes("a"), startRevision: 3 }]);
+    const numberedByServer = (fields: Partial<RawWatchResponse>) => {
+      const { watch_id: _omitted, ...rest } = message(fields);
+      return rest;
+    };
+    state.receive(numberedByServer({ header: header(9), created: true }));
+    state.receive(numberedByServer({ header: header(9), fragment: true, events: [put("a", 3)] }));
+    expect(state.streamOpened().send.map(createOf)).toMatchObject([{ watch_id: "2", start_revision: "3" }]);
+    expect(state.receive(numberedByServer({ header: header(9), created: true })).deliver).toEqual([{ type: "resumed", watch: "a" }]);
+    expect(summary(state.receive(numberedByServer({ header: header(9), events: [put("a", 4)] })).deliver)).toEqual(["a events 4..4 (1)"]);
+  });
+
   it("turns a refused create into `refused` for that watch only (creates are answered in order)", () => {
     const { state } = openWith(["a", { key: bytes("secret") }], ["b", { key: bytes("cfg") }]);
     const reason = "rpc error: code = PermissionDenied desc = etcdserver: permission denied";

@@ -38,6 +38,11 @@ export type Delivery3<T> =
    * `add` it again from the listing's revision + 1 (never from `compactRevision`, gotcha 11).
    */
   | { type: "compacted"; watch: T; compactRevision: number; spec: WatchSpec3 }
+  /**
+   * The create was refused because the stream's token expired or is stale (§9: running watches go on, new
+   * creates fail): the watch stays; renew the token, then end the stream and open a new one.
+   */
+  | { type: "reauthenticate"; watch: T; reason: string }
   /** The create was refused (e.g. permission denied, §9); the watch is gone. */
   | { type: "refused"; watch: T; reason: string }
   /** etcd ended the watch for another reason; the watch is gone. */
@@ -61,6 +66,12 @@ interface Watch<T> {
   /** Removed while its create was unanswered: cancel it once created. */
   removed: boolean;
 }
+
+/**
+ * Refusals that a fresh token cures (3.4 v3rpc/watch.go names them in `cancel_reason`): an expired or
+ * revoked token (Unauthenticated), or one older than the last auth change ("revision of auth store is old").
+ */
+const STALE_TOKEN = /code = Unauthenticated|invalid auth token|auth store is old/;
 
 export class WatchStreamState<T> {
   private readonly watches = new Map<T, Watch<T>>();
@@ -105,8 +116,9 @@ export class WatchStreamState<T> {
     return { deliver: [], send: [this.cancel(watch.id)] };
   }
 
-  /** A new stream is open: every watch is created on it from its own resume point. */
+  /** A new stream is open: every watch is created on it from its own resume point (nothing carries over from the last). */
   streamOpened(): Step3<T> {
+    this.streamEnded();
     this.open = true;
     return { deliver: [], send: [...this.watches.values()].map((watch) => this.create(watch)) };
   }
@@ -151,8 +163,12 @@ export class WatchStreamState<T> {
     if (!watch) return empty();
     if (message.canceled) {
       if (watch.removed) return empty();
+      const reason = message.cancel_reason || "etcd refused the watch.";
+      if (STALE_TOKEN.test(reason)) {
+        return { deliver: [{ type: "reauthenticate", watch: watch.token, reason }], send: [] };
+      }
       this.watches.delete(watch.token);
-      return { deliver: [{ type: "refused", watch: watch.token, reason: message.cancel_reason || "etcd refused the watch." }], send: [] };
+      return { deliver: [{ type: "refused", watch: watch.token, reason }], send: [] };
     }
     watch.id = id; // the requested id, or the server's own (see the top of this file)
     if (watch.removed) return { deliver: [], send: [this.cancel(id)] };
