@@ -18,6 +18,11 @@ const message = (fields: Partial<RawWatchResponse>): RawWatchResponse => ({
   events: [],
   ...fields,
 });
+/** A message of a watch the server numbered 0: no watch_id on the wire (§6.1). */
+const numberedByServer = (fields: Partial<RawWatchResponse>): RawWatchResponse => {
+  const { watch_id: _omitted, ...rest } = message(fields);
+  return rest;
+};
 const put = (key: string, revision: number, value = "v"): RawEvent => ({
   type: "PUT",
   kv: { key: bytes(key), create_revision: String(revision), mod_revision: String(revision), version: "1", value: bytes(value), lease: "0" },
@@ -72,11 +77,9 @@ describe("WatchStreamState: ids and creates", () => {
   it("routes messages by watch id, and adopts the server's numbering where it ignores ours (watch 0 carries no watch_id)", () => {
     const { state } = openWith(["a", { key: bytes("a") }], ["b", { key: bytes("b") }]);
     // A server numbering watches itself: 0 (no watch_id on the wire, §6.1), then 1.
-    const { watch_id: _omitted, ...created0 } = message({ header: header(898), created: true });
-    expect(summary(state.receive(created0).deliver)).toEqual(["a ready@898"]);
+    expect(summary(state.receive(numberedByServer({ header: header(898), created: true })).deliver)).toEqual(["a ready@898"]);
     expect(summary(state.receive(message({ header: header(898), watch_id: "1", created: true })).deliver)).toEqual(["b ready@898"]);
-    const { watch_id: _none, ...eventFor0 } = message({ header: header(899), events: [put("a", 899)] });
-    expect(summary(state.receive(eventFor0).deliver)).toEqual(["a events 899..899 (1)"]);
+    expect(summary(state.receive(numberedByServer({ header: header(899), events: [put("a", 899)] })).deliver)).toEqual(["a events 899..899 (1)"]);
     expect(summary(state.receive(message({ header: header(900), watch_id: "1", events: [put("b", 900)] })).deliver)).toEqual(["b events 900..900 (1)"]);
   });
 
@@ -91,10 +94,6 @@ describe("WatchStreamState: ids and creates", () => {
 
   it("starts afresh when a stream opens again without an end reported: old creates, ids and fragments are forgotten", () => {
     const { state } = openWith(["a", { key: bytes("a"), startRevision: 3 }]);
-    const numberedByServer = (fields: Partial<RawWatchResponse>) => {
-      const { watch_id: _omitted, ...rest } = message(fields);
-      return rest;
-    };
     state.receive(numberedByServer({ header: header(9), created: true }));
     state.receive(numberedByServer({ header: header(9), fragment: true, events: [put("a", 3)] }));
     expect(state.streamOpened().send.map(createOf)).toMatchObject([{ watch_id: "2", start_revision: "3" }]);
@@ -209,10 +208,6 @@ describe("WatchStreamState: fragments, compaction, cancel", () => {
 
   it("drops partial fragments at a stream's end even where the server numbers watches again from 0", () => {
     const { state } = openWith(["a", { key: bytes("big/"), startRevision: 100 }]);
-    const numberedByServer = (fields: Partial<RawWatchResponse>) => {
-      const { watch_id: _omitted, ...rest } = message(fields);
-      return rest;
-    };
     state.receive(numberedByServer({ header: header(106), created: true }));
     state.receive(numberedByServer({ header: header(106), fragment: true, events: [put("big/1", 101), put("big/2", 102)] }));
     state.streamEnded();
