@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { comparePositions, formatEventId3, lastEventId3Schema, watch3QuerySchema, watchEventData3Schema } from "./protocol";
+import { comparePositions, formatEventId3, lastEventId3Schema, startRevisionAfter, watch3QuerySchema, watchEventData3Schema } from "./protocol";
 
 describe("v3 watch protocol", () => {
   it("writes and reads back ids: R for a complete revision, R.n within one", () => {
@@ -27,6 +27,11 @@ describe("v3 watch protocol", () => {
     ].sort(comparePositions);
     expect(sorted.map(formatEventId3)).toEqual(["5.1", "5.2", "5", "6.1"]);
     expect(comparePositions({ revision: 5, seq: Infinity }, { revision: 5, seq: Infinity })).toBe(0);
+  });
+
+  it("resumes after a complete revision from the next one, and within a revision from that revision", () => {
+    expect(startRevisionAfter(lastEventId3Schema.parse("906"))).toBe(907);
+    expect(startRevisionAfter(lastEventId3Schema.parse("906.2"))).toBe(906);
   });
 
   it("reads the route's query: prefix and the first revision wanted", () => {

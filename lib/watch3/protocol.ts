@@ -70,6 +70,14 @@ export function formatEventId3(position: Position3): string {
   return position.seq === Infinity ? String(position.revision) : `${position.revision}.${position.seq}`;
 }
 
+/**
+ * The revision a watch resuming after `position` starts from: R + 1 after all of revision R; R itself
+ * within it (its first events then arrive again and are dropped by position, as duplicates are).
+ */
+export function startRevisionAfter(position: Position3): number {
+  return position.seq === Infinity ? position.revision + 1 : position.revision;
+}
+
 const revisionSchema = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER - 1);
 
 /** `Last-Event-ID`: `R` or `R.n` (n ≥ 1), as `formatEventId3` writes them. */
