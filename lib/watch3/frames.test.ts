@@ -3,10 +3,10 @@ import { frames } from "@/lib/watch/hub-frames";
 import { SseParser } from "@/lib/watch/sse";
 import { comparePositions, lastEventId3Schema, watchEventData3Schema } from "./protocol";
 import { eventData3, frames3, positionOfItem3 } from "./frames";
-import type { KeyValue3, WatchEvent3 } from "./wire";
+import type { EventKeyValue3, WatchEvent3 } from "./wire";
 
 const bytes = (text: string) => new Uint8Array(Buffer.from(text));
-const kv = (key: string, revision: number, fields: Partial<KeyValue3> = {}): KeyValue3 => ({
+const kv = (key: string, revision: number, fields: Partial<EventKeyValue3> = {}): EventKeyValue3 => ({
   key: bytes(key),
   value: bytes("v"),
   createRevision: revision,

@@ -5,7 +5,7 @@ import "server-only";
 import { frames, type HubItem } from "@/lib/watch/hub-frames";
 import { formatSse } from "@/lib/watch/sse";
 import { formatEventId3, type KeyValueData3, type Position3, type ResyncReason3, type WatchEventData3 } from "./protocol";
-import type { KeyValue3, WatchEvent3 } from "./wire";
+import { asBuffer, type EventKeyValue3, type WatchEvent3 } from "./wire";
 
 export type EventItem3 = { type: "event"; position: Position3; event: WatchEventData3; frame: string };
 
@@ -63,7 +63,7 @@ export function eventData3(event: WatchEvent3): WatchEventData3 {
   return data;
 }
 
-function keyValueData3(kv: KeyValue3, withValue: boolean): KeyValueData3 {
+function keyValueData3(kv: EventKeyValue3, withValue: boolean): KeyValueData3 {
   return {
     key: base64(kv.key),
     ...(withValue ? { value: base64(kv.value) } : {}),
@@ -75,5 +75,5 @@ function keyValueData3(kv: KeyValue3, withValue: boolean): KeyValueData3 {
 }
 
 function base64(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
+  return asBuffer(bytes).toString("base64");
 }

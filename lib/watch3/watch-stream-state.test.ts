@@ -61,9 +61,10 @@ function openWith(...watches: [string, Parameters<WatchStreamState<string>["add"
 describe("WatchStreamState: ids and creates", () => {
   it("chooses its own ids from 1, asks for fragments and progress, and starts from the requested revision", () => {
     const { creates } = openWith(["a", { key: bytes("w/"), rangeEnd: bytes("w0"), startRevision: 900, prevKv: true }], ["b", { key: bytes("k") }]);
+    // Bytes go out as Buffers, the loader's type for bytes fields.
     expect(creates).toEqual([
-      { key: bytes("w/"), range_end: bytes("w0"), start_revision: "900", progress_notify: true, prev_kv: true, watch_id: "1", fragment: true },
-      { key: bytes("k"), progress_notify: true, watch_id: "2", fragment: true },
+      { key: Buffer.from("w/"), range_end: Buffer.from("w0"), start_revision: "900", progress_notify: true, prev_kv: true, watch_id: "1", fragment: true },
+      { key: Buffer.from("k"), progress_notify: true, watch_id: "2", fragment: true },
     ]);
   });
 

@@ -9,7 +9,7 @@
 // it is: this also covers a server that numbers watches itself (0, 1, 2… as before 3.4) and refusals,
 // which answer with the requested id or "-1" (§6.1, §9).
 import "server-only";
-import { toRevision, toWatchEvent, watchIdOf, type Bytes, type RawEvent, type RawWatchRequest, type RawWatchResponse, type WatchEvent3 } from "./wire";
+import { asBuffer, toRevision, toWatchEvent, watchIdOf, type Bytes, type RawEvent, type RawWatchRequest, type RawWatchResponse, type WatchEvent3 } from "./wire";
 
 export interface WatchSpec3 {
   key: Bytes;
@@ -244,8 +244,8 @@ export class WatchStreamState<T> {
     const { key, rangeEnd, prevKv } = watch.spec;
     return {
       create_request: {
-        key,
-        ...(rangeEnd ? { range_end: rangeEnd } : {}),
+        key: asBuffer(key),
+        ...(rangeEnd ? { range_end: asBuffer(rangeEnd) } : {}),
         ...(watch.next !== undefined ? { start_revision: String(watch.next) } : {}),
         // The only safe way to move a quiet watch's resume point forward (§6.5); progress_request is not.
         progress_notify: true,

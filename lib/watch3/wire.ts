@@ -41,12 +41,15 @@ export interface RawWatchResponse {
   events?: RawEvent[] | null;
 }
 
-/** A WatchRequest as the stream's `write` takes it (reference appendix: WatchRequest, WatchCreateRequest). */
+/**
+ * A WatchRequest as the stream's `write` takes it (reference appendix: WatchRequest, WatchCreateRequest).
+ * Bytes as Node Buffers, as the loader encodes them (and as lib/etcd3's WatchRequestWire types them).
+ */
 export type RawWatchRequest =
   | {
       create_request: {
-        key: Bytes;
-        range_end?: Bytes;
+        key: Buffer;
+        range_end?: Buffer;
         start_revision?: string;
         progress_notify?: boolean;
         prev_kv?: boolean;
@@ -56,7 +59,8 @@ export type RawWatchRequest =
     }
   | { cancel_request: { watch_id: string } };
 
-export interface KeyValue3 {
+/** A key's state in a watch event (revisions as numbers: they order the SSE stream, see toRevision). */
+export interface EventKeyValue3 {
   key: Bytes;
   /** Absent on a DELETE's kv (§6.2) and on an empty value. */
   value: Bytes;
@@ -69,8 +73,8 @@ export interface KeyValue3 {
 
 export interface WatchEvent3 {
   type: "put" | "delete";
-  kv: KeyValue3;
-  prevKv?: KeyValue3;
+  kv: EventKeyValue3;
+  prevKv?: EventKeyValue3;
 }
 
 const EMPTY = new Uint8Array(0);
@@ -86,7 +90,7 @@ export function toRevision(value: string | number | undefined | null): number {
   return revision;
 }
 
-export function toKeyValue(raw: RawKeyValue | null | undefined): KeyValue3 {
+export function toKeyValue(raw: RawKeyValue | null | undefined): EventKeyValue3 {
   return {
     key: raw?.key ?? EMPTY,
     value: raw?.value ?? EMPTY,
@@ -101,6 +105,11 @@ export function toWatchEvent(raw: RawEvent): WatchEvent3 {
   const event: WatchEvent3 = { type: raw.type === "DELETE" || raw.type === 1 ? "delete" : "put", kv: toKeyValue(raw.kv) };
   if (raw.prev_kv) event.prevKv = toKeyValue(raw.prev_kv);
   return event;
+}
+
+/** A Buffer over the same memory (no copy), for the loader's bytes fields. */
+export function asBuffer(bytes: Bytes): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** The watch id a message is for: watch 0 carries none (§6.1). */
