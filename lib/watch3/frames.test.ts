@@ -60,6 +60,7 @@ describe("v3 hub frames", () => {
   it("frames ready, resync and progress at a revision, and shares v2's status and failure frames", () => {
     expect(frames3.ready(898).frame).toBe('event: ready\nid: 898\ndata: {"revision":898}\n\n');
     expect(frames3.resync(930, "compacted").frame).toBe('event: resync\nid: 930\ndata: {"revision":930,"reason":"compacted"}\n\n');
+    expect(frames3.ready({ revision: 906, seq: 1 }).frame).toBe('event: ready\nid: 906.1\ndata: {"revision":906}\n\n');
     expect(frames3.progress(40).frame).toBe("id: 40\n\n");
     expect(positionOfItem3(frames3.progress(40))).toEqual({ revision: 40, seq: Infinity });
     expect(frames3.status("live").frame).toBe(frames.status("live").frame);

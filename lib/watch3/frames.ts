@@ -4,7 +4,8 @@
 import "server-only";
 import { frames, type HubItem } from "@/lib/watch/hub-frames";
 import { formatSse } from "@/lib/watch/sse";
-import { formatEventId3, type KeyValueData3, type Position3, type ResyncReason3, type WatchEventData3 } from "./protocol";
+import type { ItemOrder } from "@/lib/watch/subscription";
+import { comparePositions, formatEventId3, type KeyValueData3, type Position3, type ResyncReason3, type WatchEventData3 } from "./protocol";
 import { asBuffer, type EventKeyValue3, type WatchEvent3 } from "./wire";
 
 export type EventItem3 = { type: "event"; position: Position3; event: WatchEventData3; frame: string };
@@ -20,7 +21,11 @@ export type HubItem3 =
 const at = (revision: number): Position3 => ({ revision, seq: Infinity });
 
 export const frames3 = {
-  ready: (revision: number): HubItem3 => ({ type: "ready", position: at(revision), frame: formatSse({ event: "ready", id: String(revision), data: JSON.stringify({ revision }) }) }),
+  /** Live from `after` (a revision, or a place inside one for a subscriber resuming from `R.n`). */
+  ready: (after: number | Position3): HubItem3 => {
+    const position = typeof after === "number" ? at(after) : after;
+    return { type: "ready", position, frame: formatSse({ event: "ready", id: formatEventId3(position), data: JSON.stringify({ revision: position.revision }) }) };
+  },
   resync: (revision: number, reason: ResyncReason3): HubItem3 => ({
     type: "resync",
     position: at(revision),
@@ -55,6 +60,18 @@ export const frames3 = {
 export function positionOfItem3(item: HubItem3): Position3 | undefined {
   return "position" in item ? item.position : undefined;
 }
+
+/**
+ * The order of a v3 subscription (lib/watch/subscription.ts): by revision, then place within it. A reader
+ * cut back mid-revision gets a resync at that revision, which its reload covers whole: the rest of that
+ * revision's events are then dropped as already accounted for.
+ */
+export const order3: ItemOrder<HubItem3, Position3> = {
+  positionOf: positionOfItem3,
+  compare: comparePositions,
+  start: { revision: -1, seq: Infinity },
+  tooSlow: (position) => frames3.resync(position.revision, "too-slow"),
+};
 
 /** An event as the stream's `data:` (protocol.ts): bytes in base64, zero fields of a delete kept as 0. */
 export function eventData3(event: WatchEvent3): WatchEventData3 {

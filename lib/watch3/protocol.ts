@@ -1,7 +1,7 @@
 // The v3 watch stream's contract, shared by the server (the SSE route) and the browser. It mirrors the v2
 // stream (lib/watch/protocol.ts, unchanged) with revisions in place of indexes:
 //
-//   event: ready          id: R        data: {"revision":R}      live from here: changes after revision R follow
+//   event: ready          id: R | R.n  data: {"revision":R}      live from here: what follows id R (or R.n) follows
 //   event: put | delete   id: R | R.n  data: WatchEventData3     one change at revision R (= its mod_revision)
 //   event: resync         id: R        data: {"revision":R,"reason":…}   changes were missed: reload at R, go on after R
 //   event: status         data: {"state":"retrying"|"live","message"?}   as v2
