@@ -21,6 +21,9 @@ const NOT_SERVER_ONLY: Record<string, string[]> = {
     "recent-events.ts", // browser
     "event-batcher.ts", // browser
   ],
+  "lib/watch3": [
+    "protocol.ts", // the v3 watch stream's contract, shared with the browser
+  ],
 };
 
 const root = path.resolve(__dirname, "..");

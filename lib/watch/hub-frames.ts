@@ -48,15 +48,6 @@ export function indexOfItem(item: HubItem): number | undefined {
   }
 }
 
-/** The index the last indexed item accounts for (held items are in index order), or -1. */
-export function lastIndexIn(items: HubItem[]): number {
-  for (let i = items.length - 1; i >= 0; i--) {
-    const index = indexOfItem(items[i]!);
-    if (index !== undefined) return index;
-  }
-  return -1;
-}
-
 /** A watch event from etcd's response, or undefined for an action a watch does not deliver. */
 export function toWatchEvent(index: number, response: { action: string; node?: unknown; prevNode?: unknown }): WatchEvent | undefined {
   if (!isWatchAction(response.action) || !response.node) return undefined;
