@@ -12,7 +12,7 @@ const LOADER_OPTIONS = { keepCase: true, longs: String, enums: String, defaults:
 let loaded: PackageDefinition | undefined;
 
 function definition(): PackageDefinition {
-  loaded ??= fromJSON(ETCD_PROTO_DESCRIPTOR, LOADER_OPTIONS);
+  loaded ??= fromJSON(ETCD_PROTO_DESCRIPTOR as Parameters<typeof fromJSON>[0], LOADER_OPTIONS);
   return loaded;
 }
 
