@@ -4,8 +4,8 @@
 // Only what the dashboard calls is declared; unknown fields in etcd's answers are skipped by protobuf.
 //
 // Lease IDs are declared uint64 although etcd's proto says int64: both are the same varint on the wire,
-// and uint64 keeps an id chosen above 2^63 (say 18301528819393501121, §0.2) exact and non-negative, as
-// etcdctl's hex shows it. Revisions, watch ids and counts stay int64 (watch_id -1 means "whole stream").
+// and uint64 keeps an id chosen above 2^63 (say 18301528819393501121, §0.2) exact and non-negative (etcdctl
+// prints those same 64 bits as a negative int64 in hex); ids etcd picks itself are below 2^63 either way. Revisions, watch ids and counts stay int64 (watch_id -1 means "whole stream").
 import "server-only";
 
 type Field = { type: string; id: number; rule?: "repeated" };
