@@ -3,7 +3,7 @@
 // of unknown outcome and never resent). The member in use is a follower, so no election starts.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster, type Member } from "../../scripts/lib/etcd-harness.mjs";
-import { etcdErrorOf, stopClusterNow, uniquePrefix } from "../testing/etcd-direct";
+import { etcdErrorOf, stopClusterNow, uniquePrefix, untilGone, untilStopped } from "../testing/etcd-direct";
 import { witness3 } from "../testing/etcdctl3";
 import { Etcd3Client } from "./client";
 
@@ -37,23 +37,12 @@ async function followerFirst(): Promise<{ inUse: Member; leader: Member; client:
 }
 
 describe("v3 failover", () => {
-  it("a read goes to the next member when the first was killed", async () => {
-    const { inUse, leader, client } = await followerFirst();
-    const p = uniquePrefix();
-    await client.put({ key: `${p}/k`, value: "v" });
-    inUse.kill("SIGKILL");
-    await inUse.exited;
-    const got = await client.get(`${p}/k`);
-    expect(got?.value.toString()).toBe("v");
-    expect(client.transport.pool.snapshot().find((s) => s.inUse)?.url).not.toBe(inUse.clientURL);
-    expect((await witness3(leader.clientURL, `${p}/k`))?.value.toString()).toBe("v");
-  });
-
   it("a frozen member does not hold a read past its deadline: the next member answers", async () => {
     const { inUse, client } = await followerFirst();
     const p = uniquePrefix();
     await client.put({ key: `${p}/k`, value: "v" });
     inUse.freeze();
+    await untilStopped(inUse.pid);
     const started = Date.now();
     const got = await client.get(`${p}/k`);
     expect(got?.value.toString()).toBe("v");
@@ -64,6 +53,7 @@ describe("v3 failover", () => {
     const { inUse, leader, client } = await followerFirst();
     const p = uniquePrefix();
     inUse.freeze();
+    await untilStopped(inUse.pid);
     const started = Date.now();
     const error = await etcdErrorOf(client.put({ key: `${p}/k`, value: "v" }));
     expect(error).toMatchObject({ kind: "timeout", outcomeUnknown: true });
@@ -72,10 +62,24 @@ describe("v3 failover", () => {
     expect(await witness3(leader.clientURL, `${p}/k`)).toBeUndefined();
   });
 
+  it("a read goes to the next member when the first was killed", async () => {
+    const { inUse, leader, client } = await followerFirst();
+    const p = uniquePrefix();
+    await client.put({ key: `${p}/k`, value: "v" });
+    const pid = inUse.pid;
+    inUse.kill("SIGKILL");
+    await untilGone(pid);
+    const got = await client.get(`${p}/k`);
+    expect(got?.value.toString()).toBe("v");
+    expect(client.transport.pool.snapshot().find((s) => s.inUse)?.url).not.toBe(inUse.clientURL);
+    expect((await witness3(leader.clientURL, `${p}/k`))?.value.toString()).toBe("v");
+  });
+
   it("a write goes to the next member when the first refuses connections (never sent)", async () => {
     const { inUse, leader, client } = await followerFirst();
+    const pid = inUse.pid;
     inUse.kill("SIGKILL");
-    await inUse.exited;
+    await untilGone(pid);
     const p = uniquePrefix();
     // The broken connection is noticed by a read first (its failure may be the connection reset).
     await client.get("x").catch(() => undefined);
