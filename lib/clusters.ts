@@ -9,6 +9,7 @@ import { isDeepStrictEqual } from "node:util";
 import { watchConfigFile } from "./config/file-watch";
 import { loadConfiguration, type AccessSettings, type Configuration, type LoadedCluster } from "./config/load";
 import { EtcdClient } from "./etcd";
+import { Etcd3Client } from "./etcd3";
 import type { ClusterConnectionInfo } from "./api/cluster-overview";
 import type { Keyspace } from "./keyspaces/support";
 
@@ -22,6 +23,8 @@ export interface ClusterSummary {
 interface Registry {
   clusters: Map<string, LoadedCluster>;
   clients: Map<string, EtcdClient>;
+  /** etcd v3 (gRPC) clients, beside the v2 ones: one set of channels per cluster. */
+  clients3?: Map<string, Etcd3Client>;
   access: AccessSettings;
   /** Told after a reloaded config file changed the access settings (sessions of removed users end). */
   accessListeners: Set<(access: AccessSettings) => void>;
@@ -135,15 +138,38 @@ export function clusterClient(name: string): EtcdClient | undefined {
   if (existing) return existing;
   const loaded = reg.clusters.get(name);
   if (!loaded) return undefined;
-  const { config, tls } = loaded;
-  const client = new EtcdClient({
+  const client = new EtcdClient({ ...connectionOptions(loaded), discoverMembers: loaded.config.discoverMembers });
+  reg.clients.set(name, client);
+  return client;
+}
+
+/** The etcd v3 (gRPC) client of a configured cluster, or undefined for an unknown name. */
+export function client3For(name: string): Etcd3Client | undefined {
+  const reg = registry();
+  reg.clients3 ??= new Map();
+  const existing = reg.clients3.get(name);
+  if (existing) return existing;
+  const loaded = reg.clusters.get(name);
+  if (!loaded) return undefined;
+  const client = new Etcd3Client(connectionOptions(loaded));
+  reg.clients3.set(name, client);
+  return client;
+}
+
+/** Closes a cluster's v3 client (its channels, calls and streams); the next client3For makes a new one. */
+export function closeClient3(name: string): void {
+  const reg = registry();
+  reg.clients3?.get(name)?.close();
+  reg.clients3?.delete(name);
+}
+
+/** What both clients of a cluster take from its configuration: endpoints, credentials, TLS, deadlines. */
+function connectionOptions({ config, tls }: LoadedCluster) {
+  return {
     endpoints: config.endpoints,
     auth: config.username !== undefined ? { username: config.username, password: config.password ?? "" } : undefined,
     tls,
     readTimeoutMs: config.requestTimeoutMs,
     writeTimeoutMs: config.writeTimeoutMs,
-    discoverMembers: config.discoverMembers,
-  });
-  reg.clients.set(name, client);
-  return client;
+  };
 }

@@ -15,6 +15,7 @@ const NOT_SERVER_ONLY: Record<string, string[]> = {
     "auth-admin-types.ts", // types only: the HTTP API's contract and the browser type-import them
     "cluster-types.ts", // likewise
   ],
+  "lib/etcd3": [],
   "lib/watch": [
     "protocol.ts", // the watch stream's contract, shared with the browser
     "sse.ts", // the SSE parser, used by e2e tests and benchmarks

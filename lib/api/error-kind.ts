@@ -41,6 +41,10 @@ const KIND_BY_CODE: Partial<Record<ApiErrorCode, ErrorKind>> = {
   invalid_input: "invalidInput",
   etcd_rejected: "etcdRejected",
   etcd_protocol: "unexpected",
+  etcd_permission_denied: "etcdRejected",
+  etcd_no_space: "etcdRejected",
+  request_too_large: "invalidInput",
+  future_revision: "invalidInput",
   internal: "unexpected",
 };
 

@@ -38,6 +38,13 @@ export const apiErrorCodeSchema = z.enum([
   "etcd_no_leader",
   "etcd_v2_disabled",
   "etcd_timeout",
+  // etcd v3
+  "lease_not_found",
+  "revision_compacted",
+  "future_revision",
+  "request_too_large",
+  "etcd_permission_denied",
+  "etcd_no_space",
   "internal",
 ]);
 export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;
@@ -86,6 +93,15 @@ export const API_ERROR_STATUS: Record<ApiErrorCode, number> = {
   etcd_no_leader: 503,
   etcd_v2_disabled: 503,
   etcd_timeout: 504,
+  lease_not_found: 404,
+  /** The revision asked for was compacted away: re-list (like history_cleared on v2). */
+  revision_compacted: 410,
+  future_revision: 400,
+  request_too_large: 413,
+  /** etcd's RBAC refused the dashboard's own etcd user (not the dashboard user's role: that is forbidden). */
+  etcd_permission_denied: 403,
+  /** etcd's NOSPACE alarm: writes are refused until space is freed and the alarm disarmed. */
+  etcd_no_space: 507,
   internal: 500,
 };
 
@@ -97,6 +113,8 @@ export const apiErrorBodySchema = z.object({
   message: z.string(),
   /** etcd's own errorCode (100 key not found, 101 compare failed ...), when etcd produced the error. */
   etcdCode: z.number().optional(),
+  /** The gRPC status code of a failed etcd v3 call (etcd's own message is then in `cause`). */
+  grpcCode: z.number().optional(),
   /** etcd's cause: usually the key concerned, or "[their != yours]" for a failed compare. */
   cause: z.string().optional(),
   /** etcd's index when the error happened. */

@@ -23,7 +23,15 @@ export type EtcdErrorKind =
   | "v2-disabled" // plain-text 404 on /v2/*: etcd runs without --enable-v2
   | "unavailable" // no endpoint could be reached
   | "timeout" // the client's deadline passed
-  | "protocol"; // a response this client cannot understand (redirect, bad JSON ...)
+  | "protocol" // a response this client cannot understand (redirect, bad JSON ...)
+  // etcd v3 (gRPC) only: lib/etcd3/grpc-errors.ts
+  | "lease-not-found" // NOT_FOUND requested lease not found
+  | "compacted" // OUT_OF_RANGE required revision has been compacted: re-list, then go on
+  | "future-revision" // OUT_OF_RANGE a revision above the current one
+  | "request-too-large" // INVALID_ARGUMENT request is too large, or RESOURCE_EXHAUSTED above 2 MiB
+  | "permission-denied" // PERMISSION_DENIED: etcd's RBAC refused the dashboard's etcd user
+  | "no-space" // RESOURCE_EXHAUSTED database space exceeded (NOSPACE alarm)
+  | "no-leader"; // UNAVAILABLE etcdserver: no leader
 
 export interface EtcdErrorDetails {
   etcdCode?: number;
@@ -34,6 +42,8 @@ export interface EtcdErrorDetails {
   outcomeUnknown?: boolean;
   /** Worth trying again (on another endpoint, or later). */
   retryable?: boolean;
+  /** The gRPC status code of a v3 call's failure (etcd's own message is then `etcdCause`). */
+  grpcCode?: number;
   cause?: unknown;
 }
 
@@ -58,6 +68,7 @@ export class EtcdError extends Error {
   readonly status?: number;
   readonly outcomeUnknown: boolean;
   readonly retryable: boolean;
+  readonly grpcCode?: number;
 
   constructor(kind: EtcdErrorKind, message: string, details: EtcdErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -68,6 +79,7 @@ export class EtcdError extends Error {
     this.status = details.status;
     this.outcomeUnknown = details.outcomeUnknown ?? false;
     this.retryable = details.retryable ?? false;
+    this.grpcCode = details.grpcCode;
   }
 
   static invalidKey(problem: string, key: string): EtcdError {
@@ -91,6 +103,7 @@ export class EtcdError extends Error {
       status: this.status,
       outcomeUnknown: this.outcomeUnknown,
       retryable: this.retryable,
+      grpcCode: this.grpcCode,
       cause: this.cause,
     };
   }

@@ -17,11 +17,23 @@ describe("errors to responses", () => {
     ["v2-disabled", 503, "etcd_v2_disabled"],
     ["timeout", 504, "etcd_timeout"],
     ["raft-error", 504, "etcd_timeout"],
+    ["lease-not-found", 404, "lease_not_found"],
+    ["compacted", 410, "revision_compacted"],
+    ["future-revision", 400, "future_revision"],
+    ["request-too-large", 413, "request_too_large"],
+    ["permission-denied", 403, "etcd_permission_denied"],
+    ["no-space", 507, "etcd_no_space"],
+    ["no-leader", 503, "etcd_no_leader"],
   ] as [EtcdErrorKind, number, string][])("%s -> %i %s", async (kind, status, code) => {
     const response = errorResponse(new EtcdError(kind, "m", { etcdCode: 100, etcdCause: "/k", index: 3 }));
     expect(response.status).toBe(status);
     const body = await response.json();
     expect(body).toEqual({ error: { code, message: "m", etcdCode: 100, cause: "/k", index: 3 } });
+  });
+
+  it("keeps a v3 failure's gRPC code and etcd's message", async () => {
+    const body = await errorResponse(new EtcdError("lease-not-found", "gone", { grpcCode: 5, etcdCause: "etcdserver: requested lease not found" })).json();
+    expect(body).toEqual({ error: { code: "lease_not_found", message: "gone", grpcCode: 5, cause: "etcdserver: requested lease not found" } });
   });
 
   it("says when a write's outcome is unknown", async () => {

@@ -26,6 +26,13 @@ const CODE_BY_KIND: Record<EtcdErrorKind, ApiErrorCode> = {
   unavailable: "etcd_unavailable",
   timeout: "etcd_timeout",
   protocol: "etcd_protocol",
+  "lease-not-found": "lease_not_found",
+  compacted: "revision_compacted",
+  "future-revision": "future_revision",
+  "request-too-large": "request_too_large",
+  "permission-denied": "etcd_permission_denied",
+  "no-space": "etcd_no_space",
+  "no-leader": "etcd_no_leader",
 };
 
 function apiErrorFromEtcd(error: EtcdError): ApiError {
@@ -34,6 +41,7 @@ function apiErrorFromEtcd(error: EtcdError): ApiError {
   if (error.kind === "raft-error" && error.status === 503) code = "etcd_no_leader";
   return ApiError.of(code, error.message, {
     etcdCode: error.etcdCode,
+    grpcCode: error.grpcCode,
     cause: error.etcdCause,
     index: error.index,
     outcomeUnknown: error.outcomeUnknown || undefined,
