@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { childOf, compareChildren, keyDisplay, type KeyChild } from "./key-bytes";
-import { listChildren, prefixEnd, type RangeFn, type RangeRequest3, type V3Listing } from "./list-children";
+import { prefixEnd } from "@/lib/etcd3/bytes";
+import { listChildren, type RangeFn, type RangeRequest3, type V3Listing } from "./list-children";
 import { MemoryKeyspace } from "./memory-keyspace";
 import { randomBytes, seededRandom } from "./random-bytes";
 

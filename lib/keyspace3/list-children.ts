@@ -29,6 +29,7 @@
 //   walked: about 1 s on 3.4 (§4: 1.04 s, 101 calls); the subdirectories of one of them (1,000 keys): 10 calls;
 // - 100 leaves: 1 call (§4: 1.6 ms).
 import { isDirPrefix, startsWithBytes } from "./key-bytes";
+import { keyAfter, prefixEnd } from "@/lib/etcd3/bytes";
 
 /** The Range request the listing sends (§3.1, wire names; revisions are decimal strings, "0" = current). */
 export interface RangeRequest3 {
@@ -103,27 +104,6 @@ export const MIN_PAGE = 100;
 export const MAX_PAGE = 1000;
 
 const SLASH = 0x2f;
-
-/** "\0" as range_end: every key at or after `key` (§3.1). */
-const TO_THE_END = Buffer.of(0);
-
-/**
- * The range end of every key starting with `prefix` (§3.1, §4.1): trailing 0xff bytes dropped, then the last byte
- * plus one (`a/` → `a0`). An empty prefix, or one of 0xff bytes only, has no end: "\0", to the end.
- */
-export function prefixEnd(prefix: Buffer): Buffer {
-  let last = prefix.length - 1;
-  while (last >= 0 && prefix[last] === 0xff) last--;
-  if (last < 0) return TO_THE_END;
-  const end = Buffer.from(prefix.subarray(0, last + 1));
-  end[last]!++;
-  return end;
-}
-
-/** The smallest key after `key` (key + "\0"): where the page after `key` starts. */
-export function keyAfter(key: Buffer): Buffer {
-  return Buffer.concat([key, Buffer.of(0)]);
-}
 
 /** The next page's size: see the cost notes at the top. */
 function nextLimit(pages: { min: number; max: number }, limit: number, children: number, returned: number, count: number): number {
