@@ -11,17 +11,23 @@ import { ensureBuild, ensureEtcdInstalled, ensureNodeModules } from "./lib/ensur
 import { startEtcd } from "./lib/etcd-harness.mjs";
 import { fromRoot } from "./lib/paths.mjs";
 import { isPortFree } from "./lib/ports.mjs";
+import { spawnManaged } from "./lib/managed-process.mjs";
+import { run } from "./lib/run.mjs";
 import { loadSampleData } from "./sample-data.mjs";
 
 const HOST = process.env.HOST || "127.0.0.1";
 const PORT = parsePort("PORT", process.env.PORT) ?? 3000;
 const ETCD_PORT = parsePort("ETCD_DEMO_PORT", process.env.ETCD_DEMO_PORT);
 const DEMO_DIR = fromRoot(".demo-data");
+/** node arguments that run scripts/sample-data3-cli.ts (see its header). */
+const SAMPLE_DATA3 = ["--conditions=react-server", "--import", "tsx", fromRoot("scripts", "sample-data3-cli.ts")];
 
 /** @type {import("./lib/etcd-harness.mjs").EtcdHandle | undefined} */
 let etcd;
 /** @type {import("./lib/dashboard.mjs").DashboardHandle | undefined} */
 let dashboard;
+/** @type {import("./lib/managed-process.mjs").ManagedProcess | undefined} */
+let leaseKeeper;
 /** @type {Promise<never> | undefined} */
 let shuttingDown;
 
@@ -33,6 +39,7 @@ let shuttingDown;
 function shutdown(code) {
   shuttingDown ??= (async () => {
     await dashboard?.stop();
+    await leaseKeeper?.stop();
     await etcd?.stop();
     process.exit(code);
   })();
@@ -81,6 +88,10 @@ async function main() {
   });
   const sample = await loadSampleData(etcd.clientURL);
   console.log(sample.loaded ? `demo: wrote ${sample.keys} sample keys` : "demo: keeping the existing data (sample data was loaded before)");
+  // The v3 keyspace's sample data goes through lib/etcd3 (TypeScript, hence tsx, installed by now);
+  // a second child keeps its leased key's lease alive while the demo runs.
+  await run(process.execPath, [...SAMPLE_DATA3, etcd.clientURL]);
+  leaseKeeper = spawnManaged(process.execPath, [...SAMPLE_DATA3, etcd.clientURL, "--keep-lease"], { env: process.env, echo: true });
 
   dashboard = await startDashboard({
     etcdEndpoints: [etcd.clientURL],
@@ -91,9 +102,10 @@ async function main() {
   });
   up = true;
 
-  // Either child dying on its own ends the demo instead of leaving half of it running.
+  // Any child dying on its own ends the demo instead of leaving half of it running.
   etcd.exited.then((e) => !shuttingDown && fail(`etcd exited unexpectedly (code ${e.code}, signal ${e.signal}); see .demo-data/etcd.log`));
   dashboard.exited.then((e) => !shuttingDown && fail(`the dashboard exited unexpectedly (code ${e.code}, signal ${e.signal})`));
+  leaseKeeper.exited.then((e) => !shuttingDown && fail(`the v3 lease keeper exited unexpectedly (code ${e.code}, signal ${e.signal})`));
 
   console.log("");
   console.log(`etcd-dashboard: ${dashboard.url}`);

@@ -7,7 +7,8 @@ import { pathToFileURL } from "node:url";
 
 export const MARKER_KEY = "/_dashboard_demo/loaded"; // hidden (leading "_"): not in listings
 
-const webConfig = {
+/** Shared with the v3 sample data (sample-data3.ts), so both keyspaces show the same app. */
+export const webConfig = {
   name: "web",
   image: "registry.example.com/web:2.14.1",
   listen: { host: "0.0.0.0", port: 8080 },
@@ -15,7 +16,7 @@ const webConfig = {
   cache: { enabled: true, ttlSeconds: 300 },
 };
 
-const apiConfigYaml = `# api service
+export const apiConfigYaml = `# api service
 server:
   port: 9000
   read_timeout: 5s
