@@ -3,7 +3,6 @@
 // certificates (a throwaway CA, a server certificate for IP 127.0.0.1, client certificates) are made with
 // `openssl` in a temp dir; without openssl the tests are skipped with a message saying so. Results are
 // checked against etcd itself through an independent https request (node:https, not the client).
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import https from "node:https";
 import os from "node:os";
@@ -15,65 +14,7 @@ import { EtcdClient } from "./client";
 import type { EtcdError } from "./errors";
 import { parseKey } from "./key-path";
 import { encodeKey, etcdErrorOf, uniquePrefix } from "../testing/etcd-direct";
-
-const HAS_OPENSSL = spawnSync("openssl", ["version"], { stdio: "ignore" }).status === 0;
-
-/** PEM files of a throwaway PKI. */
-interface Pki {
-  caFile: string;
-  serverCertFile: string;
-  serverKeyFile: string;
-  clientCertFile: string;
-  clientKeyFile: string;
-  /** A client certificate signed by another CA, which etcd does not trust. */
-  strangerCertFile: string;
-  strangerKeyFile: string;
-}
-
-function openssl(cwd: string, args: string[]): void {
-  const run = spawnSync("openssl", args, { cwd, encoding: "utf8" });
-  if (run.status !== 0) throw new Error(`openssl ${args.join(" ")} failed:\n${run.stderr}`);
-}
-
-const EC_KEY = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
-
-function makeCa(dir: string, name: string): void {
-  openssl(dir, [
-    "req", "-x509", ...EC_KEY, "-keyout", `${name}.key`, "-out", `${name}.pem`, "-days", "2",
-    "-subj", `/CN=${name}`,
-    "-addext", "basicConstraints=critical,CA:TRUE",
-    "-addext", "keyUsage=critical,keyCertSign,cRLSign",
-  ]);
-}
-
-function makeLeaf(dir: string, name: string, ca: string, subject: string, extensions: string[], serial: number): void {
-  fs.writeFileSync(path.join(dir, `${name}.ext`), ["basicConstraints=CA:FALSE", ...extensions].join("\n") + "\n");
-  openssl(dir, ["req", ...EC_KEY, "-keyout", `${name}.key`, "-out", `${name}.csr`, "-subj", subject]);
-  openssl(dir, [
-    "x509", "-req", "-in", `${name}.csr`, "-CA", `${ca}.pem`, "-CAkey", `${ca}.key`,
-    "-set_serial", String(serial), "-days", "2", "-out", `${name}.pem`, "-extfile", `${name}.ext`,
-  ]);
-}
-
-function makePki(dir: string): Pki {
-  makeCa(dir, "ca");
-  // clientAuth too: with --client-cert-auth etcd's own gateway (and the harness's readiness probe)
-  // present the server certificate as a client certificate.
-  makeLeaf(dir, "server", "ca", "/CN=127.0.0.1", ["subjectAltName=IP:127.0.0.1", "extendedKeyUsage=serverAuth,clientAuth"], 1001);
-  makeLeaf(dir, "client", "ca", "/CN=dashboard", ["extendedKeyUsage=clientAuth"], 1002);
-  makeCa(dir, "stranger-ca");
-  makeLeaf(dir, "stranger", "stranger-ca", "/CN=stranger", ["extendedKeyUsage=clientAuth"], 1003);
-  const f = (name: string) => path.join(dir, name);
-  return {
-    caFile: f("ca.pem"),
-    serverCertFile: f("server.pem"),
-    serverKeyFile: f("server.key"),
-    clientCertFile: f("client.pem"),
-    clientKeyFile: f("client.key"),
-    strangerCertFile: f("stranger.pem"),
-    strangerKeyFile: f("stranger.key"),
-  };
-}
+import { HAS_OPENSSL, makePki, readPem, type Pki } from "../testing/test-pki";
 
 /** GET over https with node:https directly: the witness of what etcd holds, independent of the client. */
 function httpsGet(url: string, tls: { ca: Buffer; cert?: Buffer; key?: Buffer }): Promise<{ status: number; json: any }> {
@@ -122,7 +63,7 @@ if (!HAS_OPENSSL) throw new Error("openssl is needed to make the test certificat
 describe("etcd over TLS", () => {
   let dir: string;
   let pki: Pki;
-  let pem: { ca: Buffer; cert: Buffer; key: Buffer; strangerCert: Buffer; strangerKey: Buffer };
+  let pem: ReturnType<typeof readPem>;
   /** --client-cert-auth: every client must present a certificate signed by the CA. */
   let mutual: EtcdHandle;
   /** Server certificate only: a client needs nothing but the CA. */
@@ -144,13 +85,7 @@ describe("etcd over TLS", () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "etcd-tls-test-"));
     pki = makePki(dir);
-    pem = {
-      ca: fs.readFileSync(pki.caFile),
-      cert: fs.readFileSync(pki.clientCertFile),
-      key: fs.readFileSync(pki.clientKeyFile),
-      strangerCert: fs.readFileSync(pki.strangerCertFile),
-      strangerKey: fs.readFileSync(pki.strangerKeyFile),
-    };
+    pem = readPem(pki);
     const server = { certFile: pki.serverCertFile, keyFile: pki.serverKeyFile };
     [mutual, serverOnly] = await Promise.all([
       startEtcd({ name: "tls-mutual", tls: { ...server, trustedCaFile: pki.caFile, clientCertAuth: true } }),

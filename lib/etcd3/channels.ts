@@ -4,8 +4,9 @@
 // or etcd (--grpc-keepalive-min-time) closes the connection. No pings on an idle channel: etcd does not
 // permit them without a stream and would send GOAWAY.
 import "server-only";
-import { Client, connectivityState, credentials, type ChannelCredentials } from "@grpc/grpc-js";
+import { Client, connectivityState, credentials, Metadata, type ChannelCredentials } from "@grpc/grpc-js";
 import type { TlsOptions } from "../etcd/http-agents";
+import { method } from "./methods";
 
 /**
  * §0.3: grpc-js refuses answers over 4 MiB by default, and a 100k-key range with values is ~5 MB (on a
@@ -77,5 +78,21 @@ export function whenReady(channel: ReturnType<Client["getChannel"]>, deadline: n
       channel.watchConnectivityState(state, deadline, (error) => (error ? resolve("timeout") : check()));
     };
     check();
+  });
+}
+
+/**
+ * Why a channel that is down could not connect. grpc-js keeps the last connection error inside the channel;
+ * a call started without waiting for readiness fails at once with it ("No connection established. Last
+ * error: …") and is never sent. For the error message only: over TLS it tells a refused client certificate
+ * ("bad certificate") from an unverifiable server certificate (§1.5).
+ */
+export function lastConnectError(client: Client, deadline: number): Promise<string | undefined> {
+  const status = method("Maintenance", "Status");
+  return new Promise((resolve) => {
+    client.makeUnaryRequest(status.path, status.requestSerialize, status.responseDeserialize, {}, new Metadata(), { deadline }, (error) => {
+      const details = error?.details?.replace(/^No connection established\. Last error: /, "").replace(/^Error: /, "");
+      resolve(details || undefined);
+    });
   });
 }

@@ -10,8 +10,9 @@ import { EndpointPool } from "../etcd/endpoint-pool";
 import { EtcdError } from "../etcd/errors";
 import type { TlsOptions } from "../etcd/http-agents";
 import { TokenCache } from "./auth-token";
-import { Etcd3Channels, whenReady } from "./channels";
+import { Etcd3Channels, grpcTarget, lastConnectError, whenReady } from "./channels";
 import { errorFromGrpc, isInvalidToken, mayHaveBeenApplied } from "./grpc-errors";
+import { tlsFailureReason } from "./tls-failure";
 import { method, type Etcd3Service } from "./methods";
 
 export interface Etcd3TransportOptions {
@@ -94,9 +95,10 @@ export class Etcd3Transport {
     for (const endpoint of this.pool.order()) {
       options.signal?.throwIfAborted();
       const client = this.channels.client(endpoint);
-      const ready = await whenReady(client.getChannel(), Date.now() + this.readTimeoutMs);
+      const deadline = Date.now() + this.readTimeoutMs;
+      const ready = await whenReady(client.getChannel(), deadline);
       if (ready !== "ready") {
-        lastError = notConnected(endpoint, ready);
+        lastError = await notConnected(client, endpoint, ready, deadline);
         this.pool.markFailure(endpoint, lastError.message);
         continue;
       }
@@ -140,7 +142,7 @@ export class Etcd3Transport {
       const deadline = Date.now() + deadlineMs;
       const ready = await whenReady(client.getChannel(), deadline);
       if (ready !== "ready") {
-        lastError = notConnected(endpoint, ready);
+        lastError = await notConnected(client, endpoint, ready, deadline);
         if (!options.endpoint) this.pool.markFailure(endpoint, lastError.message);
         continue;
       }
@@ -181,10 +183,12 @@ export function isTokenRefusal(error: unknown): boolean {
   return error instanceof EtcdError && error.grpcCode !== undefined && isInvalidToken({ code: error.grpcCode, details: error.etcdCause ?? "" });
 }
 
-function notConnected(endpoint: string, readiness: "down" | "timeout"): EtcdError {
-  return readiness === "timeout"
-    ? new EtcdError("timeout", `${endpoint}: no connection within the deadline.`, { retryable: true })
-    : new EtcdError("unavailable", `${endpoint}: cannot connect.`, { retryable: true });
+/** The error of an endpoint whose channel did not connect; over TLS it names TLS and why (§1.5). */
+async function notConnected(client: Client, endpoint: string, readiness: "down" | "timeout", deadline: number): Promise<EtcdError> {
+  if (readiness === "timeout") return new EtcdError("timeout", `${endpoint}: no connection within the deadline.`, { retryable: true });
+  if (!grpcTarget(endpoint).tls) return new EtcdError("unavailable", `${endpoint}: cannot connect.`, { retryable: true });
+  const reason = tlsFailureReason(await lastConnectError(client, deadline));
+  return new EtcdError("unavailable", `${endpoint}: cannot connect over TLS: ${reason}. Check the CA, the client certificate and its key.`, { retryable: true });
 }
 
 /** Every endpoint was tried; none answered. Never sent means never applied: not of unknown outcome. */

@@ -20,9 +20,9 @@ export interface WitnessKv {
   lease?: number;
 }
 
-/** The key as etcd has it (undefined when missing), read by etcdctl. */
-export async function witness3(endpoint: string, key: string | Buffer): Promise<WitnessKv | undefined> {
-  const text = await etcdctl(endpoint, ["get", Buffer.isBuffer(key) ? key.toString("latin1") : key, "-w", "json"]);
+/** The key as etcd has it (undefined when missing), read by etcdctl (`extra`: e.g. its TLS flags). */
+export async function witness3(endpoint: string, key: string | Buffer, extra: string[] = []): Promise<WitnessKv | undefined> {
+  const text = await etcdctl(endpoint, ["get", Buffer.isBuffer(key) ? key.toString("latin1") : key, "-w", "json"], extra);
   const json = JSON.parse(text) as { kvs?: (Omit<WitnessKv, "key" | "value"> & { key: string; value?: string })[] };
   const kv = json.kvs?.[0];
   return kv && decodeKv(kv);
