@@ -3,7 +3,7 @@
 // of unknown outcome and never resent). The member in use is a follower, so no election starts.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster, type Member } from "../../scripts/lib/etcd-harness.mjs";
-import { etcdErrorOf, stopClusterNow, uniquePrefix, untilGone, untilStopped } from "../testing/etcd-direct";
+import { etcdErrorOf, stopClusterNow, uniquePrefix, untilGone, untilStopped, waitFor } from "../testing/etcd-direct";
 import { witness3 } from "../testing/etcdctl3";
 import { Etcd3Client } from "./client";
 
@@ -25,14 +25,25 @@ afterEach(async () => {
   await cluster.waitHealthy();
 });
 
+/**
+ * A fresh client whose calls go to a follower first, connected to it. Each test starts from this state,
+ * whatever the previous test did: a member it restarted may not serve gRPC yet when /health answers, and a
+ * warm-up call that failed there would set it aside (retryFailedAfterMs) and leave the client on another
+ * member. So wait until the member answers a call of its own, then check the warm-up stayed on it.
+ */
 async function followerFirst(): Promise<{ inUse: Member; leader: Member; client: Etcd3Client }> {
   const leader = await cluster.leader();
   if (!leader) throw new Error("no leader");
   const [inUse, other] = cluster.members.filter((m) => m !== leader) as [Member, Member];
+  const probe = new Etcd3Client({ endpoints: [inUse.clientURL], readTimeoutMs: 1_000 });
+  clients.push(probe);
+  const serving = await waitFor(() => probe.range({ key: "warm-up" }).then(() => true, () => false), 15_000);
+  if (!serving) throw new Error(`${inUse.name} does not serve v3 reads`);
   const client = new Etcd3Client({ endpoints: [inUse.clientURL, other.clientURL, leader.clientURL], readTimeoutMs: 1_000, writeTimeoutMs: 1_000, retryFailedAfterMs: 60_000 });
   clients.push(client);
   // Connect the channel to the member in use first.
   await client.range({ key: "warm-up" });
+  expect(client.transport.pool.snapshot().find((s) => s.inUse)?.url).toBe(inUse.clientURL);
   return { inUse, leader, client };
 }
 
