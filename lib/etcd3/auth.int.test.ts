@@ -1,8 +1,9 @@
 // etcd auth on v3 against an etcd of its own with auth on and a 2 s token TTL (--auth-token-ttl): the
-// token is fetched once and shared, renewed when etcd calls it invalid, and a wrong password is refused.
+// token is fetched once and shared, renewed when etcd calls it invalid (auth re-enabled, or expired), and
+// a wrong password is refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEtcd, type EtcdHandle } from "../../scripts/lib/etcd-harness.mjs";
-import { etcdErrorOf, sleep, uniquePrefix } from "../testing/etcd-direct";
+import { etcdErrorOf, sleep, uniquePrefix, waitFor } from "../testing/etcd-direct";
 import { etcdctl } from "../testing/etcdctl3";
 import { Etcd3Client } from "./client";
 
@@ -26,29 +27,70 @@ function makeClient(password: string) {
   return client;
 }
 
+/** The token the client holds now (a stream opened and dropped: its `token` is the cached one). */
+async function tokenOf(client: Etcd3Client): Promise<string> {
+  const { call, token } = await client.transport.openStream("Watch", "Watch");
+  call.on("error", () => undefined);
+  call.cancel();
+  if (!token) throw new Error("the client holds no token");
+  return token;
+}
+
+/** Whether etcd refuses `token`, asked through its JSON gateway (§2: `Authorization: <token>`, 401 when invalid). */
+async function refused(token: string): Promise<boolean> {
+  const res = await fetch(`${etcd.clientURL}/v3/kv/range`, { method: "POST", headers: { Authorization: token }, body: JSON.stringify({ key: Buffer.from("k").toString("base64") }) });
+  await res.body?.cancel();
+  return res.status === 401;
+}
+
+function countRenewals(client: Etcd3Client): () => number {
+  let renewals = 0;
+  const renew = client.transport.renewToken.bind(client.transport);
+  client.transport.renewToken = async (stale) => {
+    renewals += 1;
+    return renew(stale);
+  };
+  return () => renewals;
+}
+
+const ROOT = ["--user", "root:rootpw"];
+
 describe("v3 auth", () => {
-  it("authenticates once for concurrent calls and works after the token expired", async () => {
+  it("authenticates once for concurrent calls, and renews a token etcd no longer accepts, for a read and a write", async () => {
     const client = makeClient("rootpw");
+    const renewals = countRenewals(client);
     const p = uniquePrefix();
-    let authentications = 0;
-    const renew = client.transport.renewToken.bind(client.transport);
-    client.transport.renewToken = async (stale) => {
-      authentications += 1;
-      return renew(stale);
-    };
     await Promise.all(Array.from({ length: 5 }, (_, i) => client.put({ key: `${p}/${i}`, value: "v" })));
     expect((await client.range({ key: `${p}/`, prefix: true })).kvs).toHaveLength(5);
-    expect(authentications).toBe(0);
-    // Idle past the TTL: etcd forgets the token ("invalid auth token"); the client renews it and retries.
-    await sleep(4_500);
+    expect(renewals()).toBe(0);
+
+    // §9: disabling and re-enabling auth kills every token at once: a state to wait for, unlike the TTL.
+    const invalidate = async () => {
+      const token = await tokenOf(client);
+      await etcdctl(etcd.clientURL, ["auth", "disable"], ROOT);
+      await etcdctl(etcd.clientURL, ["auth", "enable"]);
+      expect(await waitFor(() => refused(token))).toBe(true);
+    };
+    await invalidate();
     expect((await client.get(`${p}/0`))?.value.toString()).toBe("v");
-    expect(authentications).toBe(1);
-    // A write after expiry is retried too (etcd checks the token before proposing it).
-    await sleep(4_500);
+    expect(renewals()).toBe(1);
+    // A write is retried too (etcd checks the token before proposing it).
+    await invalidate();
     await client.put({ key: `${p}/after`, value: "w" });
-    expect(authentications).toBe(2);
-    const root = ["--user", "root:rootpw"];
-    expect(await etcdctl(etcd.clientURL, ["get", `${p}/after`, "--print-value-only"], root)).toBe("w\n");
+    expect(renewals()).toBe(2);
+    expect(await etcdctl(etcd.clientURL, ["get", `${p}/after`, "--print-value-only"], ROOT)).toBe("w\n");
+  });
+
+  it("renews a token that expired while the client was idle (--auth-token-ttl 2)", async () => {
+    const client = makeClient("rootpw");
+    const renewals = countRenewals(client);
+    const token = await tokenOf(client);
+    // Time is the only witness here: the TTL restarts on every use of the token (§9), so polling etcd
+    // with it would keep it alive. Idle for TTL (2 s) + etcd's 1 s expiry tick + margin, then check.
+    await sleep(4_500);
+    expect(await refused(token)).toBe(true);
+    expect((await client.range({ key: "k" })).kvs).toEqual([]);
+    expect(renewals()).toBe(1);
   });
 
   it("a wrong password is unauthorized, with etcd's message", async () => {
