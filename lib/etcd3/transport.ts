@@ -12,7 +12,7 @@ import type { TlsOptions } from "../etcd/http-agents";
 import { TokenCache } from "./auth-token";
 import { Etcd3Channels, grpcTarget, lastConnectError, whenReady } from "./channels";
 import { errorFromGrpc, isInvalidToken, mayHaveBeenApplied } from "./grpc-errors";
-import { tlsFailureReason } from "./tls-failure";
+import { connectFailureReason } from "./connect-failure";
 import { method, type Etcd3Service } from "./methods";
 
 export interface Etcd3TransportOptions {
@@ -187,8 +187,9 @@ export function isTokenRefusal(error: unknown): boolean {
 async function notConnected(client: Client, endpoint: string, readiness: "down" | "timeout", deadline: number): Promise<EtcdError> {
   if (readiness === "timeout") return new EtcdError("timeout", `${endpoint}: no connection within the deadline.`, { retryable: true });
   if (!grpcTarget(endpoint).tls) return new EtcdError("unavailable", `${endpoint}: cannot connect.`, { retryable: true });
-  const reason = tlsFailureReason(await lastConnectError(client, deadline));
-  return new EtcdError("unavailable", `${endpoint}: cannot connect over TLS: ${reason}. Check the CA, the client certificate and its key.`, { retryable: true });
+  const { tls, reason } = connectFailureReason(await lastConnectError(client, deadline));
+  const message = tls ? `${endpoint}: cannot connect over TLS: ${reason}. Check the CA, the client certificate and its key.` : `${endpoint}: cannot connect (${reason}).`;
+  return new EtcdError("unavailable", message, { retryable: true });
 }
 
 /** Every endpoint was tried; none answered. Never sent means never applied: not of unknown outcome. */
