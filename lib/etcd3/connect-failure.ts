@@ -1,6 +1,7 @@
 // Plain words for why a connection to etcd failed, TLS above all (§1.5), from the connection error grpc-js keeps
 // (lastConnectError in channels.ts). OpenSSL's text is long, has file paths and a timestamp, and says
 // "sslv3 alert bad certificate" when etcd refused the client's certificate.
+import "server-only";
 
 /**
  * The reason in plain words, with OpenSSL's short reason kept in brackets; `tls` false when the failure
