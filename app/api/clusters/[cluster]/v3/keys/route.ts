@@ -1,0 +1,44 @@
+import { deleteKey3QuerySchema, getKeys3QuerySchema, keyQuery3Schema, putKey3BodySchema } from "@/lib/api/keys3";
+import { requireCluster3 } from "@/lib/api/server/cluster3";
+import { readJsonBody, readQuery } from "@/lib/api/server/request-guards";
+import { apiRoute, json } from "@/lib/api/server/route";
+import { describeWrite3, revisionOutcome } from "@/lib/audit/entry";
+import { audited } from "@/lib/audit/log";
+import { deleteKey3, putKey3, readKey3 } from "@/lib/keys3/key-ops";
+import { listDir3 } from "@/lib/keys3/list-dir";
+import { keyDisplay } from "@/lib/keyspace3/key-bytes";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/clusters/:cluster/v3/keys?key=<key> - a v3 key, its value and lease
+// GET /api/clusters/:cluster/v3/keys?dir=<prefix>[&revision=&from=] - a directory's children at one revision
+export const GET = apiRoute(async ({ request, params }) => {
+  const { client } = requireCluster3(params);
+  const query = readQuery(request, getKeys3QuerySchema);
+  if (query.key) return readKey3(client, query.key, request.signal);
+  return listDir3(client, query.dir!, { signal: request.signal, revision: query.revision, from: query.from });
+});
+
+// PUT /api/clusters/:cluster/v3/keys?key=<key> - save (CAS on modRevision) or create if absent; TTL grant / keep / detach
+export const PUT = apiRoute(
+  async ({ request, params, user }) => {
+    const { name, client } = requireCluster3(params);
+    const { key } = readQuery(request, keyQuery3Schema);
+    const body = await readJsonBody(request, putKey3BodySchema);
+    const what = { user: user.name, cluster: name, keyspace: "v3" as const, operation: "put", key: keyDisplay(key), ...describeWrite3(body) };
+    const result = await audited(what, () => putKey3(client, key, body), revisionOutcome);
+    return json(result, body.create ? 201 : 200);
+  },
+  { mutating: true },
+);
+
+// DELETE /api/clusters/:cluster/v3/keys?key=<key>&modRevision=<r> - compare-and-delete
+export const DELETE = apiRoute(
+  async ({ request, params, user }) => {
+    const { name, client } = requireCluster3(params);
+    const { key, modRevision } = readQuery(request, deleteKey3QuerySchema);
+    const what = { user: user.name, cluster: name, keyspace: "v3" as const, operation: "delete", key: keyDisplay(key), ...describeWrite3({ modRevision }) };
+    return audited(what, () => deleteKey3(client, key, modRevision), revisionOutcome);
+  },
+  { mutating: true },
+);
