@@ -16,7 +16,8 @@ const UINT64_MAX = 18_446_744_073_709_551_615n;
 export const leaseId3Schema = z
   .string()
   .regex(/^[1-9]\d{0,19}$/, "a lease id is a whole number, 1 or more, in decimal")
-  .refine((id) => BigInt(id) <= UINT64_MAX, "a lease id fits in 64 bits");
+  // zod runs this even when the regex failed: BigInt only of digits.
+  .refine((id) => !/^\d+$/.test(id) || BigInt(id) <= UINT64_MAX, "a lease id fits in 64 bits");
 
 /** etcd refuses a lease TTL above 9,000,000,000 s (§7); its minimum is 2 s, and it raises smaller ones to that. */
 export const MAX_LEASE_TTL_SECONDS = 9_000_000_000;
