@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getKeys3QuerySchema, leaseId3Schema, putKey3BodySchema } from "./keys3";
+import { deleteKey3QuerySchema, getKeys3QuerySchema, leaseId3Schema, putKey3BodySchema } from "./keys3";
 
 describe("leaseId3Schema", () => {
   it("takes decimal ids up to 2^64 - 1, kept as strings", () => {
@@ -49,5 +49,15 @@ describe("getKeys3QuerySchema", () => {
     expect(getKeys3QuerySchema.safeParse({ key: "a", dir: "b/" }).success).toBe(false);
     expect(getKeys3QuerySchema.safeParse({ key: "a", revision: "3" }).success).toBe(false);
     expect(getKeys3QuerySchema.safeParse({ dir: "b" }).success).toBe(false);
+  });
+});
+
+describe("deleteKey3QuerySchema", () => {
+  it("takes key= with modRevision=, or dir= (not the root) with seenAt=", () => {
+    expect(deleteKey3QuerySchema.safeParse({ key: "a", modRevision: "3" }).success).toBe(true);
+    expect(deleteKey3QuerySchema.safeParse({ dir: "a/", seenAt: "3" }).success).toBe(true);
+    for (const query of [{ key: "a" }, { dir: "a/" }, { dir: "", seenAt: "3" }, { key: "a", seenAt: "3" }, { dir: "a/", modRevision: "3" }, { key: "a", dir: "b/", modRevision: "1" }, {}]) {
+      expect(deleteKey3QuerySchema.safeParse(query).success, JSON.stringify(query)).toBe(false);
+    }
   });
 });

@@ -44,8 +44,20 @@ export const getKeys3QuerySchema = z
 /** `key=` alone: the key a write concerns. */
 export const keyQuery3Schema = z.object({ key: v3KeyParamSchema });
 
-/** `DELETE …/v3/keys?key=&modRevision=`: compare-and-delete on the mod revision loaded (§3.3). */
-export const deleteKey3QuerySchema = z.object({ key: v3KeyParamSchema, modRevision: revision3Schema });
+/**
+ * `DELETE …/v3/keys?key=&modRevision=`: compare-and-delete on the mod revision loaded (§3.3); or
+ * `?dir=&seenAt=`: the directory's keys as they were at the revision the user saw, each compared on its mod revision.
+ */
+export const deleteKey3QuerySchema = z
+  .object({
+    key: v3KeyParamSchema.optional(),
+    modRevision: revision3Schema.optional(),
+    dir: v3DirParamSchema.refine((dir) => dir.length > 0, "the root is not deleted as a directory").optional(),
+    seenAt: revision3Schema.optional(),
+  })
+  .refine((q) => (q.key === undefined) !== (q.dir === undefined), { path: ["key"], message: "give key= (a key) or dir= (a directory), one of them" })
+  .refine((q) => q.key === undefined || (q.modRevision !== undefined && q.seenAt === undefined), { path: ["modRevision"], message: "a key is deleted with the modRevision it was loaded at" })
+  .refine((q) => q.dir === undefined || (q.seenAt !== undefined && q.modRevision === undefined), { path: ["seenAt"], message: "a directory is deleted with seenAt: the revision it was listed at" });
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 

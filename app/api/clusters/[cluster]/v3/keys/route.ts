@@ -1,9 +1,11 @@
 import { deleteKey3QuerySchema, getKeys3QuerySchema, keyQuery3Schema, putKey3BodySchema } from "@/lib/api/keys3";
 import { requireCluster3 } from "@/lib/api/server/cluster3";
+import { ndjsonResponse } from "@/lib/api/server/ndjson";
 import { readJsonBody, readQuery } from "@/lib/api/server/request-guards";
 import { apiRoute, json } from "@/lib/api/server/route";
 import { describeWrite3, revisionOutcome } from "@/lib/audit/entry";
 import { audited } from "@/lib/audit/log";
+import { deletePrefix3 } from "@/lib/keys3/delete-prefix";
 import { deleteKey3, putKey3, readKey3 } from "@/lib/keys3/key-ops";
 import { listDir3 } from "@/lib/keys3/list-dir";
 import { keyDisplay } from "@/lib/keyspace3/key-bytes";
@@ -33,10 +35,17 @@ export const PUT = apiRoute(
 );
 
 // DELETE /api/clusters/:cluster/v3/keys?key=<key>&modRevision=<r> - compare-and-delete
+// DELETE /api/clusters/:cluster/v3/keys?dir=<prefix>&seenAt=<r> - the directory's keys as listed at seenAt, each
+// compared on its mod revision; JSON lines: progress, kept / failed per key, done
 export const DELETE = apiRoute(
   async ({ request, params, user }) => {
     const { name, client } = requireCluster3(params);
-    const { key, modRevision } = readQuery(request, deleteKey3QuerySchema);
+    const query = readQuery(request, deleteKey3QuerySchema);
+    if (query.dir) {
+      const run = deletePrefix3({ client, cluster: name, user: user.name, prefix: query.dir, seenAt: query.seenAt!, signal: request.signal });
+      return ndjsonResponse(run, request.signal);
+    }
+    const { key, modRevision } = { key: query.key!, modRevision: query.modRevision! };
     const what = { user: user.name, cluster: name, keyspace: "v3" as const, operation: "delete", key: keyDisplay(key), ...describeWrite3({ modRevision }) };
     return audited(what, () => deleteKey3(client, key, modRevision), revisionOutcome);
   },
