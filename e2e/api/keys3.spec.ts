@@ -127,6 +127,27 @@ test.describe("PUT and DELETE v3 keys", () => {
     expect(await witness3(etcdURL(), `${p}/k`)).toBeUndefined();
   });
 
+  test("a directory delete: the keys listed at seenAt, each on its mod revision; what changed since is kept and listed", async ({ request, p }) => {
+    for (const k of ["a", "b", "sub/c"]) await etcdctl(etcdURL(), ["put", `${p}/d/${k}`, k]);
+    await etcdctl(etcdURL(), ["put", `${p}/dX`, "outside"]);
+    const listing = (await (await request.get(dirUrl(`${p}/d/`))).json()) as Dir3Response;
+    await etcdctl(etcdURL(), ["put", `${p}/d/b`, "changed"]);
+    await etcdctl(etcdURL(), ["put", `${p}/d/new`, "n"]);
+    const response = await request.delete(`/api/clusters/default/v3/keys?dir=${encodeKeyParam(Buffer.from(`${p}/d/`))}&seenAt=${listing.revision}`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toMatch(/^application\/x-ndjson/);
+    const lines = (await response.text())
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { type: string; key?: string; reason?: string; current?: { value: { text: string } } });
+    expect(lines.filter((l) => l.type === "kept")).toEqual([expect.objectContaining({ key: `${p}/d/b`, reason: "changed", current: expect.objectContaining({ value: expect.objectContaining({ text: "changed" }) }) })]);
+    expect(lines.at(-1)).toMatchObject({ type: "done", deleted: 2, kept: 1, failed: 0, remaining: 2 });
+    const left = JSON.parse(await etcdctl(etcdURL(), ["get", "--prefix", `${p}/d`, "--keys-only", "-w", "json"])) as { kvs: { key: string }[] };
+    expect(left.kvs.map((kv) => Buffer.from(kv.key, "base64").toString())).toEqual([`${p}/d/b`, `${p}/d/new`, `${p}/dX`]);
+    await expectInvalid(await request.delete(`/api/clusters/default/v3/keys?dir=${encodeKeyParam(Buffer.from(`${p}/d/`))}`), "query.seenAt");
+    await expectInvalid(await request.delete(`/api/clusters/default/v3/keys?dir=&seenAt=1`), "query.dir");
+  });
+
   test("bad bodies and queries are 400 envelopes, never 500", async ({ request, p }) => {
     const url = keyUrl(`${p}/k`);
     await expectInvalid(await request.put(url, { data: { text: "a", base64: "YQ==", create: true } }), "body.text");
