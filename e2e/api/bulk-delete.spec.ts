@@ -2,12 +2,9 @@
 // browser listed it with, directories key by key (never recursively), progress and outcomes as JSON lines,
 // every delete audited. Checked against etcd itself.
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
-import { startDashboard, type DashboardHandle } from "../../scripts/lib/dashboard.mjs";
-import { hashPassword } from "../../scripts/lib/password-hash.mjs";
 import { expect, expectApiError, expectInvalid, test } from "../fixtures";
+import { startRolesDashboard, type RolesDashboard } from "../roles-dashboard";
 
 interface Line {
   type: string;
@@ -181,37 +178,20 @@ test("validation: nothing is deleted for a bad request", async ({ request, etcd,
 });
 
 test.describe("refused to viewers and on read-only clusters", () => {
-  let dashboard: DashboardHandle;
-  let tempDir: string;
+  let own: RolesDashboard;
 
   test.beforeAll(async () => {
     test.setTimeout(90_000);
-    tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "etcd-dashboard-bulk-delete-"));
-    const cheap = { N: 1024, r: 8, p: 1 };
-    const users = [
-      { name: "vera", role: "viewer", passwordHash: await hashPassword("viewer-password-1", cheap) },
-      { name: "eddie", role: "editor", passwordHash: await hashPassword("editor-password-2", cheap) },
-    ];
-    const configFile = path.join(tempDir, "config.json");
-    const endpoints = [process.env.E2E_ETCD_URL!];
-    fs.writeFileSync(configFile, JSON.stringify({ clusters: [{ name: "default", endpoints }, { name: "ro", endpoints, readOnly: true }], users }));
-    dashboard = await startDashboard({ configFile, env: { ETCD_DASHBOARD_AUDIT_LOG: path.join(tempDir, "audit.jsonl") } });
+    own = await startRolesDashboard("bulk-delete", (endpoints) => [{ name: "default", endpoints }, { name: "ro", endpoints, readOnly: true }]);
   });
   test.afterAll(async () => {
-    await dashboard?.stop();
-    fs.rmSync(tempDir, { recursive: true, force: true });
+    await own?.stop();
   });
-
-  async function logIn(username: string, password: string): Promise<string> {
-    const response = await fetch(`${dashboard.url}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password }) });
-    expect(response.status).toBe(200);
-    return response.headers.get("set-cookie")!.split(";")[0]!;
-  }
 
   test("a viewer is forbidden, a read-only cluster refuses an editor, and nothing is deleted", async ({ etcd, ns }) => {
     const a = indexOf(await etcd.put(`${ns}/a`, "1"));
     const post = async (cluster: string, cookie: string) => {
-      const response = await fetch(`${dashboard.url}/api/clusters/${cluster}/bulk-delete`, {
+      const response = await fetch(`${own.dashboard.url}/api/clusters/${cluster}/bulk-delete`, {
         method: "POST",
         headers: { "content-type": "application/json", cookie },
         body: JSON.stringify({ items: [{ key: `${ns}/a`, prevIndex: a }] }),
@@ -219,8 +199,8 @@ test.describe("refused to viewers and on read-only clusters", () => {
       const text = await response.text();
       return { status: response.status, body: (response.ok ? {} : JSON.parse(text)) as { error?: { code: string } } };
     };
-    const viewer = await logIn("vera", "viewer-password-1");
-    const editor = await logIn("eddie", "editor-password-2");
+    const viewer = await own.logIn("vera");
+    const editor = await own.logIn("eddie");
     expect(await post("default", viewer)).toMatchObject({ status: 403, body: { error: { code: "forbidden" } } });
     expect(await post("ro", editor)).toMatchObject({ status: 403, body: { error: { code: "read_only" } } });
     expect(await etcd.value(`${ns}/a`)).toBe("1");

@@ -3,7 +3,8 @@
 // outside the fuzz prefix, or cluster-wide state: members, etcd auth) is only ever sent in a form the
 // server must refuse before acting (cross-site, an unknown cluster, a body its schema rejects).
 import { z } from "zod";
-import * as schemas from "../../lib/api/schemas";
+import * as keys3Schemas from "../../lib/api/keys3";
+import * as sharedSchemas from "../../lib/api/schemas";
 import { matchRoute, type ApiRoute } from "./routes";
 import type { Rng } from "./prng";
 
@@ -145,13 +146,16 @@ type JsonSchema = {
   maximum?: number;
 };
 
+/** The schemas route files name, by name: lib/api/schemas.ts and the v3 keys contract (lib/api/keys3.ts). */
+const schemas: Record<string, unknown> = { ...sharedSchemas, ...keys3Schemas };
+
 const jsonSchemaCache = new Map<string, JsonSchema | null>();
 
 /** The JSON Schema of a named zod schema from lib/api/schemas.ts, or null when it is not there. */
 function jsonSchemaOf(name: string | undefined): JsonSchema | null {
   if (!name) return null;
   if (jsonSchemaCache.has(name)) return jsonSchemaCache.get(name)!;
-  const schema = (schemas as Record<string, unknown>)[name];
+  const schema = schemas[name];
   let js: JsonSchema | null = null;
   if (schema instanceof z.ZodType) {
     try {
@@ -165,7 +169,7 @@ function jsonSchemaOf(name: string | undefined): JsonSchema | null {
 }
 
 export function zodSchema(name: string | undefined): z.ZodType | null {
-  const schema = name ? (schemas as Record<string, unknown>)[name] : undefined;
+  const schema = name ? schemas[name] : undefined;
   return schema instanceof z.ZodType ? schema : null;
 }
 

@@ -35,6 +35,7 @@ const KIND_BY_CODE: Partial<Record<ApiErrorCode, ErrorKind>> = {
   read_only: "readOnly",
   not_found: "notFound",
   cluster_not_found: "notFound",
+  keyspace_not_offered: "notFound",
   too_many_attempts: "tooMany",
   too_many_requests: "tooMany",
   too_many_streams: "tooMany",

@@ -45,6 +45,7 @@ export const apiErrorCodeSchema = z.enum([
   "request_too_large",
   "etcd_permission_denied",
   "etcd_no_space",
+  "keyspace_not_offered",
   "internal",
 ]);
 export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;
@@ -102,8 +103,21 @@ export const API_ERROR_STATUS: Record<ApiErrorCode, number> = {
   etcd_permission_denied: 403,
   /** etcd's NOSPACE alarm: writes are refused until space is freed and the alarm disarmed. */
   etcd_no_space: 507,
+  /** The cluster is configured without this keyspace (v2 or v3): its routes answer as if they did not exist. */
+  keyspace_not_offered: 404,
   internal: 500,
 };
+
+/** A v3 key as the API shows it: its display form, its value (base64, and text when UTF-8), revisions and lease id as decimal strings. */
+export const keyState3Schema = z.object({
+  key: z.string(),
+  value: z.object({ base64: z.string(), text: z.string().optional() }),
+  createRevision: z.string(),
+  modRevision: z.string(),
+  version: z.string(),
+  /** The lease id, "0" when none. */
+  lease: z.string(),
+});
 
 const apiIssueSchema = z.object({ path: z.string(), message: z.string() });
 export type ApiIssue = z.infer<typeof apiIssueSchema>;
@@ -125,6 +139,13 @@ export const apiErrorBodySchema = z.object({
   outcomeUnknown: z.boolean().optional(),
   /** too_many_attempts, too_many_requests: seconds to wait before trying again (also the Retry-After header). */
   retryAfterSeconds: z.number().optional(),
+  /**
+   * A refused v3 compare-and-swap, create or delete: the key as it is now, from the same transaction (null: it does
+   * not exist), so the conflict dialog needs no second read (lib/api/keys3.ts KeyState3).
+   */
+  current: keyState3Schema
+    .nullable()
+    .optional(),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
 

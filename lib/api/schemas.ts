@@ -254,6 +254,8 @@ export const AUDIT_OPERATIONS = [
   "role-update",
   "role-delete",
   "guest-narrow",
+  "lease-refresh",
+  "lease-revoke",
   "login",
   "login-failed",
   "logout",

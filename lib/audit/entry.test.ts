@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditLine, describeWrite, failureOf } from "./entry";
+import { auditLine, describeWrite, describeWrite3, failureOf } from "./entry";
 
 describe("describeWrite", () => {
   it("keeps conditions and options apart and never a value: a prevValue only as compared", () => {
@@ -8,6 +8,16 @@ describe("describeWrite", () => {
       options: { ttl: 30 },
     });
     expect(describeWrite({ value: "x" })).toEqual({});
+  });
+});
+
+describe("describeWrite3", () => {
+  it("records the compared mod revision or the create, and the ttl, never the value", () => {
+    const save = { text: "s3cret", modRevision: "42", ttl: null };
+    expect(describeWrite3(save)).toEqual({ conditions: { modRevision: "42" }, options: { ttl: null } });
+    expect(JSON.stringify(describeWrite3(save))).not.toContain("s3cret");
+    expect(describeWrite3({ create: true, ttl: 30 })).toEqual({ conditions: { prevExist: false }, options: { ttl: 30 } });
+    expect(describeWrite3({ modRevision: "7" })).toEqual({ conditions: { modRevision: "7" } });
   });
 });
 

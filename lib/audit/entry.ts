@@ -10,21 +10,26 @@ export interface AuditEntry {
    * "put", "post" (in-order key), "delete", "member-add", "member-remove", and etcd auth administration:
    * "auth-enable", "auth-disable", "user-create", "user-password", "user-grant", "user-revoke",
    * "user-delete", "role-create", "role-grant", "role-revoke", "role-update" (grant and revoke at once),
-   * "role-delete", "guest-narrow"; and the dashboard's own "login", "login-failed", "logout" and
+   * "role-delete", "guest-narrow"; v3 leases: "lease-refresh", "lease-revoke"; and the dashboard's own "login", "login-failed", "logout" and
    * "logout-everywhere" (options.of: whose sessions ended).
    */
   operation: string;
+  /** "v3" for a write to the etcd v3 keyspace (its key is then the key's display form); absent for v2. */
+  keyspace?: "v3";
   key?: string;
+  /** The v3 lease a lease write ("lease-refresh", "lease-revoke") was about. */
+  lease?: string;
   member?: string;
   /** The etcd user (auth administration) the write was about; never its password. */
   etcdUser?: string;
   /** The etcd role the write was about. */
   etcdRole?: string;
   /** What the write required of the current state; `prevValue: true` says a value was compared, never which. */
-  conditions?: { prevIndex?: number; prevValue?: true; prevExist?: boolean };
+  conditions?: { prevIndex?: number; prevValue?: true; prevExist?: boolean; modRevision?: string };
   /** Options that change what the write does (dir, ttl, refresh, recursive). */
   options?: Record<string, unknown>;
-  result: { ok: true; action?: string; index?: number } | { ok: false; code: string; message: string; etcdCode?: number; outcomeUnknown?: boolean };
+  /** `revision`: the v3 revision a write got. */
+  result: { ok: true; action?: string; index?: number; revision?: string } | { ok: false; code: string; message: string; etcdCode?: number; outcomeUnknown?: boolean };
 }
 
 /** The record as one JSON line; undefined fields are left out. */
@@ -46,6 +51,20 @@ export function describeWrite(fields: Record<string, unknown>): Pick<AuditEntry,
     ...(Object.keys(conditions).length ? { conditions } : {}),
     ...(Object.keys(options).length ? { options } : {}),
   };
+}
+
+/**
+ * A v3 key write (lib/api/keys3.ts PutKey3Body, or a delete's modRevision) as conditions and options: the compared
+ * mod revision, or prevExist false for a create (create_revision = 0), and the ttl; never the text or base64 value.
+ */
+export function describeWrite3(fields: { modRevision?: string; create?: true; ttl?: number | null }): Pick<AuditEntry, "conditions" | "options"> {
+  const conditions = fields.create ? { prevExist: false } : fields.modRevision !== undefined ? { modRevision: fields.modRevision } : undefined;
+  return { ...(conditions ? { conditions } : {}), ...(fields.ttl !== undefined ? { options: { ttl: fields.ttl } } : {}) };
+}
+
+/** What a v3 write ended with: the revision it got. */
+export function revisionOutcome(result: { revision: string }): { revision: string } {
+  return { revision: result.revision };
 }
 
 /**

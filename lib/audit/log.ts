@@ -46,7 +46,7 @@ function append(entry: AuditEntry): Promise<void> {
 type Described = Omit<AuditEntry, "time" | "result">;
 
 /** Runs a write and records it, whatever its outcome; the write's result or error passes through. */
-export async function audited<T>(what: Described, write: () => Promise<T>, indexOf: (result: T) => { action?: string; index?: number } = () => ({})): Promise<T> {
+export async function audited<T>(what: Described, write: () => Promise<T>, indexOf: (result: T) => { action?: string; index?: number; revision?: string } = () => ({})): Promise<T> {
   const base = { time: "", ...what };
   try {
     const result = await write();

@@ -9,10 +9,11 @@ const conditionsSchema = z.object({
   // Older versions wrote the prevValue itself: it is read back as only "a value was compared".
   prevValue: z.union([z.literal(true), z.string().transform((): true => true)]).optional(),
   prevExist: z.boolean().optional(),
+  modRevision: z.string().optional(),
 });
 
 const resultSchema = z.discriminatedUnion("ok", [
-  z.object({ ok: z.literal(true), action: z.string().optional(), index: z.number().optional() }),
+  z.object({ ok: z.literal(true), action: z.string().optional(), index: z.number().optional(), revision: z.string().optional() }),
   z.object({
     ok: z.literal(false),
     code: z.string(),
@@ -27,7 +28,9 @@ const auditEntrySchema = z.object({
   user: z.string(),
   cluster: z.string().optional(),
   operation: z.string(),
+  keyspace: z.literal("v3").optional(),
   key: z.string().optional(),
+  lease: z.string().optional(),
   member: z.string().optional(),
   etcdUser: z.string().optional(),
   etcdRole: z.string().optional(),
