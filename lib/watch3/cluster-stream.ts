@@ -43,6 +43,7 @@ export class ClusterWatchStream {
   private readonly watchers = new Set<Watcher3>();
   private readonly abort = new AbortController();
   private call: Call | undefined;
+  private callEndpoint: string | undefined;
   private running = false;
   private readonly maxBackoffMs: number;
 
@@ -55,6 +56,11 @@ export class ClusterWatchStream {
 
   get closed(): boolean {
     return this.abort.signal.aborted;
+  }
+
+  /** The member the open stream uses (undefined while none is open): for diagnostics and tests. */
+  get endpoint(): string | undefined {
+    return this.call ? this.callEndpoint : undefined;
   }
 
   /** The watches the stream carries (created or waiting for a stream). */
@@ -159,6 +165,7 @@ export class ClusterWatchStream {
       call.on("end", () => finish("etcd closed the stream", !this.closed && this.state.size > 0));
       if (this.closed || this.state.size === 0) return finish("no watch left", false);
       this.call = call;
+      this.callEndpoint = endpoint;
       this.apply(this.state.streamOpened());
     });
   }

@@ -58,6 +58,11 @@ export class WatchHub3 {
     return stream;
   }
 
+  /** The member a cluster's stream uses now (undefined while it has none open). */
+  streamEndpoint(cluster: string): string | undefined {
+    return this.streams.get(cluster)?.endpoint;
+  }
+
   /** Upstream watches running now, their subscribers, and the watches on each cluster's stream. */
   stats(): { upstreams: number; subscribers: number; streamWatches: number } {
     let subscribers = 0;
