@@ -84,6 +84,23 @@ describe("v3 watch hub", () => {
     }
   });
 
+  it("a subscriber resuming from a revision still to come gets nothing at or before it", async () => {
+    const hub = newHub();
+    const p = uniquePrefix();
+    const live = subscribe(hub, `${p}/k`, false);
+    await takeUntil3(live, ready);
+    const now = Number((await client.put({ key: `${p}/k`, value: "1" })).header.revision);
+    await takeUntil3(live, (got) => valuesOf(got).includes("1"));
+    const ahead = subscribe(hub, `${p}/k`, false, { revision: now + 1, seq: Infinity });
+    expect(ids(await takeUntil3(ahead, ready))).toEqual([`ready@${now + 1}`]);
+    await client.put({ key: `${p}/k`, value: "2" }); // at now + 1: before what it asked for
+    await client.put({ key: `${p}/k`, value: "3" });
+    expect(valuesOf(await takeUntil3(ahead, (got) => valuesOf(got).includes("3")))).toEqual(["3"]);
+    expect(valuesOf(await takeUntil3(live, (got) => valuesOf(got).includes("3")))).toEqual(["2", "3"]);
+    live.close();
+    ahead.close();
+  });
+
   it("a subscriber from a revision the upstream never held catches up on a private watch, then goes on live", async () => {
     const hub = newHub();
     const p = uniquePrefix();
