@@ -5,8 +5,10 @@
 // compaction becomes a `resync` and the watch is added again after the current revision; retrying /
 // live statuses while the stream is down; the upstream lingers after its last subscriber leaves.
 import "server-only";
+import { RecentWindow } from "@/lib/watch/recent-window";
+import { Subscribers } from "@/lib/watch/subscribers";
+import type { Subscription } from "@/lib/watch/subscription";
 import type { UpstreamSettings } from "@/lib/watch/upstream";
-import { Subscription } from "@/lib/watch/subscription";
 import { EtcdError } from "@/lib/etcd/errors";
 import type { Etcd3Client } from "@/lib/etcd3";
 import type { ClusterWatchStream, Watcher3 } from "./cluster-stream";
@@ -20,15 +22,12 @@ export type Subscription3 = Subscription<HubItem3, Position3>;
 const at = (revision: number): Position3 => ({ revision, seq: Infinity });
 
 export class Upstream3 {
-  readonly subscribers = new Set<Subscription3>();
+  private readonly fanOut: Subscribers<HubItem3, Position3>;
   private readonly abort = new AbortController();
   /** Every event at a revision >= coveredFrom, up to lastRevision, is in `recent`. Undefined until created. */
   private coveredFrom: number | undefined;
   private lastRevision = 0;
-  private recent: EventItem3[] = [];
-  private recentSize = 0;
-  private retryMessage: string | undefined;
-  private lingerTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly recent: RecentWindow<EventItem3>;
   /** Subscribers that came before the watch was created, with the position each resumes after. */
   private waitingForStart = new Map<Subscription3, Position3 | undefined>();
   /** Private catch-up watches on the stream (they end with the upstream). */
@@ -39,9 +38,16 @@ export class Upstream3 {
     private readonly stream: ClusterWatchStream,
     /** The watched range (key alone, or key and a prefix end), without a start revision. */
     private readonly spec: Omit<WatchSpec3, "startRevision">,
-    private readonly options: UpstreamSettings,
+    options: UpstreamSettings,
     private readonly onStop: (upstream: Upstream3) => void,
-  ) {}
+  ) {
+    this.recent = new RecentWindow(options);
+    this.fanOut = new Subscribers(options, order3, frames3, () => this.stop(), (s) => this.waitingForStart.delete(s));
+  }
+
+  get subscribers(): ReadonlySet<Subscription3> {
+    return this.fanOut.all;
+  }
 
   get client(): Etcd3Client {
     return this.stream.client;
@@ -57,10 +63,7 @@ export class Upstream3 {
   }
 
   subscribe(after: Position3 | undefined): Subscription3 {
-    clearTimeout(this.lingerTimer);
-    const subscription: Subscription3 = new Subscription({ items: this.options.maxQueue, size: this.options.maxQueueBytes }, (s) => this.unsubscribe(s), order3);
-    this.subscribers.add(subscription);
-    if (this.retryMessage !== undefined) subscription.push(frames3.status("retrying", this.retryMessage));
+    const subscription = this.fanOut.add();
     if (this.coveredFrom === undefined) this.waitingForStart.set(subscription, after);
     else this.attach(subscription, after);
     return subscription;
@@ -77,14 +80,14 @@ export class Upstream3 {
     if (startRevisionAfter(after) >= coveredFrom) {
       // The subscription drops what is at or before `after` (positions only go up).
       subscription.pushCatchUp(frames3.ready(after));
-      for (const item of this.recent) subscription.pushCatchUp(item);
+      for (const item of this.recent.items) subscription.pushCatchUp(item);
       subscription.endCatchUp();
       return;
     }
     // Older than what this upstream holds: a private watch delivers up to coveredFrom, then the events
     // kept here and the live ones (held meanwhile) take over.
     subscription.beginCatchUp();
-    for (const item of this.recent) subscription.push(item);
+    for (const item of this.recent.items) subscription.push(item);
     subscription.pushCatchUp(frames3.ready(after));
     this.catchUp(subscription, after, coveredFrom);
   }
@@ -123,7 +126,7 @@ export class Upstream3 {
           case "refused":
           case "canceled":
             this.catchUps.delete(watcher);
-            subscription.pushCatchUp(this.failureItem(watchEnded(d.reason)));
+            subscription.pushCatchUp(this.fanOut.failureItem(watchEnded(d.reason)));
             return subscription.finish();
           default:
             return; // ready, resumed: nothing for the subscriber (the upstream says when the stream is live)
@@ -134,33 +137,14 @@ export class Upstream3 {
     this.stream.add(watcher, { ...this.spec, startRevision: startRevisionAfter(after) });
   }
 
-  private unsubscribe(subscription: Subscription3): void {
-    this.subscribers.delete(subscription);
-    this.waitingForStart.delete(subscription);
-    if (this.subscribers.size === 0 && !this.stopped) {
-      clearTimeout(this.lingerTimer);
-      this.lingerTimer = setTimeout(() => {
-        if (this.subscribers.size === 0) this.stop();
-      }, this.options.lingerMs);
-    }
-  }
-
   stop(): void {
-    clearTimeout(this.lingerTimer);
+    this.fanOut.stopLinger();
     if (this.stopped) return;
     this.abort.abort();
     this.stream.remove(this.main);
     for (const watcher of this.catchUps) this.stream.remove(watcher);
     this.catchUps.clear();
     this.onStop(this);
-  }
-
-  private broadcast(item: HubItem3): void {
-    for (const subscription of this.subscribers) subscription.push(item);
-  }
-
-  private failureItem(error: unknown): HubItem3 {
-    return frames3.failure(error, this.options.describeFailure ? this.options.describeFailure(error) : { error: { code: "internal", message: "The watch stopped." } });
   }
 
   private handle(delivery: Delivery3<Watcher3>): void {
@@ -182,13 +166,13 @@ export class Upstream3 {
         this.lastRevision = delivery.revision;
         for (const item of frames3.events(delivery.events)) {
           this.keep(item);
-          this.broadcast(item);
+          this.fanOut.broadcast(item);
         }
         return;
       case "progress":
         this.setLive();
         this.lastRevision = Math.max(this.lastRevision, delivery.revision);
-        return this.broadcast(frames3.progress(this.lastRevision));
+        return this.fanOut.broadcast(frames3.progress(this.lastRevision));
       case "compacted":
         return void this.recoverFromCompaction();
       case "refused":
@@ -201,16 +185,8 @@ export class Upstream3 {
 
   /** Keeps an event for subscribers resuming from a recent position, within the count and size caps. */
   private keep(item: EventItem3): void {
-    this.recent.push(item);
-    this.recentSize += item.frame.length;
-    let drop = Math.max(0, this.recent.length - this.options.recentEvents);
-    let kept = this.recentSize;
-    for (let i = 0; i < drop; i++) kept -= this.recent[i]!.frame.length;
-    while (kept > this.options.recentBytes && drop < this.recent.length - 1) kept -= this.recent[drop++]!.frame.length;
-    if (drop === 0) return;
-    const dropped = this.recent.splice(0, drop);
-    for (const old of dropped) this.recentSize -= old.frame.length;
-    this.coveredFrom = dropped[dropped.length - 1]!.position.revision + 1;
+    const dropped = this.recent.keep(item);
+    if (dropped) this.coveredFrom = dropped.position.revision + 1;
   }
 
   /**
@@ -224,11 +200,10 @@ export class Upstream3 {
         const { header } = await this.client.range({ key: this.spec.key, keysOnly: true, limit: 1 }, this.abort.signal);
         if (this.stopped) return;
         const revision = Number(header.revision);
-        this.recent = [];
-        this.recentSize = 0;
+        this.recent.clear();
         this.coveredFrom = revision + 1;
         this.lastRevision = revision;
-        this.broadcast(frames3.resync(revision, "compacted"));
+        this.fanOut.broadcast(frames3.resync(revision, "compacted"));
         this.stream.add(this.main, { ...this.spec, startRevision: revision + 1 });
         return;
       } catch (error) {
@@ -241,24 +216,16 @@ export class Upstream3 {
 
   /** etcd ended the watch for good (e.g. permission denied, §9): every subscriber gets the failure. */
   private fail(error: Error): void {
-    const failure = this.failureItem(error);
-    for (const subscription of [...this.subscribers]) {
-      subscription.pushCatchUp(failure);
-      subscription.finish();
-    }
+    this.fanOut.failAll(error);
     this.stop();
   }
 
   private setRetrying(message: string): void {
-    if (this.retryMessage !== undefined) return;
-    this.retryMessage = message;
-    this.broadcast(frames3.status("retrying", message));
+    this.fanOut.setRetrying(message);
   }
 
   private setLive(): void {
-    if (this.retryMessage === undefined) return;
-    this.retryMessage = undefined;
-    this.broadcast(frames3.status("live"));
+    this.fanOut.setLive();
   }
 }
 
