@@ -107,7 +107,8 @@ export class ClusterWatchStream {
         ending = { reason: error instanceof Error ? error.message : String(error), reauthenticate: false, answered: false };
       }
       if (this.closed || this.state.size === 0) break;
-      failures = ending.answered ? 0 : failures + 1;
+      // A stream refused for its token counts as a failure too: a renewal that does not cure it must not spin.
+      failures = ending.answered && !ending.reauthenticate ? 0 : failures + 1;
       for (const watcher of this.watchers) watcher.retrying(`etcd's watch stream ended (${ending.reason}); reopening it.`);
       if (ending.reauthenticate) {
         try {
