@@ -136,6 +136,30 @@ describe("v3 watch hub", () => {
     sub.close();
   });
 
+  it("a private catch-up from compacted history gives that subscriber a resync, then the live events", async () => {
+    const hub = newHub();
+    const p = uniquePrefix();
+    const first = await client.put({ key: `${p}/k`, value: "gone" });
+    const live = subscribe(hub, `${p}/k`, false);
+    await takeUntil3(live, ready);
+    const kept = await client.put({ key: `${p}/k`, value: "kept" });
+    await takeUntil3(live, (got) => valuesOf(got).includes("kept"));
+    await client.compact(kept.header.revision);
+    const old = subscribe(hub, `${p}/k`, false, { revision: Number(first.header.revision) - 1, seq: Infinity });
+    const items = await takeUntil3(old, (got) => valuesOf(got).includes("kept"));
+    // Reload at the revision the upstream took over from, then what the upstream holds after it.
+    const at = items.findIndex((i) => i.type === "resync");
+    expect(items[at]).toMatchObject({ reason: "compacted" });
+    expect((items[at] as Extract<HubItem3, { type: "resync" }>).position.revision).toBeLessThan(Number(kept.header.revision));
+    expect(valuesOf(items.slice(0, at))).toEqual([]);
+    expect(valuesOf(items.slice(at))).toEqual(["kept"]);
+    await client.put({ key: `${p}/k`, value: "next" });
+    expect(valuesOf(await takeUntil3(old, (got) => valuesOf(got).includes("next")))).toEqual(["next"]);
+    expect(valuesOf(await takeUntil3(live, (got) => valuesOf(got).includes("next")))).toEqual(["next"]);
+    live.close();
+    old.close();
+  });
+
   it("joins fragments: six 1 MB values caught up over the shared stream arrive whole, in order", async () => {
     const hub = newHub();
     const p = uniquePrefix();

@@ -1,5 +1,6 @@
 // Helpers for the v3 hub's integration tests: read a subscription until a condition holds, and the
 // values its events carried (as text), in order.
+import "server-only";
 import type { HubItem3 } from "./frames";
 import type { Subscription3 } from "./upstream3";
 
