@@ -34,6 +34,8 @@ interface Ending {
   reauthenticate: boolean;
   /** The stream got at least one answer: the member worked, so the next attempt needs no backoff. */
   answered: boolean;
+  /** Ended by etcd or the connection, not by us (closing it with its last watch). */
+  failed: boolean;
   /** The token the stream was opened with (the one to renew). */
   token?: string;
 }
@@ -104,12 +106,15 @@ export class ClusterWatchStream {
         ending = await this.serve(await this.client.watchStream(this.abort.signal));
       } catch (error) {
         if (this.closed) break;
-        ending = { reason: error instanceof Error ? error.message : String(error), reauthenticate: false, answered: false };
+        ending = { reason: error instanceof Error ? error.message : String(error), reauthenticate: false, answered: false, failed: true };
       }
       if (this.closed || this.state.size === 0) break;
       // A stream refused for its token counts as a failure too: a renewal that does not cure it must not spin.
       failures = ending.answered && !ending.reauthenticate ? 0 : failures + 1;
-      for (const watcher of this.watchers) watcher.retrying(`etcd's watch stream ended (${ending.reason}); reopening it.`);
+      // A token renewal is routine (the watches resume at once); a failed stream is news for the subscribers.
+      if (ending.failed && !ending.reauthenticate) {
+        for (const watcher of this.watchers) watcher.retrying(`etcd's watch stream ended (${ending.reason}); reopening it.`);
+      }
       if (ending.reauthenticate) {
         try {
           await this.client.transport.renewToken(ending.token);
@@ -145,7 +150,7 @@ export class ClusterWatchStream {
         call.cancel();
         // The member failed: the next stream goes to another one first (§6.3: any member can resume it).
         if (failed && !reauthenticate) this.client.transport.pool.markFailure(endpoint, `${endpoint}: ${reason}`);
-        resolve({ reason, reauthenticate, answered, token });
+        resolve({ reason, reauthenticate, answered, failed, token });
       };
       call.on("data", (message: WatchResponseWire) => {
         if (done) return;
