@@ -24,6 +24,7 @@ const NOT_SERVER_ONLY: Record<string, string[]> = {
   ],
   "lib/watch3": [
     "protocol.ts", // the v3 watch stream's contract, shared with the browser
+    "stream-cursor.ts", // browser: where a v3 stream got to, and the URL that resumes it
   ],
 };
 

@@ -2,7 +2,8 @@
 import { useEffect, useRef, useState } from "react";
 import { clusterPath } from "@/lib/api/fetcher";
 import { encodeKeySegments, splitKey } from "@/lib/key-path";
-import { WATCH_ACTIONS, type ReadyData, type ResyncData, type ResyncReason, type StatusData, type WatchEvent } from "@/lib/watch/protocol";
+import { WATCH_ACTIONS, type ReadyData, type ResyncData, type ResyncReason, type WatchEvent } from "@/lib/watch/protocol";
+import { WatchStreamLifecycle } from "./watch-stream-lifecycle";
 
 /**
  * connecting: opening the stream; live: events arrive; reconnecting: the browser lost the dashboard or the
@@ -33,9 +34,6 @@ export interface WatchStream {
   lastIndex?: number;
 }
 
-const FAILED_RETRY_MS = 10_000;
-const CLOSED_RETRY_MS = 2_000;
-
 function watchStreamUrl(cluster: string, key: string, recursive: boolean, waitIndex?: number): string {
   const path = clusterPath(cluster, "watch") + (key === "/" ? "" : encodeKeySegments(splitKey(key)));
   const query = new URLSearchParams();
@@ -62,10 +60,14 @@ export function useWatchStream(options: WatchStreamOptions): WatchStream {
     let source: EventSource | null = null;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
-    let resyncing = 0;
     const update = (next: Partial<WatchStream>) => {
       if (!stopped) setStream((current) => ({ ...current, lastIndex, ...next }));
     };
+    const lifecycle = new WatchStreamLifecycle({
+      update,
+      reopenAfter: (ms) => (retryTimer = setTimeout(open, ms)),
+      isStale: (es) => stopped || source !== es,
+    });
 
     const open = () => {
       const url = watchStreamUrl(cluster, key, recursive, lastIndex === undefined ? undefined : lastIndex + 1);
@@ -74,7 +76,7 @@ export function useWatchStream(options: WatchStreamOptions): WatchStream {
       es.addEventListener("ready", (e) => {
         const data = JSON.parse(e.data) as ReadyData;
         if (lastIndex === undefined || data.etcdIndex > lastIndex) lastIndex = data.etcdIndex;
-        if (!resyncing) update({ state: "live", message: undefined });
+        lifecycle.ready();
       });
       for (const action of WATCH_ACTIONS) {
         es.addEventListener(action, (e) => {
@@ -86,38 +88,11 @@ export function useWatchStream(options: WatchStreamOptions): WatchStream {
           update({});
         });
       }
-      es.addEventListener("resync", (e) => {
-        const data = JSON.parse(e.data) as ResyncData;
+      lifecycle.attach(es, (raw) => {
+        const data = JSON.parse(raw) as ResyncData;
         lastIndex = data.etcdIndex;
-        resyncing += 1;
-        update({ state: "resyncing", message: undefined });
-        void Promise.resolve(handlers.current.onResync?.(data.etcdIndex, data.reason))
-          .catch(() => undefined)
-          .finally(() => {
-            resyncing -= 1;
-            if (!resyncing && es.readyState === EventSource.OPEN) update({ state: "live" });
-          });
+        return () => handlers.current.onResync?.(data.etcdIndex, data.reason);
       });
-      es.addEventListener("status", (e) => {
-        const data = JSON.parse(e.data) as StatusData;
-        if (data.state === "retrying") update({ state: "reconnecting", message: data.message ?? "etcd cannot be reached; retrying." });
-        else if (!resyncing) update({ state: "live", message: undefined });
-      });
-      es.addEventListener("failure", (e) => {
-        const data = JSON.parse(e.data) as { error?: { message?: string } };
-        es.close();
-        update({ state: "failed", message: data.error?.message ?? "The watch stopped." });
-        retryTimer = setTimeout(open, FAILED_RETRY_MS);
-      });
-      es.onerror = () => {
-        if (es.readyState === EventSource.CONNECTING) {
-          update({ state: "reconnecting", message: "Connection to the dashboard lost; reconnecting." });
-        } else if (es.readyState === EventSource.CLOSED && !stopped && source === es) {
-          // Refused (an HTTP error) or cut off for good: EventSource gives up, so start again ourselves.
-          update({ state: "reconnecting", message: "The dashboard refused the watch; retrying." });
-          retryTimer = setTimeout(open, CLOSED_RETRY_MS);
-        }
-      };
     };
 
     update({ state: "connecting", message: undefined });

@@ -18,14 +18,15 @@ export interface SubscribeOptions {
   fromIndex?: number;
 }
 
-const DEFAULTS = { lingerMs: 3_000, maxQueue: 10_000, maxQueueBytes: 8 * 1024 * 1024, recentEvents: 1_000, recentBytes: 16 * 1024 * 1024, catchUpIdleMs: 300 };
+/** Shared with the v3 hub (lib/watch3/hub3.ts). */
+export const HUB_DEFAULTS = { lingerMs: 3_000, maxQueue: 10_000, maxQueueBytes: 8 * 1024 * 1024, recentEvents: 1_000, recentBytes: 16 * 1024 * 1024, catchUpIdleMs: 300 };
 
 export class WatchHub {
   private readonly upstreams = new Map<string, Upstream>();
   private readonly options: UpstreamSettings;
 
   constructor(options: HubOptions = {}) {
-    this.options = { ...DEFAULTS, ...options };
+    this.options = { ...HUB_DEFAULTS, ...options };
   }
 
   subscribe({ cluster, client, key, recursive, fromIndex }: SubscribeOptions): Subscription {

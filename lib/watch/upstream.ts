@@ -5,7 +5,9 @@
 import "server-only";
 import { isEtcdError, type EtcdClient, type EtcdError, type KeyPath, type WatchItem } from "@/lib/etcd";
 import { frames, toWatchEvent, type EventItem, type HubItem } from "./hub-frames";
-import { Subscription } from "./subscription";
+import { RecentWindow } from "./recent-window";
+import { indexOrder, type Subscription } from "./subscription";
+import { Subscribers } from "./subscribers";
 
 export interface UpstreamSettings {
   /** How long an upstream with no subscriber lives on (a reload reconnects within this). */
@@ -29,17 +31,13 @@ export interface UpstreamSettings {
 
 /** One upstream etcd watch of a cluster's key, shared by its subscribers. */
 export class Upstream {
-  readonly subscribers = new Set<Subscription>();
+  private readonly fanOut: Subscribers<HubItem, number>;
   private readonly abort = new AbortController();
   /** Every event with index >= coveredFrom and <= lastIndex is in `recent`. Undefined until started. */
   private coveredFrom: number | undefined;
   private lastIndex = 0;
   /** The latest events, framed once, for subscribers resuming from a recent index. */
-  private recent: EventItem[] = [];
-  private recentSize = 0;
-  private retrying = false;
-  private retryMessage = "";
-  private lingerTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly recent: RecentWindow<EventItem>;
   /** Subscribers that arrived before the start index was known, with the index each wants. */
   private waitingForStart = new Map<Subscription, number | undefined>();
   /** Private catch-up watches in flight (they stop with the upstream). */
@@ -51,7 +49,14 @@ export class Upstream {
     readonly recursive: boolean,
     private readonly options: UpstreamSettings,
     private readonly onStop: (upstream: Upstream) => void,
-  ) {}
+  ) {
+    this.recent = new RecentWindow(options);
+    this.fanOut = new Subscribers(options, indexOrder, frames, () => this.stop(), (s) => this.waitingForStart.delete(s));
+  }
+
+  get subscribers(): ReadonlySet<Subscription> {
+    return this.fanOut.all;
+  }
 
   /** Starts the upstream at `fromIndex`, or right after etcd's current index. */
   start(fromIndex: number | undefined): void {
@@ -63,10 +68,7 @@ export class Upstream {
   }
 
   subscribe(fromIndex: number | undefined): Subscription {
-    clearTimeout(this.lingerTimer);
-    const subscription = new Subscription({ items: this.options.maxQueue, size: this.options.maxQueueBytes }, (s) => this.unsubscribe(s));
-    this.subscribers.add(subscription);
-    if (this.retrying) subscription.push(frames.status("retrying", this.retryMessage));
+    const subscription = this.fanOut.add();
     if (this.coveredFrom === undefined) {
       // Not started yet: the subscriber learns its position with everyone else's.
       this.waitingForStart.set(subscription, fromIndex);
@@ -87,14 +89,14 @@ export class Upstream {
     }
     if (fromIndex >= coveredFrom) {
       subscription.pushCatchUp(frames.ready(fromIndex - 1));
-      for (const event of this.recent) if (event.index >= fromIndex) subscription.pushCatchUp(event);
+      for (const event of this.recent.items) if (event.index >= fromIndex) subscription.pushCatchUp(event);
       subscription.endCatchUp();
       return;
     }
     // Older than what this upstream holds: a private watch delivers [fromIndex, coveredFrom), then the
     // events kept here and the live ones take over.
     subscription.beginCatchUp();
-    for (const event of this.recent) subscription.push(event);
+    for (const event of this.recent.items) subscription.push(event);
     subscription.pushCatchUp(frames.ready(fromIndex - 1));
     void this.catchUp(subscription, fromIndex, coveredFrom);
   }
@@ -129,7 +131,7 @@ export class Upstream {
       }
       subscription.endCatchUp();
     } catch (error) {
-      subscription.pushCatchUp(this.failureItem(error));
+      subscription.pushCatchUp(this.fanOut.failureItem(error));
       subscription.finish();
     } finally {
       controller.abort();
@@ -137,31 +139,12 @@ export class Upstream {
     }
   }
 
-  private unsubscribe(subscription: Subscription): void {
-    this.subscribers.delete(subscription);
-    this.waitingForStart.delete(subscription);
-    if (this.subscribers.size === 0 && !this.stopped) {
-      clearTimeout(this.lingerTimer);
-      this.lingerTimer = setTimeout(() => {
-        if (this.subscribers.size === 0) this.stop();
-      }, this.options.lingerMs);
-    }
-  }
-
   stop(): void {
-    clearTimeout(this.lingerTimer);
+    this.fanOut.stopLinger();
     if (this.stopped) return;
     this.abort.abort();
     for (const controller of this.catchUps) controller.abort();
     this.onStop(this);
-  }
-
-  private broadcast(item: HubItem): void {
-    for (const subscription of this.subscribers) subscription.push(item);
-  }
-
-  private failureItem(error: unknown): HubItem {
-    return frames.failure(error, this.options.describeFailure ? this.options.describeFailure(error) : { error: { code: "internal", message: "The watch stopped." } });
   }
 
   private async run(fromIndex: number | undefined): Promise<void> {
@@ -191,11 +174,7 @@ export class Upstream {
       }
     } catch (error) {
       if (signal.aborted) return;
-      const failure = this.failureItem(error);
-      for (const subscription of [...this.subscribers]) {
-        subscription.pushCatchUp(failure);
-        subscription.finish();
-      }
+      this.fanOut.failAll(error);
       this.stop();
     }
   }
@@ -207,37 +186,26 @@ export class Upstream {
         this.lastIndex = item.index;
         const event = toWatchEvent(item.index, item.event);
         if (!event) {
-          this.broadcast(frames.progress(item.index));
+          this.fanOut.broadcast(frames.progress(item.index));
           return;
         }
         const framed = frames.event(event);
-        this.recent.push(framed);
-        this.recentSize += framed.frame.length;
-        // Drop the oldest beyond the count, then beyond the size (the newest one always stays).
-        let drop = Math.max(0, this.recent.length - this.options.recentEvents);
-        let kept = this.recentSize;
-        for (let i = 0; i < drop; i++) kept -= this.recent[i]!.frame.length;
-        while (kept > this.options.recentBytes && drop < this.recent.length - 1) kept -= this.recent[drop++]!.frame.length;
-        if (drop > 0) {
-          const dropped = this.recent.splice(0, drop);
-          for (const event of dropped) this.recentSize -= event.frame.length;
-          this.coveredFrom = dropped[dropped.length - 1]!.index + 1;
-        }
-        this.broadcast(framed);
+        const dropped = this.recent.keep(framed);
+        if (dropped) this.coveredFrom = dropped.index + 1;
+        this.fanOut.broadcast(framed);
         return;
       }
       case "progress":
         this.setLive();
         this.lastIndex = Math.max(this.lastIndex, item.nextIndex - 1);
-        this.broadcast(frames.progress(this.lastIndex));
+        this.fanOut.broadcast(frames.progress(this.lastIndex));
         return;
       case "resync":
         this.setLive();
         this.lastIndex = item.etcdIndex;
-        this.recent = [];
-        this.recentSize = 0;
+        this.recent.clear();
         this.coveredFrom = item.etcdIndex + 1;
-        this.broadcast(frames.resync(item.etcdIndex, "history-cleared"));
+        this.fanOut.broadcast(frames.resync(item.etcdIndex, "history-cleared"));
         return;
       case "retrying":
         this.setRetrying(item.error);
@@ -246,15 +214,10 @@ export class Upstream {
   }
 
   private setRetrying(error: EtcdError): void {
-    if (this.retrying) return;
-    this.retrying = true;
-    this.retryMessage = `etcd cannot be reached (${error.message}); retrying.`;
-    this.broadcast(frames.status("retrying", this.retryMessage));
+    this.fanOut.setRetrying(`etcd cannot be reached (${error.message}); retrying.`);
   }
 
   private setLive(): void {
-    if (!this.retrying) return;
-    this.retrying = false;
-    this.broadcast(frames.status("live"));
+    this.fanOut.setLive();
   }
 }

@@ -1,11 +1,9 @@
 import { ApiError } from "@/lib/api/errors";
 import { readQuery } from "@/lib/api/server/request-guards";
 import { apiRoute, requireCluster, requireKey } from "@/lib/api/server/route";
-import { loginRequired, sessionBoundSignal, sessionIdFrom } from "@/lib/dashboard-auth/access";
-import { KEEP_ALIVE_MS, lastEventIdSchema, watchQuerySchema } from "@/lib/watch/protocol";
-import { watchStream } from "@/lib/watch/sse-response";
+import { lastEventIdSchema, watchQuerySchema } from "@/lib/watch/protocol";
 import { watchHub } from "@/lib/watch/server-hub";
-import { streamQuota } from "@/lib/watch/stream-quota";
+import { sessionWatchResponse } from "@/lib/watch/session-stream";
 
 export const dynamic = "force-dynamic";
 
@@ -18,18 +16,7 @@ export const GET = apiRoute(async ({ request, params }) => {
   const key = requireKey(params);
   const { recursive, waitIndex } = readQuery(request, watchQuerySchema);
   const fromIndex = resumeIndex(request.headers.get("last-event-id")) ?? waitIndex;
-  const session = loginRequired() ? sessionIdFrom(request.headers.get("cookie")) : undefined;
-  const release = session ? streamQuota().acquire(session) : () => {};
-  let subscription;
-  try {
-    subscription = watchHub().subscribe({ cluster: name, client, key, recursive, fromIndex });
-  } catch (error) {
-    release();
-    throw error;
-  }
-  subscription.whenClosed(release);
-  // The stream ends with its session (logout, expiry, the user removed), not only when the browser leaves.
-  return watchStream(subscription, sessionBoundSignal(request), KEEP_ALIVE_MS);
+  return sessionWatchResponse(request, () => watchHub().subscribe({ cluster: name, client, key, recursive, fromIndex }));
 });
 
 /** The index after `Last-Event-ID`, which EventSource sends when it reconnects. */
