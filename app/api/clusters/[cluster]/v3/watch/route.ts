@@ -1,8 +1,7 @@
 import { ApiError } from "@/lib/api/errors";
-import { clusterParamSchema } from "@/lib/api/schemas";
-import { parseInput, readQuery } from "@/lib/api/server/request-guards";
+import { requireCluster3 } from "@/lib/api/server/cluster3";
+import { readQuery } from "@/lib/api/server/request-guards";
 import { apiRoute } from "@/lib/api/server/route";
-import { client3For } from "@/lib/clusters";
 import { v3KeyParamSchema } from "@/lib/keyspace3/key-url";
 import { sessionWatchResponse } from "@/lib/watch/session-stream";
 import { lastEventId3Schema, watch3QuerySchema, type Position3 } from "@/lib/watch3/protocol";
@@ -15,11 +14,10 @@ const querySchema = watch3QuerySchema.extend({ key: v3KeyParamSchema });
 // GET /api/clusters/:cluster/v3/watch?key=<display form>&prefix=true&fromRevision=N - server-sent events of
 // a v3 key's changes (or every key under a prefix), frames and ids as lib/watch3/protocol.ts describes;
 // Last-Event-ID (R or R.n) resumes right after that event, and wins over fromRevision. Same session
-// stream quota (429 too_many_streams) and session-bound end as the v2 watch route.
+// stream quota (429 too_many_streams) and session-bound end as the v2 watch route; 404 keyspace_not_offered on a
+// cluster configured without v3, as every v3 route.
 export const GET = apiRoute(async ({ request, params }) => {
-  const name = parseInput(clusterParamSchema, params.cluster, "cluster");
-  const client = client3For(name);
-  if (!client) throw ApiError.of("cluster_not_found", `No cluster named "${name}" is configured.`);
+  const { name, client } = requireCluster3(params);
   const { key, prefix, fromRevision } = readQuery(request, querySchema);
   const after = resumePosition(request.headers.get("last-event-id")) ?? (fromRevision === undefined ? undefined : { revision: fromRevision - 1, seq: Infinity });
   return sessionWatchResponse(request, () => watchHub3().subscribe({ cluster: name, client, key, prefix, after }));
