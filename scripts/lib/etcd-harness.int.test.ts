@@ -4,6 +4,7 @@ import fs from "node:fs";
 import net from "node:net";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { startCluster, startEtcd, type Cluster, type Member } from "./etcd-harness.mjs";
+import { untilStopped } from "../../lib/testing/etcd-direct";
 
 /** PUT a value the way etcd v2 wants it: form body, everything else in the query. */
 async function put(baseURL: string, key: string, value: string): Promise<Response> {
@@ -135,6 +136,8 @@ describe("startCluster", () => {
     const m = await follower(c);
     m.freeze();
     expect(m.frozen).toBe(true);
+    // SIGSTOP takes effect a moment after kill() returns, later on a loaded machine.
+    await untilStopped(m.pid);
     expect(await fetchErrorCode(`${m.clientURL}/health`, 500)).toBe("TimeoutError");
 
     // The other two still form a quorum.
