@@ -3,11 +3,12 @@
 // fromRevision, input errors, an unknown cluster.
 import { expect, expectApiError, expectInvalid, test } from "../fixtures";
 import { openStream, type OpenStream } from "../sse-client";
+import { encodeKeyParam } from "../../lib/keyspace3/key-url";
 import type { SseFrame } from "../../lib/watch/sse";
 
 const b64 = (text: string) => Buffer.from(text).toString("base64");
 const watch3Path = (key: string, query = "", cluster = "default") =>
-  `/api/clusters/${encodeURIComponent(cluster)}/v3/watch?key=${encodeURIComponent(key).replace(/%2F/g, "/")}${query}`;
+  `/api/clusters/${encodeURIComponent(cluster)}/v3/watch?key=${encodeKeyParam(Buffer.from(key))}${query}`;
 const changes = (frames: SseFrame[]) => frames.filter((f) => f.event === "put" || f.event === "delete");
 const values = (frames: SseFrame[]) => changes(frames).map((f) => Buffer.from(JSON.parse(f.data!).value ?? "", "base64").toString());
 

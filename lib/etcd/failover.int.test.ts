@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster, type Member as HarnessMember } from "../../scripts/lib/etcd-harness.mjs";
 import { EtcdClient } from "./client";
 import { parseKey } from "./key-path";
-import { directGetKey, directSet, etcdErrorOf, sleep, stopClusterNow, uniquePrefix, untilStopped, waitFor } from "../testing/etcd-direct";
+import { directGetKey, directSet, etcdErrorOf, restoreCluster, sleep, stopClusterNow, uniquePrefix, untilStopped, waitFor } from "../testing/etcd-direct";
 
 let cluster: Cluster;
 const clients: EtcdClient[] = [];
@@ -19,14 +19,7 @@ afterAll(async () => {
   for (const c of clients) c.close();
   if (cluster) await stopClusterNow(cluster);
 });
-afterEach(async () => {
-  // Whatever a test did, the next one starts with every member running and healthy.
-  for (const m of cluster.members) {
-    if (m.frozen) m.thaw();
-    if (!m.running) await m.start();
-  }
-  await cluster.waitHealthy();
-});
+afterEach(() => restoreCluster(cluster));
 
 function makeClient(endpoints: string[], options: { readTimeoutMs?: number; writeTimeoutMs?: number; discoverMembers?: boolean } = {}) {
   const client = new EtcdClient({ endpoints, retryFailedAfterMs: 500, discoverMembers: false, ...options });

@@ -3,7 +3,7 @@
 // of unknown outcome and never resent). The member in use is a follower, so no election starts.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster, type Member } from "../../scripts/lib/etcd-harness.mjs";
-import { etcdErrorOf, stopClusterNow, uniquePrefix, untilGone, untilStopped, waitFor } from "../testing/etcd-direct";
+import { etcdErrorOf, restoreCluster, stopClusterNow, uniquePrefix, untilGone, untilStopped, waitFor } from "../testing/etcd-direct";
 import { witness3 } from "../testing/etcdctl3";
 import { Etcd3Client } from "./client";
 
@@ -17,13 +17,7 @@ afterAll(async () => {
   for (const c of clients) c.close();
   if (cluster) await stopClusterNow(cluster);
 });
-afterEach(async () => {
-  for (const m of cluster.members) {
-    if (m.frozen) m.thaw();
-    if (!m.running) await m.start();
-  }
-  await cluster.waitHealthy();
-});
+afterEach(() => restoreCluster(cluster));
 
 /**
  * A fresh client whose calls go to a follower first, connected to it. Each test starts from this state,

@@ -160,6 +160,15 @@ export async function stopClusterNow(cluster: { members: { kill(signal?: NodeJS.
   await cluster.stop();
 }
 
+/** Whatever a test did to a cluster's members, the next one starts with every member running and healthy. */
+export async function restoreCluster(cluster: { members: { frozen: boolean; running: boolean; thaw(): void; start(): Promise<unknown> }[]; waitHealthy(): Promise<unknown> }): Promise<void> {
+  for (const member of cluster.members) {
+    if (member.frozen) member.thaw();
+    if (!member.running) await member.start();
+  }
+  await cluster.waitHealthy();
+}
+
 /**
  * Resolves once /proc says the process is stopped (state T). SIGSTOP lands when the kernel next
  * schedules the process: on a loaded machine a member "frozen" a moment ago may still answer a request.

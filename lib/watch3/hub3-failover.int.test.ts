@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster, type Member } from "../../scripts/lib/etcd-harness.mjs";
 import { Etcd3Client } from "@/lib/etcd3";
-import { sleep, stopClusterNow, uniquePrefix, untilGone, untilStopped, waitFor } from "../testing/etcd-direct";
+import { restoreCluster, sleep, stopClusterNow, uniquePrefix, untilGone, untilStopped, waitFor } from "../testing/etcd-direct";
 import type { HubItem3 } from "./frames";
 import { WatchHub3 } from "./hub3";
 import type { Subscription3 } from "./upstream3";
@@ -21,13 +21,7 @@ afterAll(async () => {
   for (const close of closers) close();
   if (cluster) await stopClusterNow(cluster);
 });
-afterEach(async () => {
-  for (const m of cluster.members) {
-    if (m.frozen) m.thaw();
-    if (!m.running) await m.start();
-  }
-  await cluster.waitHealthy();
-});
+afterEach(() => restoreCluster(cluster));
 
 interface Setup {
   hub: WatchHub3;
