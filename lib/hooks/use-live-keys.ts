@@ -50,7 +50,7 @@ function cachedSwrKeys(cache: Cache, cluster: string): Map<string, string> {
  * cluster is read again. `middleware` (for an SWRConfig around the page) brings a read that was in
  * flight while events were applied up to date with them.
  */
-export function useLiveKeys(cluster: string): { live: LiveKeys; middleware: Middleware } {
+export function useLiveKeys(cluster: string, enabled = true): { live: LiveKeys; middleware: Middleware } {
   const { cache, mutate } = useSWRConfig();
   const revalidate = useRevalidateReads();
   const listeners = useRef(new Set<LiveListener>());
@@ -99,6 +99,7 @@ export function useLiveKeys(cluster: string): { live: LiveKeys; middleware: Midd
     cluster,
     key: "/",
     recursive: true,
+    enabled,
     onEvent: batcher.push,
     onResync: () => {
       batcher.flushNow(); // the events before the resync were real; the reload comes after them
@@ -110,10 +111,12 @@ export function useLiveKeys(cluster: string): { live: LiveKeys; middleware: Midd
   // What was read before the stream went live may have missed the changes in between: read it again.
   const caughtUpFor = useRef<string | null>(null);
   useEffect(() => {
-    if (stream.state !== "live" || caughtUpFor.current === cluster || stream.lastIndex === undefined) return;
+    // Off (a v3 page): the changes meanwhile are not followed, so coming back reads again as the first time.
+    if (!enabled) caughtUpFor.current = null;
+    if (!enabled || stream.state !== "live" || caughtUpFor.current === cluster || stream.lastIndex === undefined) return;
     caughtUpFor.current = cluster;
     void reread(stream.lastIndex);
-  }, [stream.state, stream.lastIndex, cluster, reread]);
+  }, [enabled, stream.state, stream.lastIndex, cluster, reread]);
 
   // A read answered after events it does not hold were applied (it was in flight, or its entry was not
   // cached yet) would put back what they changed: replay those events on it before SWR caches it.

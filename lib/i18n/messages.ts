@@ -7,6 +7,8 @@ import en_layout from "@/messages/en/layout.json";
 import en_home from "@/messages/en/home.json";
 import en_keys from "@/messages/en/keys.json";
 import en_keyPanel from "@/messages/en/keyPanel.json";
+import en_keys3 from "@/messages/en/keys3.json";
+import en_keyPanel3 from "@/messages/en/keyPanel3.json";
 import en_directory from "@/messages/en/directory.json";
 import en_tree from "@/messages/en/tree.json";
 import en_search from "@/messages/en/search.json";
@@ -28,6 +30,8 @@ import zh_layout from "@/messages/zh-CN/layout.json";
 import zh_home from "@/messages/zh-CN/home.json";
 import zh_keys from "@/messages/zh-CN/keys.json";
 import zh_keyPanel from "@/messages/zh-CN/keyPanel.json";
+import zh_keys3 from "@/messages/zh-CN/keys3.json";
+import zh_keyPanel3 from "@/messages/zh-CN/keyPanel3.json";
 import zh_directory from "@/messages/zh-CN/directory.json";
 import zh_tree from "@/messages/zh-CN/tree.json";
 import zh_search from "@/messages/zh-CN/search.json";
@@ -51,6 +55,8 @@ const en = {
   home: en_home,
   keys: en_keys,
   keyPanel: en_keyPanel,
+  keys3: en_keys3,
+  keyPanel3: en_keyPanel3,
   directory: en_directory,
   tree: en_tree,
   search: en_search,
@@ -77,6 +83,8 @@ const zhCN: Messages = {
   home: zh_home,
   keys: zh_keys,
   keyPanel: zh_keyPanel,
+  keys3: zh_keys3,
+  keyPanel3: zh_keyPanel3,
   directory: zh_directory,
   tree: zh_tree,
   search: zh_search,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { keyPageHref } from "@/lib/keys-url";
 import { utf8Bytes } from "./key-bytes";
-import { decodeKeyParam, encodeKeyParam, queryRecord, v3KeyParamSchema, v3KeysPageHref, v3KeysPageQuerySchema, type V3KeyTarget } from "./key-url";
+import { decodeKeyParam, encodeKeyParam, keyspaceRootHref, queryRecord, v3KeyParamSchema, v3KeysPageHref, v3KeysPageQuerySchema, type V3KeyTarget } from "./key-url";
 import { randomBytes, seededRandom } from "./random-bytes";
 
 const b = (text: string) => utf8Bytes(text);
@@ -18,6 +18,14 @@ function issues(query: Record<string, string | string[]>): string[] {
   const result = v3KeysPageQuerySchema.safeParse(query);
   return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
 }
+
+describe("keyspaceRootHref", () => {
+  it("opens either keyspace's root, v2 with its own URLs", () => {
+    expect(keyspaceRootHref("prod", "v3")).toBe("/keys?cluster=prod&keyspace=v3");
+    expect(keyspaceRootHref("prod", "v2")).toBe(keyPageHref("prod", "/"));
+    expect(keyspaceRootHref("default", "v2")).toBe("/keys");
+  });
+});
 
 describe("v3KeysPageHref", () => {
   it("holds the cluster, the keyspace and the key", () => {

@@ -15,7 +15,8 @@
 // except "/", which a query may hold as is (RFC 3986 §3.4) and which keeps the URL readable.
 import { z } from "zod";
 import { clusterParamSchema } from "@/lib/api/schemas";
-import { DEFAULT_CLUSTER_NAME } from "@/lib/keys-url";
+import { DEFAULT_CLUSTER_NAME, keyPageHref } from "@/lib/keys-url";
+import type { Keyspace } from "@/lib/keyspaces/support";
 import { isDirPrefix, keyDisplay, keyDisplayProblemMessage, parseKeyDisplay, type KeyDisplayParse } from "./key-bytes";
 
 /** What a v3 Keys page shows: the root, a key, or a directory (a prefix ending with "/"). */
@@ -52,6 +53,11 @@ export function v3KeysPageHref(cluster: string, target: V3KeyTarget): string {
   // The directory "" is the root: written the root's way, so one place has one URL.
   if (target.kind === "dir" && target.prefix.length > 0) query.push(`dir=${encodeKeyParam(target.prefix)}`);
   return "/keys?" + query.filter(Boolean).join("&");
+}
+
+/** The Keys page's root in either keyspace: v2 keeps its URLs (`/keys`, lib/keys-url.ts), v3 says so in the query. */
+export function keyspaceRootHref(cluster: string, keyspace: Keyspace): string {
+  return keyspace === "v3" ? v3KeysPageHref(cluster, { kind: "root" }) : keyPageHref(cluster, "/");
 }
 
 /** A query parameter's bytes, from its (percent-decoded) value; an issue with the reason when malformed. */

@@ -44,6 +44,9 @@ describe("tree seed", () => {
     expect(await treeSeedOfRequest(documentLoad(`/keys${encodeKey(prefix)}?cluster=nope`))).toBeNull();
     expect(await treeSeedOfRequest(documentLoad(`/keys${encodeKey(prefix)}/a%00b`))).toBeNull();
     expect(await treeSeedOfRequest(documentLoad(`/watch`))).toBeNull();
+    // A v3 page's tree reads the v3 keyspace: no v2 listing for it.
+    expect(await treeSeedOfRequest(documentLoad(`/keys?keyspace=v3&dir=${encodeURIComponent(prefix)}/`))).toBeNull();
+    expect(await treeSeedOfRequest(documentLoad(`/keys?keyspace=v2`))).not.toBeNull();
   });
 
   it("only for a document load that scripts/server.mjs described", async () => {

@@ -52,6 +52,8 @@ export async function treeSeedOfRequest(headers: PageRequest): Promise<TreeSeed 
   try {
     const { pathname, searchParams } = new URL(url, "http://page.invalid");
     if (pathname !== "/keys" && !pathname.startsWith("/keys/")) return null;
+    // A v3 page's tree reads v3 listings: the v2 seed would be a read for nothing (or of a cluster without v2).
+    if (searchParams.get("keyspace") === "v3") return null;
     const key = keyFromPageSegments(pathname.split("/").slice(2));
     const cluster = searchParams.get("cluster") || DEFAULT_CLUSTER_NAME;
     return await treeSeed({ cookie: headers.get("cookie"), cluster, key, signal: AbortSignal.timeout(SEED_DEADLINE_MS) });
