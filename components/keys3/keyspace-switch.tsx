@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useId } from "react";
+import { useId, useState } from "react";
 import { useTranslations } from "use-intl";
 import { useKeyspaces } from "@/lib/hooks/use-keyspaces";
 import { keyspaceRootHref } from "@/lib/keyspace3/key-url";
@@ -15,6 +15,8 @@ export function KeyspaceSwitch({ cluster, current }: { cluster: string; current:
   const t = useTranslations("keys3.keyspace");
   const router = useRouter();
   const name = useId();
+  // Checked at once, while the navigation to the other keyspace's page is under way.
+  const [chosen, setChosen] = useState(current);
   const { data } = useKeyspaces(cluster);
   if (!data) return null;
   if (data.offered.length < 2) {
@@ -40,8 +42,11 @@ export function KeyspaceSwitch({ cluster, current }: { cluster: string; current:
             className="sr-only"
             name={name}
             value={keyspace}
-            checked={keyspace === current}
-            onChange={() => router.push(keyspaceRootHref(cluster, keyspace))}
+            checked={keyspace === chosen}
+            onChange={() => {
+              setChosen(keyspace);
+              router.push(keyspaceRootHref(cluster, keyspace));
+            }}
           />
           {keyspace}
         </label>

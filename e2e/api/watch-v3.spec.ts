@@ -67,6 +67,17 @@ test.describe("GET /api/clusters/:cluster/v3/watch", () => {
     expect(values(resumed.frames)).toEqual(["b", "c", "d"]);
   });
 
+  test("key= with prefix=true watches every key, with or without a leading slash; key= alone is refused", async ({ baseURL, etcd, ns, request }) => {
+    const stream = await open(baseURL + watch3Path("", "&prefix=true"));
+    await stream.until((f) => f.some((x) => x.event === "ready"));
+    const bare = ns.replace(/^\//, "");
+    await put(etcd.url, `${ns}/slash`, `${bare}-1`);
+    await put(etcd.url, `${bare}-no-slash`, `${bare}-2`);
+    await stream.until((f) => values(f).filter((v) => v.startsWith(bare)).length >= 2);
+    expect(values(stream.frames).filter((v) => v.startsWith(bare))).toEqual([`${bare}-1`, `${bare}-2`]);
+    await expectInvalid(await request.get(watch3Path("")), "query.key");
+  });
+
   test("rejects bad input with the JSON error envelope, and an unknown cluster with a 404", async ({ request, ns }) => {
     await expectApiError(await request.get(watch3Path(`${ns}/k`, "", "nope")), 404, "cluster_not_found");
     await expectInvalid(await request.get(`/api/clusters/default/v3/watch`), "query.key");

@@ -68,6 +68,9 @@ const bytesParamSchema = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
+/** Any bytes, the empty string included (a watch of every key is the empty prefix). */
+export const v3BytesParamSchema = bytesParamSchema;
+
 /** `key=`: a v3 key, one byte or more (etcd refuses an empty key, etcd-v3-api.md gotcha 6). */
 export const v3KeyParamSchema = bytesParamSchema.refine((bytes) => bytes.length > 0, "a key is one byte or more (etcd has no empty key)");
 

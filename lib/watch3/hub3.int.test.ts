@@ -59,6 +59,18 @@ describe("v3 watch hub", () => {
     expect(await waitFor(async () => (await etcdWatchGauges()).streams === before.streams)).toBe(true);
   });
 
+  it("the empty prefix watches every key: with and without a leading slash, and bytes that are not UTF-8", async () => {
+    const hub = newHub();
+    const p = uniquePrefix().slice(1);
+    const sub = subscribe(hub, "", true);
+    expect(ready(await takeUntil3(sub, ready))).toBe(true);
+    const keys = [`/${p}/a`, `${p}-b`, Buffer.concat([Buffer.from(p), Buffer.of(0xff)])];
+    for (const [i, key] of keys.entries()) await client.put({ key, value: `whole-${p}-${i}` });
+    const items = await takeUntil3(sub, (got) => valuesOf(got).filter((v) => v.includes(p)).length >= 3);
+    expect(valuesOf(items).filter((v) => v.includes(p))).toEqual([0, 1, 2].map((i) => `whole-${p}-${i}`));
+    sub.close();
+  });
+
   it("resumes exactly inside a transaction (R.n) and after it (R), from the recent events and from etcd", async () => {
     for (const recentEvents of [1_000, 1]) {
       const hub = newHub({ recentEvents });
