@@ -10,8 +10,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startDashboard, type DashboardHandle } from "../../scripts/lib/dashboard.mjs";
 import { startCluster, type Cluster, type Member } from "../../scripts/lib/etcd-harness.mjs";
 import { sleep, stopClusterNow, untilGone, untilStopped, waitFor } from "../../lib/testing/etcd-direct";
-import { DashboardApi, subscribe } from "./load";
-import { formatReport, runPhase, type PhaseFigures } from "./phase";
+import { compact3 } from "./etcd-witness3";
+import { v3Keyspace } from "./keyspaces";
+import { DashboardApi, subscribe, type SubscriberStream } from "./load";
+import { formatReport, runPhase, type PhaseFigures, type PhaseOptions } from "./phase";
+import { memberServingV3, membersWatched } from "./v3-member";
 
 /** Short deadlines, so a frozen member's cost is visible in seconds. Writes outlast etcd's own 5.2 s. */
 const READ_DEADLINE_MS = 1_000;
@@ -116,6 +119,33 @@ const readWorks = async () => {
   return answer.status === 200 || answer.body?.error?.code === "key_not_found";
 };
 const writeWorks = async () => [200, 201].includes((await api.put("/faults/probe", { value: String(Date.now()) })).status ?? 0);
+const writeWorks3 = async () => (await api.putV3(`/faults3/probe/${Date.now()}`, { text: "probe", create: true })).status === 201;
+
+/** Two members stopped for 6 s under load, then started again: nothing lost, and writes work again within the limit. */
+async function noQuorumPhase(name: string, options: PhaseOptions, probeWrite: () => Promise<boolean>): Promise<void> {
+  let recovery: Record<string, number> = {};
+  const figures = await runPhase(
+    api,
+    endpoints,
+    name,
+    async () => {
+      const keep = (await cluster.leader())!;
+      const stopped = cluster.members.filter((m) => m !== keep);
+      await Promise.all(stopped.map((m) => m.stop()));
+      // Longer than etcd's own request timeout (5 s + 2 election timeouts; v3: etcd-v3-api.md §0.14) and the
+      // dashboard's write deadline: writes waiting for a quorum fail or say their outcome is unknown.
+      await sleep(6_000);
+      const backAt = performance.now();
+      await Promise.all(stopped.map((m) => m.start()));
+      const healthyMs = Math.round(performance.now() - backAt);
+      recovery = { "members healthy ms": healthyMs, "write ok ms": await timeUntil(probeWrite) };
+      return recovery;
+    },
+    { ...options, settleMs: 1_500 },
+  );
+  expectNothingLost(figures);
+  expect(recovery["write ok ms"]).toBeLessThan(RECOVERY_LIMIT_MS);
+}
 
 describe("a 3-member cluster behind the dashboard", () => {
   it("no fault: the baseline", async () => {
@@ -191,27 +221,7 @@ describe("a 3-member cluster behind the dashboard", () => {
   });
 
   it("two members stopped (no quorum): writes fail or say their outcome is unknown; then the cluster is back", async () => {
-    let recovery: Record<string, number> = {};
-    const figures = await runPhase(
-      api,
-      endpoints,
-      "no quorum",
-      async () => {
-        const keep = (await cluster.leader())!;
-        const stopped = cluster.members.filter((m) => m !== keep);
-        await Promise.all(stopped.map((m) => m.stop()));
-        // Longer than etcd's own request timeout (5 s + 2 election timeouts): writes waiting for a quorum fail.
-        await sleep(6_000);
-        const backAt = performance.now();
-        await Promise.all(stopped.map((m) => m.start()));
-        const healthyMs = Math.round(performance.now() - backAt);
-        recovery = { "members healthy ms": healthyMs, "write ok ms": await timeUntil(writeWorks) };
-        return recovery;
-      },
-      { settleMs: 1_500 },
-    );
-    expectNothingLost(figures);
-    expect(recovery["write ok ms"]).toBeLessThan(RECOVERY_LIMIT_MS);
+    await noQuorumPhase("no quorum", {}, writeWorks);
   });
 
   it("the whole cluster stopped: 503 with a clear message, streams say they retry, and all recovers on its own", async () => {
@@ -272,5 +282,99 @@ describe("a 3-member cluster behind the dashboard", () => {
     expectNothingLost(figures);
     expectReadsNeverFailed(figures);
     expect(recovery["read ok ms"]).toBeLessThan(RECOVERY_LIMIT_MS);
+  });
+});
+
+describe("the same cluster through the v3 routes", () => {
+  const v3 = { keyspace: v3Keyspace };
+
+  it("v3, no fault: the baseline", async () => {
+    const figures = await runPhase(api, endpoints, "v3 baseline", async () => void (await sleep(1_500)), v3);
+    expectNothingLost(figures);
+    expectReadsNeverFailed(figures);
+    expect(figures.writes.unknown + figures.writes.failed).toBe(0);
+    // Every event frame's data is a v3 event of the revision its id names (keyspaces.ts checkEvent).
+    expect(figures.subscribers.flatMap((s) => s.failures)).toEqual([]);
+  });
+
+  it("v3: kill -9 of the member serving v3, then a restart", async () => {
+    const figures = await runPhase(
+      api,
+      endpoints,
+      "v3 kill in use",
+      async () => {
+        const victim = await memberServingV3(cluster.members);
+        const watched = await membersWatched(cluster.members);
+        const pid = victim.pid;
+        victim.kill("SIGKILL");
+        await untilGone(pid);
+        await sleep(1_500);
+        await victim.start();
+        return { killed: victim.name, "watch streams on": watched.map((m) => m.name).join(" ") };
+      },
+      v3,
+    );
+    expectNothingLost(figures);
+    expectReadsNeverFailed(figures);
+  });
+
+  // The v3 client's reads and its watch stream can be on different members: each is frozen in turn.
+  for (const which of ["reads", "watch stream"] as const) {
+    it(`v3: the member serving the ${which} frozen (SIGSTOP): reads cost at most one deadline, nothing lost`, async () => {
+      const figures = await runPhase(
+        api,
+        endpoints,
+        `v3 freeze ${which}`,
+        async () => {
+          const victim = which === "reads" ? await memberServingV3(cluster.members) : (await membersWatched(cluster.members))[0]!;
+          const watched = await membersWatched(cluster.members);
+          const pid = victim.pid;
+          const frozenAt = performance.now();
+          victim.freeze();
+          await untilStopped(pid);
+          await sleep(4 * READ_DEADLINE_MS);
+          victim.thaw();
+          return { frozen: victim.name, "watch streams on": watched.map((m) => m.name).join(" "), "frozen ms": Math.round(performance.now() - frozenAt) };
+        },
+        v3,
+      );
+      expectNothingLost(figures);
+      expectReadsNeverFailed(figures);
+      expect(figures.reads.max).toBeLessThan(READ_DEADLINE_MS + 500);
+    });
+  }
+
+  it("v3: two members stopped (no quorum): writes fail or say their outcome is unknown; then the cluster is back", async () => {
+    await noQuorumPhase("v3 no quorum", v3, writeWorks3);
+  });
+
+  it("v3: compaction under live watches: subscribers behind it get a resync, then the events again", async () => {
+    let behind: SubscriberStream[] = [];
+    const figures = await runPhase(
+      api,
+      endpoints,
+      "v3 compaction",
+      async ({ from, recordHistory, subscribe: addSubscriber }) => {
+        await sleep(500);
+        // The witness reads the history first: after the compaction, etcd no longer has it.
+        const compactedAt = await recordHistory();
+        await compact3(endpoints(), compactedAt);
+        // Subscribers from the phase's start, now below the compaction: the dashboard cannot replay those
+        // revisions from etcd (§6.4), so each must be told to reload (a resync), then get every change after it.
+        behind = await Promise.all([addSubscriber(from), addSubscriber(from)]);
+        await sleep(1_000);
+        return { "compacted at": compactedAt };
+      },
+      v3,
+    );
+    expectNothingLost(figures);
+    expectReadsNeverFailed(figures);
+    for (const stream of behind) {
+      const resync = stream.state.items.findIndex((item) => item.type === "resync");
+      expect(resync, "a subscriber behind the compaction is told to reload").toBeGreaterThanOrEqual(0);
+      expect(stream.state.items.slice(resync).some((item) => item.type === "event"), "events again after the resync").toBe(true);
+    }
+    // The live subscribers went on through the compaction without a resync.
+    expect(figures.subscribers.filter((s) => s.items.some((item) => item.type === "resync"))).toHaveLength(behind.length);
   });
 });

@@ -1,6 +1,7 @@
 // The independent witness of the fault suite: etcd itself, asked directly (never through the dashboard or
 // lib/etcd). Its event history says which writes landed and which events a watcher was owed.
 import type { HistoryEvent } from "../../lib/testing/fault-verdict";
+import type { PhaseHistory } from "./etcd-witness3";
 import { directGet, directSet, encodeKey } from "../../lib/testing/etcd-direct";
 
 /** The first member in `endpoints` that answers /health with 200. */
@@ -36,4 +37,18 @@ export async function closePhase(endpoint: string, prefix: string, from: number)
     next = index + 1;
   }
   return { history, endIndex };
+}
+
+/**
+ * The witness of one v2 phase (the shape of etcd-witness3.ts's): `<prefix>/stable` written straight to etcd
+ * starts it, `close` reads its history. v2 history is only read at the end, within etcd's 1000 events.
+ */
+export async function startWitness2(endpoints: () => readonly string[], prefix: string) {
+  const seed = await directSet(await healthyMember(endpoints()), `${prefix}/stable`, "stable");
+  const from: number = seed.json.node.modifiedIndex;
+  return {
+    from,
+    record: (): Promise<number> => Promise.reject(new Error("a v2 phase reads its history at the end only")),
+    close: async (): Promise<PhaseHistory> => closePhase(await healthyMember(endpoints()), prefix, from),
+  };
 }

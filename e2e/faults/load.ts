@@ -4,6 +4,8 @@
 import { SseParser } from "../../lib/watch/sse";
 import type { ReceivedItem, WriteRecord } from "../../lib/testing/fault-verdict";
 import { encodeKey, sleep } from "../../lib/testing/etcd-direct";
+import { encodeKeyParam } from "../../lib/keyspace3/key-url";
+import { v2Keyspace, type Keyspace } from "./keyspaces";
 
 export interface ReadRecord {
   startedAt: number;
@@ -15,7 +17,7 @@ export interface ReadRecord {
 }
 
 /** One answer of the dashboard: the HTTP status and the JSON body, or the reason there was none. */
-interface Answer {
+export interface Answer {
   status?: number;
   body?: any;
   error?: string;
@@ -55,6 +57,18 @@ export class DashboardApi {
     return call(this.keyUrl(key), { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   }
 
+  v3KeyUrl(key: string): string {
+    return `${this.baseUrl}/api/clusters/${this.cluster}/v3/keys?key=${encodeKeyParam(new TextEncoder().encode(key))}`;
+  }
+
+  getV3(key: string): Promise<Answer> {
+    return call(this.v3KeyUrl(key));
+  }
+
+  putV3(key: string, body: Record<string, unknown>): Promise<Answer> {
+    return call(this.v3KeyUrl(key), { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  }
+
   overview(): Promise<Answer> {
     return call(`${this.baseUrl}/api/clusters/${this.cluster}/overview`);
   }
@@ -62,6 +76,8 @@ export class DashboardApi {
 
 export interface LoadOptions {
   prefix: string;
+  /** The keyspace the load reads, writes and watches (v2 by default). */
+  keyspace?: Keyspace;
   readers?: number;
   writers?: number;
   subscribers?: number;
@@ -72,10 +88,12 @@ export interface LoadOptions {
 }
 
 export interface Subscriber {
-  /** Index of the first ready frame: the subscriber is owed every event after it. */
+  /** Position (v2 index, v3 revision) of the first ready frame: the subscriber is owed every event after it. */
   readyIndex?: number;
-  /** Highest index accounted for (events, progress, ready, resync). */
+  /** Highest position accounted for (events, progress, ready, resync). */
   position: number;
+  /** The id of the last frame that had one (v3 resumes from `R.n` exactly). */
+  lastId: string;
   items: ReceivedItem[];
   /** When each event arrived (performance.now()), by index. */
   receivedAt: Map<number, number>;
@@ -94,18 +112,18 @@ export interface LoadResult {
 
 /** Starts readers, writers and subscribers below `prefix`; `stop()` ends readers and writers. */
 export async function startLoad(api: DashboardApi, options: LoadOptions) {
-  const { prefix, readers = 4, writers = 3, subscribers = 4, writePauseMs = 15, maxWrites = 600 } = options;
+  const { prefix, keyspace = v2Keyspace, readers = 4, writers = 3, subscribers = 4, writePauseMs = 15, maxWrites = 600 } = options;
   let running = true;
   const reads: ReadRecord[] = [];
   const writes: WriteRecord[] = [];
-  const streams = await Promise.all(Array.from({ length: subscribers }, () => subscribe(api, prefix)));
+  const streams = await Promise.all(Array.from({ length: subscribers }, () => subscribe(api, prefix, { keyspace })));
 
   const readLoop = async (n: number) => {
     while (running) {
       const key = n % 2 === 0 ? `${prefix}/stable` : `${prefix}/w${n % writers}`;
       const startedAt = performance.now();
-      const answer = await api.get(key);
-      const ok = answer.status === 200 || (answer.status === 404 && answer.body?.error?.code === "key_not_found");
+      const answer = await keyspace.read(api, key);
+      const ok = answer.ok;
       reads.push({ startedAt, ms: performance.now() - startedAt, ok, status: answer.status, code: answer.body?.error?.code ?? answer.error, message: answer.body?.error?.message });
       if (!ok) await sleep(20); // a failing dashboard is not hammered in a tight loop
     }
@@ -113,29 +131,29 @@ export async function startLoad(api: DashboardApi, options: LoadOptions) {
 
   const writeLoop = async (n: number) => {
     const key = `${prefix}/w${n}`;
-    let prevIndex: number | undefined;
+    // The position the key was last written at; null: absent; undefined: not known (read it first).
+    let prev: number | null | undefined;
     for (let i = 0; running && writes.length < maxWrites; i++) {
-      if (prevIndex === undefined) {
+      if (prev === undefined) {
         // Where the chain stands now: a quorum read, so an earlier unknown write that landed is seen.
-        const current = await api.get(key, "?quorum=true");
-        if (current.status === 200) prevIndex = current.body.node.modifiedIndex;
-        else if (current.body?.error?.code !== "key_not_found") {
+        prev = await keyspace.current(api, key);
+        if (prev === undefined) {
           await sleep(50);
           continue;
         }
       }
       const value = `w${n}-${i}`;
-      const answer = await api.put(key, prevIndex === undefined ? { value, prevExist: false } : { value, prevIndex });
+      const answer = await keyspace.write(api, key, value, prev);
       const record: WriteRecord = { key, value, outcome: "failed", status: answer.status, code: answer.body?.error?.code ?? answer.error };
-      if (answer.status === 200 || answer.status === 201) {
+      if (answer.position !== undefined) {
         record.outcome = "acknowledged";
-        record.index = answer.body.node.modifiedIndex;
+        record.index = answer.position;
         record.ackedAt = performance.now();
-        prevIndex = record.index;
+        prev = record.index;
       } else {
         // No answer from the dashboard, or one saying the outcome is unknown: either may have landed.
         if (answer.status === undefined || answer.body?.error?.outcomeUnknown === true) record.outcome = "unknown";
-        prevIndex = undefined;
+        prev = undefined;
       }
       writes.push(record);
       await sleep(writePauseMs);
@@ -175,20 +193,24 @@ export interface SubscriberStream {
  * connection it reconnects with Last-Event-ID; after a `failure` frame or a refused stream it opens a new
  * one from the last index it saw.
  */
-export async function subscribe(api: DashboardApi, prefix: string, { waitReadyMs = 15_000 } = {}): Promise<SubscriberStream> {
-  const state: Subscriber = { position: 0, items: [], receivedAt: new Map(), reconnects: 0, retryingFrames: 0, failures: [] };
+export async function subscribe(
+  api: DashboardApi,
+  prefix: string,
+  { waitReadyMs = 15_000, keyspace = v2Keyspace, from }: { waitReadyMs?: number; keyspace?: Keyspace; from?: number } = {},
+): Promise<SubscriberStream> {
+  const state: Subscriber = { position: 0, lastId: "", items: [], receivedAt: new Map(), reconnects: 0, retryingFrames: 0, failures: [] };
   const controller = new AbortController();
   let connected = 0;
   let firstReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (firstReady = resolve));
 
-  const url = `${api.baseUrl}/api/clusters/${api.cluster}/watch${encodeKey(prefix)}?recursive=true`;
+  const url = keyspace.watchUrl(api, prefix, from);
   void (async () => {
     while (!controller.signal.aborted) {
       if (connected++ > 0) state.reconnects += 1;
       try {
         const headers: Record<string, string> = { accept: "text/event-stream" };
-        if (state.readyIndex !== undefined) headers["last-event-id"] = String(state.position);
+        if (state.readyIndex !== undefined) headers["last-event-id"] = keyspace.resumeId(state.position, state.lastId);
         const response = await fetch(url, { headers, signal: controller.signal });
         if (!response.ok || !response.body) {
           state.failures.push(`HTTP ${response.status}`);
@@ -198,7 +220,7 @@ export async function subscribe(api: DashboardApi, prefix: string, { waitReadyMs
           const decoder = new TextDecoder();
           for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
             for (const frame of parser.push(decoder.decode(chunk, { stream: true }))) {
-              const index = frame.id === undefined ? undefined : Number(frame.id);
+              const index = frame.id === undefined ? undefined : keyspace.positionOf(frame.id);
               if (frame.event === "ready") {
                 state.readyIndex ??= index;
                 firstReady();
@@ -207,10 +229,15 @@ export async function subscribe(api: DashboardApi, prefix: string, { waitReadyMs
                 if (JSON.parse(frame.data ?? "{}").state === "retrying") state.retryingFrames += 1;
               } else if (frame.event === "failure") state.failures.push(frame.data ?? "");
               else if (frame.event !== undefined) {
+                const wrong = keyspace.checkEvent(index!, frame.data);
+                if (wrong) state.failures.push(wrong);
                 state.items.push({ type: "event", index: index! });
                 state.receivedAt.set(index!, performance.now());
               }
-              if (index !== undefined && state.readyIndex !== undefined) state.position = Math.max(state.position, index);
+              if (index !== undefined && state.readyIndex !== undefined) {
+                state.position = Math.max(state.position, index);
+                state.lastId = frame.id!;
+              }
             }
           }
         }

@@ -1,9 +1,11 @@
 // One phase of the fault suite: steady load through the dashboard, a fault in the middle, then etcd's
 // history read directly and every client's record judged against it. The figures go into a report row.
 import { deliveryLatencies, judgeDelivery, judgeWrites, percentile, type DeliveryVerdict, type WriteVerdict } from "../../lib/testing/fault-verdict";
-import { directSet, sleep } from "../../lib/testing/etcd-direct";
-import { closePhase, healthyMember } from "./etcd-witness";
-import { startLoad, type DashboardApi, type LoadOptions, type ReadRecord, type Subscriber } from "./load";
+import { sleep } from "../../lib/testing/etcd-direct";
+import { startWitness2 } from "./etcd-witness";
+import { startWitness3 } from "./etcd-witness3";
+import { v2Keyspace } from "./keyspaces";
+import { startLoad, subscribe, type DashboardApi, type LoadOptions, type ReadRecord, type Subscriber, type SubscriberStream } from "./load";
 
 export interface PhaseFigures {
   phase: string;
@@ -24,24 +26,45 @@ export interface PhaseOptions extends Partial<LoadOptions> {
   deliveryTimeoutMs?: number;
 }
 
-/** Runs `fault` under load below `/faults/<name>` and returns the judged figures. */
+/** What a phase's fault step may use besides its prefix. */
+export interface PhaseContext {
+  prefix: string;
+  /** The phase's first position (its `stable` key, written straight to etcd before the load started). */
+  from: number;
+  /** Reads etcd's history so far, before a compaction would hide it (v3 only); the revision it reached. */
+  recordHistory(): Promise<number>;
+  /** One more subscriber, judged with the others (`from`: watching from that position on). */
+  subscribe(from?: number): Promise<SubscriberStream>;
+}
+
+/** Runs `fault` under load below `/faults/<name>` (v3: `/faults3/<name>/`) and returns the judged figures. */
 export async function runPhase(
   api: DashboardApi,
   endpoints: () => readonly string[],
   name: string,
-  fault: (phase: { prefix: string }) => Promise<Record<string, number | string> | void>,
+  fault: (phase: PhaseContext) => Promise<Record<string, number | string> | void>,
   options: PhaseOptions = {},
 ): Promise<PhaseFigures> {
-  const { warmupMs = 600, settleMs = 800, deliveryTimeoutMs = 15_000, ...loadOptions } = options;
-  const prefix = `/faults/${name.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`;
-  const seed = await directSet(await healthyMember(endpoints()), `${prefix}/stable`, "stable");
-  const from: number = seed.json.node.modifiedIndex;
-  const load = await startLoad(api, { prefix, ...loadOptions });
+  const { warmupMs = 600, settleMs = 800, deliveryTimeoutMs = 15_000, keyspace = v2Keyspace, ...loadOptions } = options;
+  const prefix = `/${keyspace.name === "v3" ? "faults3" : "faults"}/${name.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`;
+  const witness = await (keyspace.name === "v3" ? startWitness3 : startWitness2)(endpoints, prefix);
+  const from = witness.from;
+  const load = await startLoad(api, { prefix, keyspace, ...loadOptions });
   await sleep(warmupMs);
-  const notes = (await fault({ prefix })) ?? {};
+  const notes =
+    (await fault({
+      prefix,
+      from,
+      recordHistory: witness.record,
+      subscribe: async (start) => {
+        const stream = await subscribe(api, prefix, { keyspace, from: start });
+        load.streams.push(stream);
+        return stream;
+      },
+    })) ?? {};
   await sleep(settleMs);
   await load.stop();
-  const { history, endIndex } = await closePhase(await healthyMember(endpoints()), prefix, from);
+  const { history, endIndex } = await witness.close();
   const reachedEnd = await Promise.all(load.streams.map((s) => s.reached(endIndex, deliveryTimeoutMs)));
   load.close();
 

@@ -76,3 +76,41 @@ describe("percentile", () => {
     expect(percentile([5, 1, 3, 2, 4], 1)).toBe(1);
   });
 });
+
+// The v3 phases judge revisions with the same rules: a phase's history as the v3 witness reads it (puts with
+// values, a delete without one), and what a v3 subscriber recorded from ids `R`.
+describe("the same verdicts on v3 revisions", () => {
+  const history3: HistoryEvent[] = [
+    { index: 300, key: "/faults3/c/stable", value: "stable" },
+    { index: 301, key: "/faults3/c/w0", value: "w0-0" },
+    { index: 302, key: "/faults3/c/w1", value: "w1-0" },
+    { index: 303, key: "/faults3/c/w0", value: "w0-1" },
+    { index: 304, key: "/faults3/c/mark1", value: "mark1" }, // compacted at 304
+    { index: 305, key: "/faults3/c/w1", value: "w1-1" },
+    { index: 306, key: "/faults3/c/end", value: "end" },
+  ];
+  const events = (...revisions: number[]) => revisions.map((index) => ({ type: "event", index }) as const);
+
+  it("an acknowledged save the history does not hold at its revision is a lost write", () => {
+    const acked = { key: "/faults3/c/w0", value: "w0-1", outcome: "acknowledged", index: 303 } as const;
+    const lost = { key: "/faults3/c/w1", value: "w1-2", outcome: "acknowledged", index: 305 } as const;
+    expect(judgeWrites([acked, lost], history3)).toMatchObject({ acknowledged: 2, lost: [lost] });
+  });
+
+  it("a subscriber that misses one revision has a silent gap", () => {
+    expect(judgeDelivery(events(301, 302, 304, 305, 306), history3, 301, 306)).toMatchObject({ missing: [303], coveredByResync: 0 });
+  });
+
+  it("a subscriber behind a compaction: the resync excuses what it skips, the events after it are owed again", () => {
+    // As the dashboard sends it: ready at 299 (fromRevision 300), a resync at the revision the upstream holds from, then events.
+    const told = [{ type: "resync", etcdIndex: 304 }, ...events(305, 306)] as const;
+    expect(judgeDelivery(told, history3, 300, 306)).toMatchObject({ coveredByResync: 5, missing: [], resyncs: 1 });
+    // The same stream without the resync is a silent gap, and so is one that skips an event after it.
+    expect(judgeDelivery(events(305, 306), history3, 300, 306).missing).toEqual([300, 301, 302, 303, 304]);
+    expect(judgeDelivery([{ type: "resync", etcdIndex: 304 }, ...events(306)], history3, 300, 306).missing).toEqual([305]);
+  });
+
+  it("a revision delivered again after a reconnect is a duplicate", () => {
+    expect(judgeDelivery(events(301, 302, 303, 303, 304, 305, 306), history3, 301, 306)).toMatchObject({ duplicates: [303], missing: [] });
+  });
+});

@@ -1,6 +1,8 @@
 // What the fault suite (e2e/faults) concludes from what its clients saw and what etcd holds: pure
 // functions, so the rules themselves are unit-tested. etcd's own event history, read straight from a
 // member after each phase, is the witness; the dashboard's answers and streams are what is judged.
+// One judge for both keyspaces: an "index" is etcd's modifiedIndex on v2 and the event's mod revision on v3
+// (the v3 load writes one key per transaction, so a revision names one event, as an index does).
 
 /** How the dashboard answered a write. */
 export type WriteOutcome = "acknowledged" | "failed" | "unknown";
@@ -10,7 +12,7 @@ export interface WriteRecord {
   /** Unique per write, so etcd's history says whether this very write landed. */
   value: string;
   outcome: WriteOutcome;
-  /** The modifiedIndex the dashboard reported for an acknowledged write. */
+  /** The modifiedIndex (v3: revision) the dashboard reported for an acknowledged write. */
   index?: number;
   /** When the acknowledgement arrived (performance.now()), for delivery latencies. */
   ackedAt?: number;
@@ -19,7 +21,7 @@ export interface WriteRecord {
   code?: string;
 }
 
-/** One event of etcd's history (a set, compareAndSwap, delete ...). */
+/** One event of etcd's history (a set, compareAndSwap, delete ...; on v3 a put or a delete at a revision). */
 export interface HistoryEvent {
   index: number;
   key: string;
@@ -62,7 +64,7 @@ export function judgeWrites(writes: readonly WriteRecord[], history: readonly Hi
   return verdict;
 }
 
-/** What a watch subscriber received, in order: events by index, and resyncs with the index they restart at. */
+/** What a watch subscriber received, in order: events by index, and resyncs with the index (v3: revision) they restart at. */
 export type ReceivedItem = { type: "event"; index: number } | { type: "resync"; etcdIndex: number };
 
 export interface DeliveryVerdict {
