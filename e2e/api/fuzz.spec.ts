@@ -64,6 +64,18 @@ async function snapshot(etcdURL: string, skip: string[]): Promise<string> {
   return JSON.stringify(nodes);
 }
 
+/**
+ * The v3 keyspace (etcd's JSON gateway, §2: every key, "\0" to the end), keys, values and leases, without the keys
+ * under `skip` (other tests' namespaces and the fuzz's own prefix, as bytes).
+ */
+async function snapshot3(etcdURL: string, skip: string[]): Promise<string> {
+  const response = await fetch(`${etcdURL}/v3/kv/range`, { method: "POST", body: JSON.stringify({ key: "AA==", range_end: "AA==" }) });
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as { kvs?: Array<{ key: string; value?: string; lease?: string }> };
+  const kept = (body.kvs ?? []).filter((kv) => !skip.some((prefix) => Buffer.from(kv.key, "base64").toString("latin1").startsWith(prefix)));
+  return JSON.stringify(kept.map(({ key, value, lease }) => ({ key, value, lease })));
+}
+
 /** What is wrong with an answer, or null. */
 function problemWith(request: FuzzRequest, answer: FuzzAnswer): string | null {
   if (answer.error) return `no HTTP answer: ${answer.error}`;
@@ -145,6 +157,14 @@ test("thousands of random and malformed requests to every route: no 5xx, JSON er
     const skip = ["/e2e", `/${prefix}`];
     const before = await snapshot(etcd.url, skip);
     expect(before).toContain(`${sentinel}/dir/child`);
+    // The v3 keyspace too: a sentinel key with and without a leading "/", the fuzz's v3 writes go below `<prefix>/`.
+    const skip3 = ["/e2e", "e2e", `${prefix}/`];
+    for (const key of [`${sentinel}/v3`, `${sentinel.slice(1)}-v3`]) {
+      const put = await fetch(`${etcd.url}/v3/kv/put`, { method: "POST", body: JSON.stringify({ key: Buffer.from(key).toString("base64"), value: Buffer.from("v3 original").toString("base64") }) });
+      expect(put.status).toBe(200);
+    }
+    const before3 = await snapshot3(etcd.url, skip3);
+    expect(before3).toContain(Buffer.from(`${sentinel}/v3`).toString("base64"));
 
     const ctx: FuzzContext = {
       rng: createRng(seed),
@@ -160,7 +180,7 @@ test("thousands of random and malformed requests to every route: no 5xx, JSON er
     for (const route of apiRoutes) {
       for (const method of [...HTTP_METHODS, ...ODD_METHODS]) {
         const exported = route.methods.includes(method) || (method === "HEAD" && route.methods.includes("GET"));
-        const keyRoute = route.pattern.includes("/keys/");
+        const keyRoute = route.pattern.includes("/keys/") || route.pattern.endsWith("/v3/keys");
         requests.push(...routeRequests(ctx, route, method, exported ? (keyRoute ? 300 : 40) : 5));
       }
     }
@@ -191,6 +211,8 @@ test("thousands of random and malformed requests to every route: no 5xx, JSON er
     expect(failures.slice(0, 10), `${failures.length} failing requests (seed ${seed}); the first ones`).toEqual([]);
     // Some writes did land below the prefix, so the fuzz reached the handlers, not only the guards.
     expect(answers.filter((a, i) => a.status === 201 && requests[i]!.path.includes(`/keys/${prefix}/`)).length).toBeGreaterThan(10);
+    // And some v3 writes (creates below the prefix), through the v3 keys route's handlers.
+    expect(answers.filter((a, i) => a.status === 201 && requests[i]!.path.includes("/v3/keys?")).length).toBeGreaterThan(0);
 
     // The server is still up and answers.
     const clusters = await fetch(`${baseURL}/api/clusters`);
@@ -199,6 +221,7 @@ test("thousands of random and malformed requests to every route: no 5xx, JSON er
 
     // etcd outside the prefix: the same, byte for byte; nothing a refused write aimed at exists.
     expect(await snapshot(etcd.url, skip)).toBe(before);
+    expect(await snapshot3(etcd.url, skip3)).toBe(before3);
     expect(await etcd.value(`${sentinel}/_hidden`)).toBe("h");
     const aimedAt = new Set(requests.flatMap((r) => r.outsideKeys ?? []));
     expect(aimedAt.size).toBeGreaterThan(5);
@@ -216,8 +239,20 @@ test("thousands of random and malformed requests to every route: no 5xx, JSON er
     await trap.close();
     await etcd.delete(sentinel, { recursive: "true" }).catch(() => undefined);
     await etcd.delete(`/${prefix}`, { recursive: "true" }).catch(() => undefined);
+    await deleteRange3(etcd.url, `${sentinel}/v3`);
+    await deleteRange3(etcd.url, `${sentinel.slice(1)}-v3`);
+    await deleteRange3(etcd.url, `${prefix}/`, true);
   }
 });
+
+/** Deletes a v3 key (or every key under a prefix) through etcd's JSON gateway; best effort. */
+async function deleteRange3(etcdURL: string, key: string, prefix = false): Promise<void> {
+  const bytes = Buffer.from(key);
+  const end = Buffer.from(bytes);
+  end[end.length - 1]! += 1;
+  const body = { key: bytes.toString("base64"), ...(prefix ? { range_end: end.toString("base64") } : {}) };
+  await fetch(`${etcdURL}/v3/kv/deleterange`, { method: "POST", body: JSON.stringify(body) }).catch(() => undefined);
+}
 
 test("no route lets a request choose the etcd host: a host:port in the cluster, key, query, headers or body is never contacted", async ({ baseURL, etcd }) => {
   const apiRoutes = routes();

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import * as keys3Schemas from "../../lib/api/keys3";
 import * as sharedSchemas from "../../lib/api/schemas";
+import { decodeKeyParam, encodeKeyParam } from "../../lib/keyspace3/key-url";
 import { matchRoute, type ApiRoute } from "./routes";
 import type { Rng } from "./prng";
 
@@ -295,7 +296,9 @@ function randomQuery(rng: Rng, ctx: FuzzContext, schemaName: string | undefined,
   const values = ["true", "false", "TRUE", "1", "0", "", "-1", "1e3", "9007199254740993", "%zz", "%00", "é", "5", "100", "2026-01-01T00:00:00Z", randomString(rng, strings)];
   const parts: string[] = [];
   for (const field of rng.some(fields, fields.length)) {
-    parts.push(`${field}=${encodeSegment(rng, rng.pick(values))}`);
+    // v3 keys travel in the query: most of them below the prefix (and so allowed to land), in their text form.
+    if (V3_KEY_FIELDS.has(field) && rng.chance(0.6)) parts.push(`${field}=${v3KeyBelowPrefix(rng, ctx, field === "dir")}`);
+    else parts.push(`${field}=${encodeSegment(rng, rng.pick(values))}`);
     if (rng.chance(0.15)) parts.push(`${field}=${encodeSegment(rng, rng.pick(values))}`); // repeated
   }
   if (rng.chance(0.4)) {
@@ -304,6 +307,34 @@ function randomQuery(rng: Rng, ctx: FuzzContext, schemaName: string | undefined,
   }
   if (rng.chance(0.1)) parts.push(rng.pick(["&&&", "=", "recursive", "a=b=c", "x".repeat(2000)]));
   return parts.length ? `?${parts.join("&")}` : rng.pick(["", "?", "?#frag"]);
+}
+
+/** The query fields that name v3 keys (lib/api/keys3.ts): a write lands where they say. */
+const V3_KEY_FIELDS = new Set(["key", "dir", "from"]);
+
+/** The v3 routes whose writes go to the keys in their query, as opposed to cluster-wide state (a lease's keys). */
+const V3_KEY_ROUTES = new Set(["/api/clusters/[cluster]/v3/keys"]);
+
+/** A v3 key (or directory) below the prefix, `<prefix>/…` (no leading "/": v3 keys need none), encoded as links are. */
+function v3KeyBelowPrefix(rng: Rng, ctx: FuzzContext, dir: boolean): string {
+  const tail = rng.chance(0.5) ? `k${rng.int(0, 20)}${rng.pick(PUNCTUATION)}` : `${rng.pick(["a", "b/c", "\\xff", "é"])}${rng.int(0, 9)}`;
+  const text = `${ctx.prefix}/${tail}${dir ? "/" : ""}`;
+  const parsed = decodeKeyParam(text);
+  return parsed.ok ? encodeKeyParam(parsed.bytes) : encodeURIComponent(text);
+}
+
+/** True when every v3 key a request's query names (key=, dir=) is below the fuzz's prefix. */
+function v3QueryBelowPrefix(ctx: FuzzContext, path: string): boolean {
+  const query = new URL(path, "http://fuzz.invalid").searchParams;
+  const named = [...query.getAll("key"), ...query.getAll("dir")];
+  const prefix = new TextEncoder().encode(`${ctx.prefix}/`);
+  return (
+    named.length > 0 &&
+    named.every((value) => {
+      const parsed = decodeKeyParam(value);
+      return parsed.ok && parsed.bytes.length >= prefix.length && prefix.every((byte, i) => parsed.bytes[i] === byte);
+    })
+  );
 }
 
 /** The decoded form of a raw segment, or null when it is malformed (the server refuses it). */
@@ -356,6 +387,7 @@ export function confine(ctx: FuzzContext, request: FuzzRequest): FuzzRequest {
     const key = "/" + raw.map((s) => decoded(s) ?? s).join("/");
     return refuse([key]);
   }
+  if (V3_KEY_ROUTES.has(match.route.pattern) && v3QueryBelowPrefix(ctx, request.path)) return request;
   if (HARMLESS_WRITES.has(match.route.pattern)) return request;
   const schema = zodSchema(match.route.bodySchemas[request.method]);
   if (schema && bodyIsRefused(request, schema)) return request;
