@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-// Unit tests: pure modules, `lib/**/*.test.ts`. Integration tests: `lib/**/*.int.test.ts`, against a
+// Unit tests: pure modules, `lib/**/*.test.ts` (and scripts/, bench/). Integration tests: `lib/**/*.int.test.ts`, against a
 // real etcd started by lib/testing/etcd-global-setup.ts (scripts/lib/etcd-harness.mjs).
 const alias = {
   "@": root,
@@ -20,7 +20,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "bench/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
         },
@@ -29,7 +29,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["lib/**/*.int.test.ts", "scripts/**/*.int.test.ts"],
+          include: ["lib/**/*.int.test.ts", "scripts/**/*.int.test.ts", "bench/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["lib/testing/etcd-global-setup.ts"],
           testTimeout: 60_000,

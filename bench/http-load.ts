@@ -26,18 +26,22 @@ export function makeAgent(connections: number): http.Agent {
   return new http.Agent({ keepAlive: true, maxSockets: connections });
 }
 
-/** One GET; resolves with the elapsed ms and the body size, rejects on a non-2xx status. */
-export function timedGet(url: string, agent: http.Agent): Promise<{ ms: number; bytes: number }> {
+/** One GET; resolves with the elapsed ms and the body size (and the body with `keepBody`), rejects on a non-2xx status. */
+export function timedGet(url: string, agent: http.Agent, options: { keepBody?: boolean } = {}): Promise<{ ms: number; bytes: number; body?: Buffer }> {
   const start = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
     http
       .get(url, { agent }, (res) => {
         let bytes = 0;
-        res.on("data", (chunk: Buffer) => (bytes += chunk.length));
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => {
+          bytes += chunk.length;
+          if (options.keepBody) chunks.push(chunk);
+        });
         res.on("end", () => {
           const ms = Number(process.hrtime.bigint() - start) / 1e6;
           if ((res.statusCode ?? 0) >= 300) reject(new Error(`GET ${url} answered ${res.statusCode}`));
-          else resolve({ ms, bytes });
+          else resolve({ ms, bytes, ...(options.keepBody ? { body: Buffer.concat(chunks) } : {}) });
         });
         res.on("error", reject);
       })
@@ -45,31 +49,53 @@ export function timedGet(url: string, agent: http.Agent): Promise<{ ms: number; 
   });
 }
 
-/** Sequential requests: latency of one request at a time. */
-export async function latency(url: string, requests: number, warmup = 100): Promise<LatencyStats> {
-  const agent = makeAgent(1);
-  for (let i = 0; i < warmup; i++) await timedGet(url, agent);
+/** The elapsed ms of one call. */
+async function timed(call: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await call();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** Sequential calls (HTTP requests, gRPC calls): latency of one at a time, after `warmup` unmeasured ones. */
+export async function latencyOf(call: () => Promise<unknown>, requests: number, warmup = 100): Promise<LatencyStats> {
+  for (let i = 0; i < warmup; i++) await call();
   const samples: number[] = [];
-  for (let i = 0; i < requests; i++) samples.push((await timedGet(url, agent)).ms);
-  agent.destroy();
+  for (let i = 0; i < requests; i++) samples.push(await timed(call));
   return summarize(samples);
 }
 
-/** `connections` concurrent loops for `durationMs`: requests per second. */
-export async function throughput(url: string, connections: number, durationMs: number): Promise<number> {
-  const agent = makeAgent(connections);
+/** `concurrency` loops of calls for `durationMs`: calls per second. */
+export async function throughputOf(call: () => Promise<unknown>, concurrency: number, durationMs: number): Promise<number> {
   const deadline = Date.now() + durationMs;
   let done = 0;
   const start = process.hrtime.bigint();
   await Promise.all(
-    Array.from({ length: connections }, async () => {
+    Array.from({ length: concurrency }, async () => {
       while (Date.now() < deadline) {
-        await timedGet(url, agent);
+        await call();
         done += 1;
       }
     }),
   );
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  agent.destroy();
-  return done / seconds;
+  return done / (Number(process.hrtime.bigint() - start) / 1e9);
+}
+
+/** Sequential requests on one keep-alive connection: latency of one request at a time. */
+export async function latency(url: string, requests: number, warmup = 100): Promise<LatencyStats> {
+  const agent = makeAgent(1);
+  try {
+    return await latencyOf(() => timedGet(url, agent), requests, warmup);
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** `connections` concurrent keep-alive loops for `durationMs`: requests per second. */
+export async function throughput(url: string, connections: number, durationMs: number): Promise<number> {
+  const agent = makeAgent(connections);
+  try {
+    return await throughputOf(() => timedGet(url, agent), connections, durationMs);
+  } finally {
+    agent.destroy();
+  }
 }

@@ -56,14 +56,14 @@ const STEPS = [
     cmd: "vitest",
     args: ["run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile.json=.tmp/vitest-unit.json"],
     report: vitestReport("unit"),
-    tests: { dirs: [fromRoot("lib"), fromRoot("scripts")], match: isUnitTest, where: "lib/**/*.test.ts, scripts/**/*.test.ts" },
+    tests: { dirs: [fromRoot("lib"), fromRoot("scripts"), fromRoot("bench")], match: isUnitTest, where: "lib/**/*.test.ts, scripts/**/*.test.ts, bench/**/*.test.ts" },
   },
   {
     name: "integration",
     cmd: "vitest",
     args: ["run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile.json=.tmp/vitest-integration.json"],
     report: vitestReport("integration"),
-    tests: { dirs: [fromRoot("lib"), fromRoot("scripts")], match: isIntTest, where: "lib/**/*.int.test.ts, scripts/**/*.int.test.ts" },
+    tests: { dirs: [fromRoot("lib"), fromRoot("scripts"), fromRoot("bench")], match: isIntTest, where: "lib/**/*.int.test.ts, scripts/**/*.int.test.ts, bench/**/*.int.test.ts" },
   },
   // Always rebuild, so the e2e step tests the current code and not a stale .next.
   { name: "build", cmd: "next", args: ["build"] },
