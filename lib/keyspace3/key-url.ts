@@ -54,8 +54,8 @@ export function v3KeysPageHref(cluster: string, target: V3KeyTarget): string {
   return "/keys?" + query.filter(Boolean).join("&");
 }
 
-/** A query parameter's bytes, from its (percent-decoded) value; an issue with the reason when malformed. */
-const bytesParamSchema = z.string().transform((value, ctx) => {
+/** A query parameter's bytes, from its (percent-decoded) value (may be empty); an issue with the reason when malformed. */
+export const bytesParamSchema = z.string().transform((value, ctx) => {
   const parse = decodeKeyParam(value);
   if (parse.ok) return parse.bytes;
   ctx.addIssue({ code: "custom", message: keyParamProblemMessage(parse) });

@@ -2,17 +2,20 @@ import { ApiError } from "@/lib/api/errors";
 import { requireCluster3 } from "@/lib/api/server/cluster3";
 import { readQuery } from "@/lib/api/server/request-guards";
 import { apiRoute } from "@/lib/api/server/route";
-import { v3KeyParamSchema } from "@/lib/keyspace3/key-url";
+import { bytesParamSchema } from "@/lib/keyspace3/key-url";
 import { sessionWatchResponse } from "@/lib/watch/session-stream";
 import { lastEventId3Schema, watch3QuerySchema, type Position3 } from "@/lib/watch3/protocol";
 import { watchHub3 } from "@/lib/watch3/server-hub3";
 
 export const dynamic = "force-dynamic";
 
-const querySchema = watch3QuerySchema.extend({ key: v3KeyParamSchema });
+// An empty key only with prefix=true: the whole keyspace (etcd has no empty key to watch alone).
+const querySchema = watch3QuerySchema
+  .extend({ key: bytesParamSchema })
+  .refine((query) => query.key.length > 0 || query.prefix, { path: ["key"], message: "a key is one byte or more; an empty key needs prefix=true (every key)" });
 
 // GET /api/clusters/:cluster/v3/watch?key=<display form>&prefix=true&fromRevision=N - server-sent events of
-// a v3 key's changes (or every key under a prefix), frames and ids as lib/watch3/protocol.ts describes;
+// a v3 key's changes (or every key under a prefix; `key=&prefix=true`: every key), frames and ids as lib/watch3/protocol.ts describes;
 // Last-Event-ID (R or R.n) resumes right after that event, and wins over fromRevision. Same session
 // stream quota (429 too_many_streams) and session-bound end as the v2 watch route; 404 keyspace_not_offered on a
 // cluster configured without v3, as every v3 route.
