@@ -18,7 +18,7 @@ interface PanelOptions {
 
 /** How a panel names itself (messages/en/watch.json panel.name). */
 function panelTitle(key: string, options: PanelOptions = {}): string {
-  return `${key}${options.recursive ? " (recursive)" : ""}${options.fromIndex === undefined ? "" : ` from index ${options.fromIndex}`}`;
+  return `v2 ${key}${options.recursive ? " (recursive)" : ""}${options.fromIndex === undefined ? "" : ` from index ${options.fromIndex}`}`;
 }
 
 /** The panel region and the parts of it the tests use. */
