@@ -2,9 +2,10 @@
 // changes written with etcdctl (v3) in order with their revisions, "From revision" replays earlier ones, a key
 // that is not UTF-8 shows escaped, Pause / Resume misses nothing, the whole keyspace is one panel, and a v2 panel beside it still works; at
 // phone width too. Every test writes below its own `ns` prefix, deleted from the v3 keyspace afterwards.
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { etcdctl } from "../lib/testing/etcdctl3";
 import { test as base, expect } from "./fixtures";
+import { panelByTitle } from "./watch-panel-page";
 
 const etcdURL = () => process.env.E2E_ETCD_URL!;
 
@@ -41,23 +42,6 @@ function panelTitle3(key: string, options: Panel3Options = {}): string {
   return `v3 ${key === "" ? "(every key)" : key}${options.prefix ? " (prefix)" : ""}${options.fromRevision === undefined ? "" : ` from revision ${options.fromRevision}`}`;
 }
 
-function panelRegion(page: Page, title: string) {
-  const region = page.getByRole("region", { name: `Watch ${title}`, exact: true });
-  const list = region.getByRole("list", { name: `Events of ${title}`, exact: true });
-  return {
-    region,
-    list,
-    state: region.getByRole("status", { name: "Watch state" }),
-    rows: list.getByRole("listitem"),
-    /** The rows showing this action (the badge's exact text) and containing all of `texts`. */
-    row(action: string, ...texts: string[]): Locator {
-      let rows = list.getByRole("listitem").filter({ has: page.getByText(action, { exact: true }) });
-      for (const text of texts) rows = rows.filter({ hasText: text });
-      return rows;
-    },
-  };
-}
-
 async function openWatchPage(page: Page) {
   await page.goto("/watch");
   await expect(page.getByRole("heading", { name: "Watch", level: 1 })).toBeVisible();
@@ -74,7 +58,7 @@ async function addPanel3(page: Page, key: string, options: Panel3Options = {}) {
   else await prefix.uncheck();
   await page.getByLabel("From revision", { exact: true }).fill(options.fromRevision === undefined ? "" : String(options.fromRevision));
   await page.getByRole("button", { name: "Add panel" }).click();
-  const panel = panelRegion(page, panelTitle3(key, options));
+  const panel = panelByTitle(page, panelTitle3(key, options));
   await expect(panel.state).toHaveText("Live");
   return panel;
 }
@@ -164,7 +148,7 @@ test.describe("watch page on v3 beside v2", () => {
     await page.getByRole("checkbox", { name: "Recursive" }).check();
     await page.getByLabel("From index", { exact: true }).fill("");
     await page.getByRole("button", { name: "Add panel" }).click();
-    const v2 = panelRegion(page, `v2 ${p} (recursive)`);
+    const v2 = panelByTitle(page, `v2 ${p} (recursive)`);
     await expect(v2.state).toHaveText("Live");
 
     const written2 = await etcd.put(`${p}/k`, "in v2");
