@@ -1,16 +1,18 @@
 // Sessions against a dashboard of our own whose config file the tests rewrite while it runs: users, roles
 // and read-only switches apply within seconds without a restart, an invalid file keeps the last valid one,
-// a removed user's sessions end, watch streams end with their session (logout, removal, idle timeout, log out
+// a removed user's sessions end, watch streams (v2 and v3) end with their session (logout, removal, idle timeout, log out
 // everywhere), and "log out everywhere" for oneself and, as an admin, for anyone; in the API and the user menu.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startDashboard, type DashboardHandle } from "../scripts/lib/dashboard.mjs";
 import { hashPassword } from "../scripts/lib/password-hash.mjs";
+import { encodeKeyParam } from "../lib/keyspace3/key-url";
 import { encodeKey, expect, test } from "./fixtures";
 import { actionFrames, openStream, type OpenStream } from "./sse-client";
 
 const CHEAP = { N: 1024, r: 8, p: 1 };
+const b64 = (text: string) => Buffer.from(text).toString("base64");
 type Role = "viewer" | "editor" | "admin";
 const PEOPLE: Record<string, { role: Role; password: string }> = {
   vera: { role: "viewer", password: "vera-password-1" },
@@ -63,8 +65,10 @@ test.describe("config reloads and session ends", () => {
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     return answer.headers.get("set-cookie")!.split(";")[0]!;
   }
-  async function watch(cookie: string): Promise<OpenStream> {
-    const stream = await openStream(`${dashboard.url}/api/clusters/default/watch${encodeKey(ns)}?recursive=true`, { cookie });
+  /** A watch stream of `ns` in the v2 keyspace, or (`v3`) of the v3 keys starting with it: both end with their session. */
+  async function watch(cookie: string, keyspace: "v2" | "v3" = "v2"): Promise<OpenStream> {
+    const url = keyspace === "v3" ? `/api/clusters/default/v3/watch?key=${encodeKeyParam(Buffer.from(ns))}&prefix=true` : `/api/clusters/default/watch${encodeKey(ns)}?recursive=true`;
+    const stream = await openStream(dashboard.url + url, { cookie });
     streams.push(stream);
     expect(stream.status).toBe(200);
     await stream.until((f) => f.some((x) => x.event === "ready"));
@@ -91,16 +95,19 @@ test.describe("config reloads and session ends", () => {
     await dashboard?.stop();
     fs.rmSync(tempDir, { recursive: true, force: true });
     await fetch(`${process.env.E2E_ETCD_URL}/v2/keys${ns}?recursive=true`, { method: "DELETE" }).catch(() => undefined);
+    await fetch(`${process.env.E2E_ETCD_URL}/v3/kv/deleterange`, { method: "POST", body: JSON.stringify({ key: b64(ns), range_end: b64(`${ns}0`) }) }).catch(() => undefined);
   });
 
   test("a user removed from the config file is logged out within seconds, cannot log in again, and their watch stream ends", async () => {
     const cookie = await logIn("mallory");
     const stream = await watch(cookie);
+    const stream3 = await watch(cookie, "v3");
     expect((await call("/api/clusters", { cookie })).status).toBe(200);
     const { mallory: _removed, ...rest } = everyone();
     writeConfig(rest);
     await expect.poll(async () => (await call("/api/clusters", { cookie })).status, APPLIES_WITHIN).toBe(401);
     expect(await endsWithin(stream, 5_000)).toBe(true);
+    expect(await endsWithin(stream3, 5_000)).toBe(true);
     const again = await call("/api/session", { method: "POST", json: { username: "mallory", password: PEOPLE.mallory!.password } });
     expect(again.status).toBe(401);
     writeConfig(everyone());
@@ -139,12 +146,18 @@ test.describe("config reloads and session ends", () => {
     const first = await logIn("vera");
     const second = await logIn("vera");
     const ending = await watch(first);
+    const ending3 = await watch(first, "v3");
     const staying = await watch(second);
+    const staying3 = await watch(second, "v3");
     expect((await call("/api/session", { method: "DELETE", cookie: first })).status).toBe(204);
     expect(await endsWithin(ending, 5_000)).toBe(true);
+    expect(await endsWithin(ending3, 5_000)).toBe(true);
     await fetch(`${process.env.E2E_ETCD_URL}/v2/keys${ns}/after-logout`, { method: "PUT", body: new URLSearchParams({ value: "v" }) });
     await staying.until((f) => actionFrames(f).length >= 1);
     expect(actionFrames(ending.frames)).toHaveLength(0);
+    await fetch(`${process.env.E2E_ETCD_URL}/v3/kv/put`, { method: "POST", body: JSON.stringify({ key: b64(`${ns}/after-logout`), value: b64("v") }) });
+    await staying3.until((f) => f.some((x) => x.event === "put"));
+    expect(ending3.frames.filter((x) => x.event === "put")).toHaveLength(0);
   });
 
   test("log out everywhere: yourself with any role, anyone as an admin; sessions and streams end, audited", async () => {

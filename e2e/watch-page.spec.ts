@@ -5,8 +5,9 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import { promisify } from "node:util";
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { putMany } from "./etcd-bulk";
+import { panelByTitle } from "./watch-panel-page";
 import { expect, test } from "./fixtures";
 
 const ETCDCTL = "/usr/bin/etcdctl";
@@ -18,27 +19,12 @@ interface PanelOptions {
 
 /** How a panel names itself (messages/en/watch.json panel.name). */
 function panelTitle(key: string, options: PanelOptions = {}): string {
-  return `${key}${options.recursive ? " (recursive)" : ""}${options.fromIndex === undefined ? "" : ` from index ${options.fromIndex}`}`;
+  return `v2 ${key}${options.recursive ? " (recursive)" : ""}${options.fromIndex === undefined ? "" : ` from index ${options.fromIndex}`}`;
 }
 
 /** The panel region and the parts of it the tests use. */
 function watchPanel(page: Page, key: string, options: PanelOptions = {}) {
-  const title = panelTitle(key, options);
-  const region = page.getByRole("region", { name: `Watch ${title}`, exact: true });
-  const list = region.getByRole("list", { name: `Events of ${title}`, exact: true });
-  return {
-    region,
-    list,
-    state: region.getByRole("status", { name: "Watch state" }),
-    rows: list.getByRole("listitem"),
-    /** The rows showing this action (the badge's exact text) and containing all of `texts`. */
-    row(action: string, ...texts: string[]): Locator {
-      let rows = list.getByRole("listitem").filter({ has: page.getByText(action, { exact: true }) });
-      for (const text of texts) rows = rows.filter({ hasText: text });
-      return rows;
-    },
-    button: (name: string) => region.getByRole("button", { name, exact: true }),
-  };
+  return panelByTitle(page, panelTitle(key, options));
 }
 
 /** Fills the Add panel form and waits until the new panel's stream is live (so no write is missed). */

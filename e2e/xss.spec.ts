@@ -102,9 +102,9 @@ test("Watch page: payload keys and values arriving live, in the log rows, the va
   await page.getByLabel("Key", { exact: true }).fill(ns);
   await page.getByRole("checkbox", { name: "Recursive" }).check();
   await page.getByRole("button", { name: "Add panel" }).click();
-  const region = page.getByRole("region", { name: `Watch ${ns} (recursive)`, exact: true });
+  const region = page.getByRole("region", { name: `Watch v2 ${ns} (recursive)`, exact: true });
   await expect(region.getByRole("status", { name: "Watch state" })).toHaveText("Live");
-  const list = region.getByRole("list", { name: `Events of ${ns} (recursive)`, exact: true });
+  const list = region.getByRole("list", { name: `Events of v2 ${ns} (recursive)`, exact: true });
 
   // Each payload as a key and a value, then replaced by the next payload (a diff of two payloads), then deleted.
   let lastIndex = 0;

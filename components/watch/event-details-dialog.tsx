@@ -1,17 +1,16 @@
 "use client";
 import { useTranslations } from "use-intl";
-import type { V2Node } from "@/lib/etcd/wire";
 import { Dialog } from "@/components/ui/dialog";
 import { ReadOnlyMerge } from "@/components/ui/read-only-merge";
 import { useFormat } from "@/lib/i18n/format";
 import type { LogEntry } from "@/lib/watch-page/log";
-import { absentKind, valueChange, type ShownValue } from "@/lib/watch-page/value-change";
+import { absentKind, positionUnit, type Fact, type ShownValue } from "@/lib/watch-page/log-change";
 
 type ChangeEntry = Extract<LogEntry, { kind: "event" }>;
 
 function PlainValue({ label, value, absent }: { label: string; value: ShownValue; absent: string }) {
   const t = useTranslations("watch.value");
-  const text = value.kind === "dir" ? t("directory") : value.kind === "none" ? absent : value.text;
+  const text = value.kind === "dir" ? t("directory") : value.kind === "none" ? absent : value.kind === "bytes" ? `${t("bytes", { size: value.size })}\n${value.hex}` : value.text;
   return (
     <div>
       <p className="text-xs font-medium text-muted">{label}</p>
@@ -22,47 +21,41 @@ function PlainValue({ label, value, absent }: { label: string; value: ShownValue
   );
 }
 
-function NodeFacts({ title, node }: { title: string; node: V2Node | undefined }) {
+/** A key's state: v2's indexes, TTL and expiry, or v3's revisions, version and lease. */
+function KeyFacts({ title, facts }: { title: string; facts: Fact[] | undefined }) {
   const t = useTranslations("watch.details");
-  if (!node) return null;
-  const facts: [string, string | number | undefined][] = [
-    [t("createdIndex"), node.createdIndex],
-    [t("modifiedIndex"), node.modifiedIndex],
-    [t("ttl"), node.ttl],
-    [t("expires"), node.expiration],
-  ];
+  if (!facts) return null;
   return (
     <div>
       <p className="text-xs font-medium text-muted">{title}</p>
       <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-xs">
-        {facts
-          .filter(([, value]) => value !== undefined)
-          .map(([name, value]) => (
-            <div key={name} className="contents">
-              <dt className="text-muted">{name}</dt>
-              <dd className="font-mono">{value}</dd>
-            </div>
-          ))}
+        {facts.map(([name, value]) => (
+          <div key={name} className="contents">
+            <dt className="text-muted">{t(name)}</dt>
+            <dd className="font-mono">{value}</dd>
+          </div>
+        ))}
       </dl>
     </div>
   );
 }
 
-/** One change in full: the whole values (a diff when both are text) and both nodes' indexes and TTLs. */
+/** One change in full: the whole values (a diff when both are text) and the key's state before and after. */
 export function EventDetailsDialog({ entry, onClose }: { entry: ChangeEntry | null; onClose: () => void }) {
   const t = useTranslations("watch.details");
   const tv = useTranslations("watch.value");
   const format = useFormat();
   if (!entry) return null;
-  const { event } = entry;
-  const { before, after } = valueChange(event);
+  const { change } = entry;
+  const { before, after } = change.change;
+  const v3 = positionUnit(change) === "revision";
   return (
     <Dialog
       open
       onOpenChange={(open) => (open ? undefined : onClose())}
-      title={t("title", { index: event.index })}
+      title={v3 ? t("titleRevision", { revision: change.position }) : t("title", { index: change.position })}
       wide
-      description={t("description", { action: event.action, key: event.node.key, time: format.clock(entry.receivedAt) })}
+      description={t("description", { action: change.action, key: change.key, time: format.clock(entry.receivedAt) })}
     >
       {before.kind === "text" && after.kind === "text" ? (
         <>
@@ -74,13 +67,13 @@ export function EventDetailsDialog({ entry, onClose }: { entry: ChangeEntry | nu
         </>
       ) : (
         <div className="grid gap-3 sm:grid-cols-2">
-          <PlainValue label={t("previousValue")} value={before} absent={tv(absentKind("before", event.action))} />
-          <PlainValue label={t("newValue")} value={after} absent={tv(absentKind("after", event.action))} />
+          <PlainValue label={t("previousValue")} value={before} absent={tv(absentKind("before", change.action))} />
+          <PlainValue label={t("newValue")} value={after} absent={tv(absentKind("after", change.action))} />
         </div>
       )}
       <div className="mt-4 grid gap-3 sm:grid-cols-2">
-        <NodeFacts title={t("previousNode")} node={event.prevNode} />
-        <NodeFacts title={t("node")} node={event.node} />
+        <KeyFacts title={v3 ? t("previousKv") : t("previousNode")} facts={change.facts.previous} />
+        <KeyFacts title={v3 ? t("kv") : t("node")} facts={change.facts.current} />
       </div>
     </Dialog>
   );

@@ -3,11 +3,11 @@ import { memo } from "react";
 import { useTranslations } from "use-intl";
 import { useFormat } from "@/lib/i18n/format";
 import type { LogEntry } from "@/lib/watch-page/log";
-import { valueChange } from "@/lib/watch-page/value-change";
-import type { WatchAction } from "@/lib/watch/protocol";
+import { positionUnit, type LogAction } from "@/lib/watch-page/log-change";
 import { ValueDiff } from "./value-diff";
 
-const ACTION_TONES: Record<WatchAction, string> = {
+const ACTION_TONES: Record<LogAction, string> = {
+  put: "bg-info-soft text-info",
   set: "bg-info-soft text-info",
   create: "bg-success-soft text-success",
   update: "bg-info-soft text-info",
@@ -22,7 +22,7 @@ export interface EventRowProps {
   onDetails: (entry: LogEntry) => void;
 }
 
-/** One log row, two lines: time, action, key, index; then the previous value beside the new one. */
+/** One log row, two lines: time, action, key, index (v2) or revision (v3); then the previous value beside the new one. */
 export const EventRow = memo(function EventRow({ entry, onDetails }: EventRowProps) {
   const t = useTranslations("watch.row");
   const format = useFormat();
@@ -35,29 +35,34 @@ export const EventRow = memo(function EventRow({ entry, onDetails }: EventRowPro
     return (
       <div className="flex h-full items-center gap-2 border-l-4 border-info-line bg-info-soft px-2 text-xs text-info">
         {time}
-        <span className="line-clamp-2">{t("resync", { reason: entry.reason === "history-cleared" ? "historyCleared" : "behind", index: entry.etcdIndex })}</span>
+        <span className="line-clamp-2">
+          {entry.keyspace === "v3"
+            ? t("resync3", { reason: entry.reason === "compacted" ? "compacted" : "behind", revision: entry.position })
+            : t("resync", { reason: entry.reason === "history-cleared" ? "historyCleared" : "behind", index: entry.position })}
+        </span>
       </div>
     );
   }
-  const { event } = entry;
+  const { change } = entry;
+  const unit = positionUnit(change);
   return (
     <div className="flex h-full items-center gap-2 px-2">
       <div className="min-w-0 flex-1">
         <div className="flex min-w-0 items-center gap-2">
           {time}
-          <span className={`shrink-0 rounded px-1.5 text-xs font-medium ${ACTION_TONES[event.action]}`}>{event.action}</span>
-          <span className="min-w-0 flex-1 truncate font-mono text-xs">{event.node.key}</span>
+          <span className={`shrink-0 rounded px-1.5 text-xs font-medium ${ACTION_TONES[change.action]}`}>{change.action}</span>
+          <span className="min-w-0 flex-1 truncate font-mono text-xs">{change.key}</span>
           <span className="shrink-0 font-mono text-xs text-muted">
-            <span className="sr-only">{t("indexPrefix")}</span>
+            <span className="sr-only">{unit === "revision" ? t("revisionPrefix") : t("indexPrefix")}</span>
             <span aria-hidden>#</span>
-            {event.index}
+            {change.position}
           </span>
         </div>
-        <ValueDiff change={valueChange(event)} action={event.action} />
+        <ValueDiff change={change.change} action={change.action} />
       </div>
       <button
         type="button"
-        aria-label={t("details", { index: event.index })}
+        aria-label={unit === "revision" ? t("detailsRevision", { revision: change.position }) : t("details", { index: change.position })}
         title={t("detailsTitle")}
         onClick={() => onDetails(entry)}
         className="shrink-0 rounded p-1 text-muted hover:bg-hover hover:text-fg"

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { useTranslations } from "use-intl";
-import { absentKind, clipDiff, clipText, inlineDiff, type InlineDiff, type ShownValue, type ValueChange } from "@/lib/watch-page/value-change";
-import type { WatchAction } from "@/lib/watch/protocol";
+import { absentKind, type LogAction, type ShownValue, type ValueChange } from "@/lib/watch-page/log-change";
+import { clipDiff, clipText, inlineDiff, type InlineDiff } from "@/lib/watch-page/value-change";
 
 type Side = "before" | "after";
 const MUTED = "italic text-muted";
@@ -16,9 +16,10 @@ function Marked({ side, children }: { side: Side; children: ReactNode }) {
 }
 
 /** A whole value (no counterpart to compare with): all of it marked. */
-function Whole({ value, side, action }: { value: ShownValue; side: Side; action: WatchAction }) {
+function Whole({ value, side, action }: { value: ShownValue; side: Side; action: LogAction }) {
   const t = useTranslations("watch.value");
   if (value.kind === "dir") return <span className={MUTED}>{t("directory")}</span>;
+  if (value.kind === "bytes") return <span className={MUTED}>{t("bytes", { size: value.size })}</span>;
   if (value.kind === "none") return <span className={MUTED}>{t(absentKind(side, action))}</span>;
   return value.text === "" ? <span className={MUTED}>{t("empty")}</span> : <Marked side={side}>{clipText(value.text)}</Marked>;
 }
@@ -38,7 +39,7 @@ function DiffSide({ diff, side }: { diff: InlineDiff; side: Side }) {
  * The previous value beside the new one, on one line: the changed stretch marked in each (React renders
  * every value as text, never as HTML). Long values are cut; the row's Details show them whole.
  */
-export function ValueDiff({ change, action }: { change: ValueChange; action: WatchAction }) {
+export function ValueDiff({ change, action }: { change: ValueChange; action: LogAction }) {
   const t = useTranslations("watch.value");
   const { before, after } = change;
   const comparable = before.kind === "text" && after.kind === "text" && before.text !== "" && after.text !== "";

@@ -3,6 +3,7 @@ import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { useTranslations } from "use-intl";
 import { useClusterParam } from "@/lib/hooks/use-cluster-param";
+import { useKeyspaces } from "@/lib/hooks/use-keyspaces";
 import { panelIds, panelsFromSearchParams, watchPageHref, type PanelSpec } from "@/lib/watch-page/panels";
 import { AddPanelForm } from "./add-panel-form";
 import { WatchPanel } from "./watch-panel";
@@ -14,6 +15,8 @@ export function WatchPage() {
   const searchParams = useSearchParams();
   const panels = useMemo(() => panelsFromSearchParams(searchParams), [searchParams]);
   const ids = panelIds(panels);
+  // Until the cluster's keyspaces are known the form offers v2 alone, as before v3 (today's links and habits).
+  const { data: keyspaces } = useKeyspaces(cluster);
   // The native history API, which Next's router follows (useSearchParams updates): the panel list
   // changes without a round trip to the server. replace, not push: Back leaves the page rather than
   // removing panels one by one.
@@ -22,7 +25,7 @@ export function WatchPage() {
   return (
     <main className="flex flex-col gap-4 p-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <AddPanelForm onAdd={(spec) => show([...panels, spec])} />
+      <AddPanelForm offered={keyspaces?.offered ?? ["v2"]} defaultKeyspace={keyspaces?.default ?? "v2"} onAdd={(spec) => show([...panels, spec])} />
       {panels.length === 0 ? (
         <p className="text-sm text-muted">{t("noPanels")}</p>
       ) : (

@@ -7,8 +7,9 @@ import { useWatchLog } from "@/lib/hooks/use-watch-log";
 import { useFormat } from "@/lib/i18n/format";
 import { buildExport, exportFileName } from "@/lib/watch-page/export";
 import { countEvents, filterEntries, MAX_KEPT_ENTRIES, type ActionFilter } from "@/lib/watch-page/log";
-import type { PanelSpec } from "@/lib/watch-page/panels";
-import { WATCH_ACTIONS, type WatchAction } from "@/lib/watch/protocol";
+import { V3_ACTIONS, type LogAction } from "@/lib/watch-page/log-change";
+import { panelTitleParts, type PanelSpec } from "@/lib/watch-page/panels";
+import { WATCH_ACTIONS } from "@/lib/watch/protocol";
 import { downloadJson } from "@/lib/download";
 import { EventLog } from "./event-log";
 import { StreamIndicator } from "./stream-indicator";
@@ -41,7 +42,11 @@ export function WatchPanel({ cluster, spec, onRemove }: WatchPanelProps) {
   const shownCount = useMemo(() => countEvents(shown), [shown]);
   const heldCount = useMemo(() => countEvents(log.held), [log.held]);
   const t = useTranslations("watch.panel");
-  const title = t("name", { key: spec.key, recursive: spec.recursive ? "yes" : "no", from: spec.fromIndex ?? "none" });
+  const parts = panelTitleParts(spec);
+  // v3's whole keyspace has the empty key: said in words rather than shown as nothing.
+  const keyText = parts.key === "" ? t("everyKey") : parts.key;
+  const title = t("name", { ...parts, key: keyText });
+  const actions: readonly LogAction[] = spec.keyspace === "v3" ? V3_ACTIONS : WATCH_ACTIONS;
   const PauseIcon = log.paused ? Play : Pause;
 
   const exportJson = () => {
@@ -56,12 +61,10 @@ export function WatchPanel({ cluster, spec, onRemove }: WatchPanelProps) {
       <header className="flex flex-col gap-2 p-3">
         <div className="flex items-start justify-between gap-2">
           <div className="min-w-0">
-            <h2 className="truncate font-mono text-sm font-semibold" title={spec.key}>
-              {spec.key}
+            <h2 className="truncate font-mono text-sm font-semibold" title={keyText}>
+              {keyText}
             </h2>
-            <p className="text-xs text-muted">
-              {t("scope", { recursive: spec.recursive ? "yes" : "no", from: spec.fromIndex ?? "none" })}
-            </p>
+            <p className="text-xs text-muted">{t("scope", parts)}</p>
           </div>
           <button
             type="button"
@@ -94,7 +97,7 @@ export function WatchPanel({ cluster, spec, onRemove }: WatchPanelProps) {
             className="rounded-md border border-line-strong bg-surface px-2 py-1.5 text-sm"
           >
             <option value="all">{t("allActions")}</option>
-            {WATCH_ACTIONS.map((action: WatchAction) => (
+            {actions.map((action) => (
               <option key={action} value={action}>
                 {action}
               </option>

@@ -3,6 +3,7 @@
 // fromRevision, input errors, an unknown cluster.
 import { expect, expectApiError, expectInvalid, test } from "../fixtures";
 import { openStream, type OpenStream } from "../sse-client";
+import { keyDisplay } from "../../lib/keyspace3/key-bytes";
 import { encodeKeyParam } from "../../lib/keyspace3/key-url";
 import type { SseFrame } from "../../lib/watch/sse";
 
@@ -67,20 +68,31 @@ test.describe("GET /api/clusters/:cluster/v3/watch", () => {
     expect(values(resumed.frames)).toEqual(["b", "c", "d"]);
   });
 
-  test("key= with prefix=true watches every key, with or without a leading slash; key= alone is refused", async ({ baseURL, etcd, ns, request }) => {
-    const stream = await open(baseURL + watch3Path("", "&prefix=true"));
+  test("key= with prefix=true streams every key: with and without a leading \"/\", and not UTF-8", async ({ baseURL, etcd, ns }) => {
+    const stream = await open(`${baseURL}/api/clusters/default/v3/watch?key=&prefix=true`);
+    expect(stream.status).toBe(200);
     await stream.until((f) => f.some((x) => x.event === "ready"));
-    const bare = ns.replace(/^\//, "");
-    await put(etcd.url, `${ns}/slash`, `${bare}-1`);
-    await put(etcd.url, `${bare}-no-slash`, `${bare}-2`);
-    await stream.until((f) => values(f).filter((v) => v.startsWith(bare)).length >= 2);
-    expect(values(stream.frames).filter((v) => v.startsWith(bare))).toEqual([`${bare}-1`, `${bare}-2`]);
-    await expectInvalid(await request.get(watch3Path("")), "query.key");
+    const tag = ns.replace(/^\/+/, "");
+    const keys = [`/${tag}/a`, `${tag}/no-slash`, `${tag}-bytes\\xff`];
+    await put(etcd.url, keys[0]!, "1");
+    await put(etcd.url, keys[1]!, "2");
+    await v3(etcd.url, "kv/put", { key: Buffer.concat([Buffer.from(`${tag}-bytes`), Buffer.of(0xff)]).toString("base64"), value: b64("3") });
+    // Other tests write to the same etcd at the same time: only this test's keys are looked at.
+    const ours = (frames: SseFrame[]) =>
+      changes(frames)
+        .map((f) => Buffer.from(JSON.parse(f.data!).key, "base64"))
+        .filter((key) => key.includes(tag))
+        .map(keyDisplay);
+    await stream.until((f) => ours(f).length >= 3);
+    expect(ours(stream.frames)).toEqual(keys);
   });
 
   test("rejects bad input with the JSON error envelope, and an unknown cluster with a 404", async ({ request, ns }) => {
     await expectApiError(await request.get(watch3Path(`${ns}/k`, "", "nope")), 404, "cluster_not_found");
     await expectInvalid(await request.get(`/api/clusters/default/v3/watch`), "query.key");
+    // An empty key is the whole keyspace with prefix=true only: etcd has no empty key to watch alone.
+    await expectInvalid(await request.get(`/api/clusters/default/v3/watch?key=`), "query.key");
+    await expectInvalid(await request.get(`/api/clusters/default/v3/watch?key=&prefix=false`), "query.key");
     await expectInvalid(await request.get(watch3Path(`${ns}/k`, "&fromRevision=0")), "query.fromRevision");
     await expectInvalid(await request.get(watch3Path(`${ns}/k`, "&prefix=yes")), "query.prefix");
     await expectInvalid(await request.get(watch3Path(`${ns}/k`, "&endpoint=http://evil")), /query/);

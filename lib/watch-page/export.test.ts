@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { buildExport, exportFileName } from "./export";
 import { emptyLog, filterEntries, receive } from "./log";
+import { changeFromV2, changeFromV3 } from "./log-change";
 
 describe("export", () => {
   it("writes changes with etcd's nodes, and resyncs, oldest first", () => {
     const log = receive(emptyLog, [
-      { kind: "event", receivedAt: Date.UTC(2026, 10, 24, 16, 0, 0), event: { index: 7, action: "set", node: { key: "/a/b", value: "2" }, prevNode: { key: "/a/b", value: "1" } } },
-      { kind: "resync", receivedAt: Date.UTC(2026, 10, 24, 16, 0, 1), etcdIndex: 2000, reason: "history-cleared" },
-      { kind: "event", receivedAt: Date.UTC(2026, 10, 24, 16, 0, 2), event: { index: 2001, action: "delete", node: { key: "/a/c" } } },
+      { kind: "event", receivedAt: Date.UTC(2026, 10, 24, 16, 0, 0), change: changeFromV2({ index: 7, action: "set", node: { key: "/a/b", value: "2" }, prevNode: { key: "/a/b", value: "1" } }) },
+      { kind: "resync", receivedAt: Date.UTC(2026, 10, 24, 16, 0, 1), keyspace: "v2", position: 2000, reason: "history-cleared" },
+      { kind: "event", receivedAt: Date.UTC(2026, 10, 24, 16, 0, 2), change: changeFromV2({ index: 2001, action: "delete", node: { key: "/a/c" } }) },
     ]);
     const file = buildExport({
       cluster: "default",
-      spec: { key: "/a", recursive: true },
+      spec: { keyspace: "v2", key: "/a", recursive: true },
       filter: "all",
       entries: log.entries,
       dropped: 3,
@@ -33,9 +34,26 @@ describe("export", () => {
     });
     // No prevNode key at all when there was none: JSON consumers can test for its presence.
     expect(Object.keys(file.entries[2]!)).not.toContain("prevNode");
-    const filtered = buildExport({ cluster: "x", spec: { key: "/a", recursive: false, fromIndex: 5 }, filter: "delete", entries: filterEntries(log.entries, "delete"), dropped: 0, now: new Date(0) });
+    const filtered = buildExport({ cluster: "x", spec: { keyspace: "v2", key: "/a", recursive: false, fromIndex: 5 }, filter: "delete", entries: filterEntries(log.entries, "delete"), dropped: 0, now: new Date(0) });
     expect(filtered.entries.map((e) => e.type)).toEqual(["resync", "change"]);
-    expect(filtered.fromIndex).toBe(5);
+    expect(filtered).toMatchObject({ fromIndex: 5 });
+  });
+
+  it("writes a v3 panel's changes with the key's display form and the stream's key-values, and its resyncs", () => {
+    const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString("base64");
+    const kv = { key: b64(Uint8Array.of(0x6b, 0xff)), value: b64("2"), createRevision: 4, modRevision: 9, version: 2 };
+    const prevKv = { ...kv, value: b64("1"), modRevision: 4, version: 1 };
+    const log = receive(emptyLog, [
+      { kind: "event", receivedAt: 0, change: changeFromV3({ type: "put", ...kv, prevKv }) },
+      { kind: "resync", receivedAt: 1000, keyspace: "v3", position: 40, reason: "compacted" },
+    ]);
+    const file = buildExport({ cluster: "c", spec: { keyspace: "v3", key: "", prefix: true, fromRevision: 3 }, filter: "all", entries: log.entries, dropped: 0, now: new Date(0) });
+    expect(file).toMatchObject({ keyspace: "v3", key: "", prefix: true, fromRevision: 3 });
+    expect(file).not.toHaveProperty("recursive");
+    expect(file.entries).toEqual([
+      { type: "change", receivedAt: "1970-01-01T00:00:00.000Z", revision: 9, action: "put", key: "k\\xff", kv, prevKv },
+      { type: "resync", receivedAt: "1970-01-01T00:00:01.000Z", revision: 40, reason: "compacted" },
+    ]);
   });
 
   it("names the file after the cluster, the key and the time", () => {

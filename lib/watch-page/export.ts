@@ -1,20 +1,27 @@
 // "Export JSON": a panel's kept log as a file. Pure: the shape and the file name; the download itself is
-// the component's. Changes come with etcd's own nodes, so the file can be fed to other tools as is.
+// the component's. Changes come with etcd's own nodes (v2) or key-values as the v3 stream sends them (bytes in
+// base64, lib/watch3/protocol.ts), so the file can be fed to other tools as is. A v2 file is unchanged by v3:
+// the v3 one says `keyspace: "v3"`, `prefix` and `fromRevision`.
 
 import type { V2Node } from "@/lib/etcd/wire";
+import type { KeyValueData3, ResyncReason3 } from "@/lib/watch3/protocol";
 import type { ResyncReason, WatchAction } from "@/lib/watch/protocol";
 import type { ActionFilter, LogEntry } from "./log";
 import type { PanelSpec } from "./panels";
 
 export type ExportedEntry =
   | { type: "change"; receivedAt: string; index: number; action: WatchAction; key: string; node: V2Node; prevNode?: V2Node }
-  | { type: "resync"; receivedAt: string; etcdIndex: number; reason: ResyncReason };
+  | { type: "resync"; receivedAt: string; etcdIndex: number; reason: ResyncReason }
+  /** v3: `key` in its display form; `kv` and `prevKv` as the stream sent them. */
+  | { type: "change"; receivedAt: string; revision: number; action: "put" | "delete"; key: string; kv: KeyValueData3; prevKv?: KeyValueData3 }
+  | { type: "resync"; receivedAt: string; revision: number; reason: ResyncReason3 };
 
-export interface WatchExport {
+type PanelFields =
+  | { key: string; recursive: boolean; fromIndex: number | null }
+  | { keyspace: "v3"; key: string; prefix: boolean; fromRevision: number | null };
+
+export type WatchExport = PanelFields & {
   cluster: string;
-  key: string;
-  recursive: boolean;
-  fromIndex: number | null;
   /** The action filter applied ("all": none). Resync entries are always included. */
   filter: ActionFilter;
   exportedAt: string;
@@ -22,13 +29,28 @@ export interface WatchExport {
   droppedBefore: number;
   /** Oldest first: the shown log, then what arrived while paused. */
   entries: ExportedEntry[];
-}
+};
 
 function exportedEntry(entry: LogEntry): ExportedEntry {
   const receivedAt = new Date(entry.receivedAt).toISOString();
-  if (entry.kind === "resync") return { type: "resync", receivedAt, etcdIndex: entry.etcdIndex, reason: entry.reason };
-  const { index, action, node, prevNode } = entry.event;
+  if (entry.kind === "resync") {
+    return entry.keyspace === "v3"
+      ? { type: "resync", receivedAt, revision: entry.position, reason: entry.reason as ResyncReason3 }
+      : { type: "resync", receivedAt, etcdIndex: entry.position, reason: entry.reason as ResyncReason };
+  }
+  const { source } = entry.change;
+  if (source.keyspace === "v3") {
+    const { type, prevKv, ...kv } = source.event;
+    return { type: "change", receivedAt, revision: kv.modRevision, action: type, key: entry.change.key, kv, ...(prevKv ? { prevKv } : {}) };
+  }
+  const { index, action, node, prevNode } = source.event;
   return { type: "change", receivedAt, index, action, key: node.key, node, ...(prevNode ? { prevNode } : {}) };
+}
+
+function panelFields(spec: PanelSpec): PanelFields {
+  return spec.keyspace === "v3"
+    ? { keyspace: "v3", key: spec.key, prefix: spec.prefix, fromRevision: spec.fromRevision ?? null }
+    : { key: spec.key, recursive: spec.recursive, fromIndex: spec.fromIndex ?? null };
 }
 
 export function buildExport(input: {
@@ -42,9 +64,7 @@ export function buildExport(input: {
 }): WatchExport {
   return {
     cluster: input.cluster,
-    key: input.spec.key,
-    recursive: input.spec.recursive,
-    fromIndex: input.spec.fromIndex ?? null,
+    ...panelFields(input.spec),
     filter: input.filter,
     exportedAt: input.now.toISOString(),
     droppedBefore: input.dropped,

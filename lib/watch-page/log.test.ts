@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { WatchAction } from "@/lib/watch/protocol";
+import { changeFromV2 } from "./log-change";
 import { clear, countEvents, emptyLog, filterEntries, pause, receive, resume, type LogItem } from "./log";
 
 const change = (index: number, action: WatchAction = "set"): LogItem => ({
   kind: "event",
   receivedAt: 1_000 + index,
-  event: { index, action, node: { key: `/k${index}`, value: `v${index}`, modifiedIndex: index } },
+  change: changeFromV2({ index, action, node: { key: `/k${index}`, value: `v${index}`, modifiedIndex: index } }),
 });
-const indexes = (entries: readonly { kind: string; seq: number }[]) => entries.map((e) => ("event" in e ? (e as { event: { index: number } }).event.index : -1));
+const indexes = (entries: readonly LogItem[]) => entries.map((e) => (e.kind === "event" ? e.change.position : -1));
 
 describe("watch log", () => {
   it("keeps batches in order and numbers every entry", () => {
@@ -65,7 +66,7 @@ describe("watch log", () => {
   });
 
   it("filters by action, always keeping resync rows", () => {
-    const log = receive(emptyLog, [change(1, "set"), change(2, "delete"), { kind: "resync", receivedAt: 5, etcdIndex: 9, reason: "history-cleared" }, change(10, "expire")]);
+    const log = receive(emptyLog, [change(1, "set"), change(2, "delete"), { kind: "resync", receivedAt: 5, keyspace: "v2", position: 9, reason: "history-cleared" }, change(10, "expire")]);
     expect(filterEntries(log.entries, "all")).toBe(log.entries);
     expect(indexes(filterEntries(log.entries, "delete"))).toEqual([2, -1]);
     expect(indexes(filterEntries(log.entries, "expire"))).toEqual([-1, 10]);

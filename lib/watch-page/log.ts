@@ -1,7 +1,10 @@
 // One panel's log of changes: what is kept, what is held while paused, what fell off the cap. Pure and
 // immutable (a React reducer's state); the panel feeds it batches, not single events, so a busy watch
 // costs one copy of the log per batch rather than one per event.
-import type { ResyncReason, WatchAction, WatchEvent } from "@/lib/watch/protocol";
+import type { Keyspace } from "@/lib/keyspaces/support";
+import type { ResyncReason3 } from "@/lib/watch3/protocol";
+import type { ResyncReason } from "@/lib/watch/protocol";
+import type { LogAction, LogChange } from "./log-change";
 
 /**
  * A busy recursive watch can deliver thousands of events a second: a panel keeps the newest 10,000
@@ -10,9 +13,13 @@ import type { ResyncReason, WatchAction, WatchEvent } from "@/lib/watch/protocol
 export const MAX_KEPT_ENTRIES = 10_000;
 
 export type LogItem =
-  | { kind: "event"; receivedAt: number; event: WatchEvent }
-  /** The stream missed events (etcd's history moved on): the log says so rather than hide the gap. */
-  | { kind: "resync"; receivedAt: number; etcdIndex: number; reason: ResyncReason };
+  /** A change, v2 or v3, in the one shape (log-change.ts). */
+  | { kind: "event"; receivedAt: number; change: LogChange }
+  /**
+   * The stream missed events (etcd's history moved on, or compacted on v3): the log says so rather than hide
+   * the gap. `position`: the index (v2) or revision (v3) reloaded at; changes after it follow.
+   */
+  | { kind: "resync"; receivedAt: number; keyspace: Keyspace; position: number; reason: ResyncReason | ResyncReason3 };
 
 /** A log item with a sequence number, unique within its panel: a stable identity for rendering. */
 export type LogEntry = LogItem & { seq: number };
@@ -68,7 +75,7 @@ export function clear(log: WatchLog): WatchLog {
 }
 
 /** "all", or one action: the panel's filter. */
-export type ActionFilter = WatchAction | "all";
+export type ActionFilter = LogAction | "all";
 
 /**
  * The entries a filter shows. Resync rows always show: hiding a gap in the history behind a filter
@@ -76,7 +83,7 @@ export type ActionFilter = WatchAction | "all";
  */
 export function filterEntries(entries: readonly LogEntry[], filter: ActionFilter): readonly LogEntry[] {
   if (filter === "all") return entries;
-  return entries.filter((entry) => entry.kind === "resync" || entry.event.action === filter);
+  return entries.filter((entry) => entry.kind === "resync" || entry.change.action === filter);
 }
 
 /** How many of `entries` are changes (not resync rows). */

@@ -1,31 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { absentKind, clipDiff, clipText, inlineDiff, valueChange } from "./value-change";
-
-describe("valueChange", () => {
-  it("puts the previous value beside the new one", () => {
-    expect(valueChange({ index: 2, action: "set", node: { key: "/a", value: "new" }, prevNode: { key: "/a", value: "old" } })).toEqual({
-      before: { kind: "text", text: "old" },
-      after: { kind: "text", text: "new" },
-    });
-    expect(valueChange({ index: 2, action: "create", node: { key: "/a", value: "" } })).toEqual({ before: { kind: "none" }, after: { kind: "text", text: "" } });
-  });
-  it("shows nothing after a removal, whatever the node still carries", () => {
-    for (const action of ["delete", "expire", "compareAndDelete"] as const) {
-      expect(valueChange({ index: 3, action, node: { key: "/a" }, prevNode: { key: "/a", value: "gone" } })).toEqual({
-        before: { kind: "text", text: "gone" },
-        after: { kind: "none" },
-      });
-    }
-  });
-  it("names a missing value after the action", () => {
-    expect(absentKind("before", "create")).toBe("none");
-    expect(absentKind("after", "expire")).toBe("expired");
-    expect(absentKind("after", "compareAndDelete")).toBe("deleted");
-  });
-  it("marks directories", () => {
-    expect(valueChange({ index: 4, action: "create", node: { key: "/d", dir: true } }).after).toEqual({ kind: "dir" });
-  });
-});
+import { clipDiff, clipText, inlineDiff } from "./value-change";
 
 describe("inlineDiff", () => {
   it("finds the one changed stretch", () => {

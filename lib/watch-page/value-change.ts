@@ -1,36 +1,6 @@
 // What a change did to a value, for a compact log row: the previous value beside the new one, with the
 // part that differs marked. Pure.
 
-import type { V2Node } from "@/lib/etcd/wire";
-import type { WatchAction, WatchEvent } from "@/lib/watch/protocol";
-
-/** A value as the log shows it: text, a directory, or nothing (no such key before / after). */
-export type ShownValue = { kind: "text"; text: string } | { kind: "dir" } | { kind: "none" };
-
-export interface ValueChange {
-  before: ShownValue;
-  after: ShownValue;
-}
-
-function shown(node: V2Node | undefined): ShownValue {
-  if (!node) return { kind: "none" };
-  if (node.dir) return { kind: "dir" };
-  return { kind: "text", text: node.value ?? "" };
-}
-
-const REMOVES = new Set(["delete", "expire", "compareAndDelete"]);
-
-/** Before: the previous node; after: the new node, or nothing when the change removed the key. */
-export function valueChange(event: WatchEvent): ValueChange {
-  return { before: shown(event.prevNode), after: REMOVES.has(event.action) ? { kind: "none" } : shown(event.node) };
-}
-
-/** Why a value is missing: no key before the change, or the key gone (expired or deleted) after it. */
-export function absentKind(side: "before" | "after", action: WatchAction): "none" | "expired" | "deleted" {
-  if (side === "before") return "none";
-  return action === "expire" ? "expired" : "deleted";
-}
-
 /** Two texts as a common prefix, the differing middles, and a common suffix. */
 export interface InlineDiff {
   prefix: string;

@@ -59,18 +59,6 @@ describe("v3 watch hub", () => {
     expect(await waitFor(async () => (await etcdWatchGauges()).streams === before.streams)).toBe(true);
   });
 
-  it("the empty prefix watches every key: with and without a leading slash, and bytes that are not UTF-8", async () => {
-    const hub = newHub();
-    const p = uniquePrefix().slice(1);
-    const sub = subscribe(hub, "", true);
-    expect(ready(await takeUntil3(sub, ready))).toBe(true);
-    const keys = [`/${p}/a`, `${p}-b`, Buffer.concat([Buffer.from(p), Buffer.of(0xff)])];
-    for (const [i, key] of keys.entries()) await client.put({ key, value: `whole-${p}-${i}` });
-    const items = await takeUntil3(sub, (got) => valuesOf(got).filter((v) => v.includes(p)).length >= 3);
-    expect(valuesOf(items).filter((v) => v.includes(p))).toEqual([0, 1, 2].map((i) => `whole-${p}-${i}`));
-    sub.close();
-  });
-
   it("resumes exactly inside a transaction (R.n) and after it (R), from the recent events and from etcd", async () => {
     for (const recentEvents of [1_000, 1]) {
       const hub = newHub({ recentEvents });
@@ -188,5 +176,25 @@ describe("v3 watch hub", () => {
     expect(valuesOf(await takeUntil3(other, (got) => valuesOf(got).includes("still")))).toEqual(["still"]);
     sub.close();
     other.close();
+  });
+
+  it("watches the whole keyspace (empty key with prefix): keys with and without a leading \"/\", a NUL first byte and non-UTF-8 bytes", async () => {
+    const hub = newHub();
+    const tag = uniquePrefix("all").slice(1);
+    const keys = [Buffer.from(`/${tag}/a`), Buffer.from(`${tag}/no-slash`), Buffer.concat([Buffer.of(0), Buffer.from(tag)]), Buffer.concat([Buffer.from(tag), Buffer.of(0xff, 0xfe)])];
+    const sub = hub.subscribe({ cluster: "c", client, key: new Uint8Array(0), prefix: true });
+    expect(ready(await takeUntil3(sub, ready))).toBe(true);
+    for (const [i, key] of keys.entries()) await client.put({ key, value: `v${i}` });
+    await client.deleteRange({ key: keys[1]! });
+    // Other tests write to the same etcd: only this test's keys are looked at.
+    const ours = (items: HubItem3[]) =>
+      items.flatMap((item) => (item.type === "event" && Buffer.from(item.event.key, "base64").includes(tag) ? [`${item.event.type} ${Buffer.from(item.event.key, "base64").toString("hex")}`] : []));
+    const items = await takeUntil3(sub, (got) => ours(got).length >= 5);
+    expect(ours(items)).toEqual([...keys.map((key) => `put ${key.toString("hex")}`), `delete ${keys[1]!.toString("hex")}`]);
+    sub.close();
+  });
+
+  it("refuses an empty key without prefix (etcd has no empty key)", () => {
+    expect(() => newHub().subscribe({ cluster: "c", client, key: new Uint8Array(0), prefix: false })).toThrow(RangeError);
   });
 });

@@ -3,7 +3,7 @@
 // (cluster-stream.ts). Settings and their defaults are the v2 hub's (lib/watch/hub.ts).
 import "server-only";
 import type { Etcd3Client } from "@/lib/etcd3";
-import { prefixEnd } from "@/lib/etcd3";
+import { END_OF_KEYSPACE, prefixEnd } from "@/lib/etcd3";
 import { HUB_DEFAULTS, type HubOptions } from "@/lib/watch/hub";
 import type { UpstreamSettings } from "@/lib/watch/upstream";
 import { ClusterWatchStream, type ClusterStreamOptions } from "./cluster-stream";
@@ -13,7 +13,7 @@ import { Upstream3, type Subscription3 } from "./upstream3";
 export interface Subscribe3Options {
   cluster: string;
   client: Etcd3Client;
-  /** The key's bytes; with `prefix`, every key that starts with them. */
+  /** The key's bytes; with `prefix`, every key that starts with them (empty: every key). */
   key: Uint8Array;
   prefix: boolean;
   /** Resume after this position (Last-Event-ID, or fromRevision - 1); absent: from now on. */
@@ -33,12 +33,12 @@ export class WatchHub3 {
   }
 
   subscribe({ cluster, client, key, prefix, after }: Subscribe3Options): Subscription3 {
+    if (key.length === 0 && !prefix) throw new RangeError("a v3 watch of one key needs a key (etcd has no empty key)");
     const id = `${cluster}\u0000${prefix ? "p" : "-"}\u0000${Buffer.from(key).toString("hex")}`;
     const existing = this.upstreams.get(id);
     if (existing && !existing.stopped && existing.client === client) return existing.subscribe(after);
     existing?.stop();
-    const bytes = Buffer.from(key);
-    const upstream = new Upstream3(this.streamOf(cluster, client), { key: bytes, ...(prefix ? { rangeEnd: prefixEnd(bytes) } : {}), prevKv: true }, this.options, (stopped) => {
+    const upstream = new Upstream3(this.streamOf(cluster, client), { ...watchRange(key, prefix), prevKv: true }, this.options, (stopped) => {
       if (this.upstreams.get(id) === stopped) this.upstreams.delete(id);
     });
     this.upstreams.set(id, upstream);
@@ -80,4 +80,15 @@ export class WatchHub3 {
     for (const stream of this.streams.values()) stream.close();
     this.streams.clear();
   }
+}
+
+/**
+ * The range etcd watches for a key, or for every key under a prefix. The empty prefix is the whole keyspace:
+ * key "\0" with range end "\0" (§3.1), since an empty key is accepted by a watch but matches nothing (§6.1).
+ */
+export function watchRange(key: Uint8Array, prefix: boolean): { key: Buffer; rangeEnd?: Buffer } {
+  const bytes = Buffer.from(key);
+  if (!prefix) return { key: bytes };
+  if (bytes.length === 0) return { key: END_OF_KEYSPACE, rangeEnd: END_OF_KEYSPACE };
+  return { key: bytes, rangeEnd: prefixEnd(bytes) };
 }
