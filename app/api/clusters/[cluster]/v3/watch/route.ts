@@ -5,7 +5,9 @@ import { apiRoute } from "@/lib/api/server/route";
 import { v3BytesParamSchema } from "@/lib/keyspace3/key-url";
 import { sessionWatchResponse } from "@/lib/watch/session-stream";
 import { lastEventId3Schema, watch3QuerySchema, type Position3 } from "@/lib/watch3/protocol";
+import { watchRange } from "@/lib/watch3/hub3";
 import { watchHub3 } from "@/lib/watch3/server-hub3";
+import { checkWideWatch } from "@/lib/watch3/wide-watch-check";
 
 export const dynamic = "force-dynamic";
 
@@ -23,6 +25,8 @@ export const GET = apiRoute(async ({ request, params }) => {
   const { name, client } = requireCluster3(params);
   const { key, prefix, fromRevision } = readQuery(request, querySchema);
   const after = resumePosition(request.headers.get("last-event-id")) ?? (fromRevision === undefined ? undefined : { revision: fromRevision - 1, seq: Infinity });
+  // §9: a watch to the end of the keyspace would show what the dashboard's etcd user may not read; refused (403) unless a Range of it is allowed.
+  await checkWideWatch(client, watchRange(key, prefix), request.signal);
   return sessionWatchResponse(request, () => watchHub3().subscribe({ cluster: name, client, key, prefix, after }));
 });
 
