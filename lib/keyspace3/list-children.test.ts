@@ -87,7 +87,8 @@ describe("listChildren", () => {
     expect(requests.map((request) => request.key.toString())).toEqual(["a/", "a/d0", "a/f0"]);
   });
 
-  it("agrees with the slow way on random keyspaces, whatever the page sizes", async () => {
+  // Thousands of cases, CPU-bound: a loaded machine (CI beside other jobs) needs more than the default 5 s.
+  it("agrees with the slow way on random keyspaces, whatever the page sizes", { timeout: 60_000 }, async () => {
     const random = seededRandom(2026);
     const alphabet = [0x61, 0x62, 0x2f, 0x2f, 0xff, 0x00];
     for (let n = 0; n < 400; n++) {
@@ -208,7 +209,8 @@ describe("listChildren", () => {
 
 // §4 cost, counted in calls and keys rather than time (the figures are in list-children.ts's header).
 describe("cost", () => {
-  it("100,000 direct children: 103 calls, each key returned once", async () => {
+  // Thousands of cases, CPU-bound: a loaded machine (CI beside other jobs) needs more than the default 5 s.
+  it("100,000 direct children: 103 calls, each key returned once", { timeout: 60_000 }, async () => {
     const store = new MemoryKeyspace();
     store.load(Array.from({ length: 100_000 }, (_, i) => b(`flat/k${String(i).padStart(6, "0")}`)));
     const listing = await listChildren(store.range, b("flat/"));
