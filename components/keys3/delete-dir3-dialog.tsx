@@ -43,6 +43,7 @@ function dirName(dir: string): string {
 function DeleteDir3Flow({ open, onOpenChange, cluster, prefix, onDeleted }: DeleteDir3DialogProps) {
   const t = useTranslations("keys.delete");
   const t3 = useTranslations("keyPanel3.deleteDir");
+  const tRun = useTranslations("keys.bulkRun");
   const dir = keyDisplay(prefix);
   const name = dirName(dir);
   const [listing, setListing] = useState<Dir3Response | null>(null);
@@ -88,7 +89,7 @@ function DeleteDir3Flow({ open, onOpenChange, cluster, prefix, onDeleted }: Dele
         repaint();
       });
     } catch (caught) {
-      setError(controller.signal.aborted ? { message: t3("stopped") } : errorText(caught, "delete", dir));
+      setError(controller.signal.aborted ? { message: tRun("stopped") } : errorText(caught, "delete", dir));
     } finally {
       abort.current = null;
       setPhase("done");

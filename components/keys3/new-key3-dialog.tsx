@@ -76,7 +76,8 @@ export function NewKey3Dialog({ open, onOpenChange, cluster, dir, initialName = 
       close(false);
       onCreated(key);
     } catch (caught) {
-      if (isApiError(caught, "compare_failed")) {
+      // A create refused because the key exists: 412 key_exists (lib/api/keys3.ts).
+      if (isApiError(caught, "key_exists")) {
         setNameError(t3("exists", { key: shown }));
         setExists(key);
       } else {
