@@ -210,6 +210,21 @@ test.describe("v3 key panel", () => {
     await expect(panel(page).getByRole("status", { name: "Live change" })).toContainText("Changed by another client: now at mod revision");
   });
 
+  test("live: a delete by someone else says the key is gone and keeps the unsaved text for Create it", async ({ page, p }) => {
+    const key = `${p}/gone`;
+    await put(key, "stored");
+    await openKey(page, key);
+    await setValue(page, "unsaved edit");
+    await etcdctl(etcdURL(), ["del", key]);
+    await expect(panel(page).getByRole("alert")).toContainText(`${key} was deleted at revision`);
+    await expect(panel(page).getByRole("status")).toHaveText("Your unsaved text is kept: Create it starts with it.");
+    await button(page, "Create it").click();
+    await expect(dialog(page).getByLabel("Value")).toHaveValue("unsaved edit");
+    await dialog(page).getByRole("button", { name: "Create" }).click();
+    await expect(valueEditor(page)).toHaveText("unsaved edit");
+    expect(await valueOf(key)).toBe("unsaved edit");
+  });
+
   test.describe("at phone width", () => {
     test.use({ viewport: { width: 390, height: 844 } });
     test("edits and saves a key", async ({ page, p }) => {
