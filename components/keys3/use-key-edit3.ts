@@ -6,7 +6,7 @@
 import { useEffect, useState } from "react";
 import { toast } from "sonner";
 import { useTranslations } from "use-intl";
-import { errorText, isApiError } from "@/components/keys/error-text";
+import { runEditorWrite } from "@/components/keys/editor-write";
 import type { Key3Response, KeyState3, PutKey3Body } from "@/lib/api/keys3";
 import { putKey3, refreshLease3 } from "@/lib/api/keys3-client";
 import type { ErrorText } from "@/lib/editor/error-text";
@@ -66,42 +66,24 @@ export function useKeyEdit3({ cluster, keyBytes, data, reload, onUnsavedChange }
     if (fresh) adopt(fresh);
   }
 
-  /** One write with the usual outcomes: done (then a fresh read), refused by its compare (the dialog), unknown (re-read), failed. */
-  async function run(write: () => Promise<unknown>, done: (fresh: Key3Response) => void, inDialog: boolean): Promise<boolean> {
-    setBusy(true);
-    setError(null);
-    setConflictError(null);
-    try {
-      await write();
-      const fresh = await reload().catch(() => undefined);
-      if (fresh) done(fresh);
-      setConflict(null);
-      return true;
-    } catch (caught) {
-      if (isApiError(caught, "compare_failed")) {
-        const current = caught.body.current;
-        if (current) {
-          if (inDialog) setConflictError({ message: t("conflict.changedAgain") });
-          setConflict({ theirs: current, reason: "save" });
-        } else {
-          // §3.3: the compare failed because the key is gone (create_revision 0): say so, keep the text.
-          setConflict(null);
-          setError({ message: t3("goneOnSave", { key: name }) });
-        }
-      } else if (isApiError(caught) && caught.outcomeUnknown) {
-        setConflict(null);
-        setError(errorText(caught, "save", name));
-        toast.warning(t("toast.unknownOutcome"));
-        await reloadAfterUnknownOutcome();
-      } else if (inDialog) {
-        setConflictError(errorText(caught, "save", name));
-      } else {
-        setError(errorText(caught, "save", name));
-      }
-      return false;
-    } finally {
-      setBusy(false);
-    }
+  /** One write with the usual outcomes (editor-write.ts), then a fresh read; a refusal carries their state (§3.3). */
+  function run(write: () => Promise<unknown>, done: (fresh: Key3Response) => void, inDialog: boolean): Promise<boolean> {
+    return runEditorWrite<KeyState3>(
+      { setBusy, setError, setConflictError, setConflict },
+      {
+        key: name,
+        inDialog,
+        write: async () => {
+          await write();
+          const fresh = await reload().catch(() => undefined);
+          if (fresh) done(fresh);
+        },
+        // No current state: the compare failed because the key is gone (create_revision 0). Say so, keep the text.
+        theirs: async (refusal) => (refusal.body.current ? { theirs: refusal.body.current } : { error: { message: t3("goneOnSave", { key: name }) } }),
+        words: { changedAgain: t("conflict.changedAgain"), unknownOutcome: t("toast.unknownOutcome") },
+        reloadAfterUnknownOutcome,
+      },
+    );
   }
 
   /** Save (on the edit's base) or Overwrite (on their mod revision): the draft, the lease kept (no `ttl`). */
