@@ -10,11 +10,23 @@ import { startRolesDashboard } from "./roles-dashboard";
 
 const etcdURL = () => process.env.E2E_ETCD_URL!;
 
-/** A v3 key prefix unique to the test (the fixture's ns), deleted from the v3 keyspace afterwards. */
-const test = base.extend<{ p: string }>({
+/**
+ * `p`: a v3 key prefix unique to the test (the fixture's ns), deleted from the v3 keyspace afterwards.
+ * `grantLease(ttl)`: a lease granted by etcdctl (its id in hex, as etcdctl takes it), revoked afterwards.
+ */
+const test = base.extend<{ p: string; grantLease: (ttl: number) => Promise<string> }>({
   p: async ({ ns }, use) => {
     await use(ns);
     await etcdctl(etcdURL(), ["del", "--prefix", ns]).catch(() => undefined);
+  },
+  grantLease: async ({}, use) => {
+    const granted: string[] = [];
+    await use(async (ttl) => {
+      const hex = /lease ([0-9a-f]+) granted/.exec(await etcdctl(etcdURL(), ["lease", "grant", String(ttl)]))![1]!;
+      granted.push(hex);
+      return hex;
+    });
+    for (const hex of granted) await etcdctl(etcdURL(), ["lease", "revoke", hex]).catch(() => undefined);
   },
 });
 
@@ -128,9 +140,8 @@ test.describe("v3 key panel", () => {
     expect(await valueOf(key)).toBe("");
   });
 
-  test("Revoke lease lists every key attached, then they all go", async ({ page, p }) => {
-    const granted = await etcdctl(etcdURL(), ["lease", "grant", "600"]);
-    const hex = /lease ([0-9a-f]+) granted/.exec(granted)![1]!;
+  test("Revoke lease lists every key attached, then they all go", async ({ page, p, grantLease }) => {
+    const hex = await grantLease(600);
     await put(`${p}/r/one`, "1", `--lease=${hex}`);
     await put(`${p}/r/two`, "2", `--lease=${hex}`);
     await openKey(page, `${p}/r/one`);
@@ -240,9 +251,8 @@ test.describe("v3 key panel", () => {
 
   test.describe("in Chinese", () => {
     test.use({ locale: "zh-CN" });
-    test("the lease's actions are in Chinese", async ({ page, p }) => {
-      const granted = await etcdctl(etcdURL(), ["lease", "grant", "600"]);
-      const hex = /lease ([0-9a-f]+) granted/.exec(granted)![1]!;
+    test("the lease's actions are in Chinese", async ({ page, p, grantLease }) => {
+      const hex = await grantLease(600);
       await put(`${p}/zh`, "值", `--lease=${hex}`);
       await page.goto(keyHref(`${p}/zh`));
       const region = page.getByRole("region", { name: "选中的键" });
@@ -254,14 +264,13 @@ test.describe("v3 key panel", () => {
 });
 
 test.describe("v3 key panel for a viewer", () => {
-  test("shows the key and offers nothing that writes", async ({ page, p }) => {
+  test("shows the key and offers nothing that writes", async ({ page, p, grantLease }) => {
     const own = await startRolesDashboard("keys3-panel", (endpoints) => [{ name: "default", endpoints }]);
     try {
       const cookie = await own.logIn("vera");
       const [name, value] = [cookie.slice(0, cookie.indexOf("=")), cookie.slice(cookie.indexOf("=") + 1)];
       await page.context().addCookies([{ name, value, url: own.dashboard.url, httpOnly: true, sameSite: "Strict" }]);
-      const granted = await etcdctl(etcdURL(), ["lease", "grant", "600"]);
-      const hex = /lease ([0-9a-f]+) granted/.exec(granted)![1]!;
+      const hex = await grantLease(600);
       await put(`${p}/ro`, "original", `--lease=${hex}`);
       await page.goto(own.dashboard.url + keyHref(`${p}/ro`));
       await expect(valueEditor(page)).toHaveText("original");
