@@ -36,14 +36,7 @@ export function useBulkDeleteRun(cluster: string, onFinished: (progress: BulkDel
     setError(null);
     const controller = new AbortController();
     abort.current = controller;
-    let frame = 0;
-    const repaint = () => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        setVersion((v) => v + 1);
-      });
-    };
+    const repaint = frameRepaint(() => setVersion((v) => v + 1));
     try {
       // The server takes MAX_BULK_DELETE_ITEMS per request: a bigger selection goes in several, in turn.
       for (let start = 0; start < items.length; start += MAX_BULK_DELETE_ITEMS) {
@@ -66,6 +59,18 @@ export function useBulkDeleteRun(cluster: string, onFinished: (progress: BulkDel
   }
 
   return { phase, progress: progress.current, error, run, stop: () => abort.current?.abort() };
+}
+
+/** A repaint at most once an animation frame: a run streams a line per key, which must not render per key. */
+export function frameRepaint(render: () => void): () => void {
+  let frame = 0;
+  return () => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      render();
+    });
+  };
 }
 
 export interface BulkDeleteRunViewProps {

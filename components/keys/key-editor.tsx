@@ -84,7 +84,7 @@ export function KeyEditor({ cluster, node, onNavigate, reload, onUnsavedChange }
       {conflict ? (
         <ConflictDialog
           keyPath={keyPath}
-          theirs={conflict.theirs}
+          theirs={{ value: conflict.theirs.value ?? "", index: conflict.theirs.modifiedIndex }}
           mine={edit.draft}
           reason={conflict.reason}
           busy={busy}

@@ -21,20 +21,9 @@ export interface KeyTtlProps {
 
 export function KeyTtl({ node, canWrite, busy, onWrite }: KeyTtlProps) {
   const t = useTranslations("keyPanel.ttl");
-  const words = useValidationText();
   const format = useFormatter();
-  // The TTL field, open while the user extends or sets it (its text; undefined when closed).
+  // The TTL field, open while the user extends or sets it (its first text; undefined when closed).
   const [text, setText] = useState<string | undefined>(undefined);
-  const [fieldError, setFieldError] = useState<string | null>(null);
-
-  async function apply(event: FormEvent) {
-    event.preventDefault();
-    const field = parseTtlField(text ?? "");
-    if (!field.ok) return setFieldError(words.ttlProblem(field.problem));
-    if (field.ttl === null) return setFieldError(t("enterSeconds"));
-    setFieldError(null);
-    if (await onWrite(field.ttl)) setText(undefined);
-  }
 
   return (
     <section aria-label={t("region")} className="space-y-2 text-sm">
@@ -61,27 +50,56 @@ export function KeyTtl({ node, canWrite, busy, onWrite }: KeyTtlProps) {
           </span>
         ) : null}
       </div>
-      {canWrite && text !== undefined ? (
-        <form onSubmit={(e) => void apply(e)} className="flex flex-wrap items-end gap-2">
-          <Field
-            label={t("field")}
-            inputMode="numeric"
-            autoFocus
-            value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              setFieldError(null);
-            }}
-            error={fieldError}
-            hint={t("fieldHint")}
-            className="max-w-xs"
-          />
-          <Button type="submit" variant="primary" disabled={busy}>
-            {t("apply")}
-          </Button>
-          <Button onClick={() => setText(undefined)}>{t("cancel")}</Button>
-        </form>
-      ) : null}
+      {canWrite && text !== undefined ? <TtlForm initial={text} hint={t("fieldHint")} busy={busy} onWrite={onWrite} onClose={() => setText(undefined)} /> : null}
     </section>
+  );
+}
+
+export interface TtlFormProps {
+  /** The field's first text. */
+  initial: string;
+  hint: string;
+  busy: boolean;
+  /** Writes the TTL; resolves to whether it was written (the form then closes). */
+  onWrite: (ttl: number) => Promise<boolean>;
+  onClose: () => void;
+}
+
+/** "TTL (seconds)" with Apply and Cancel: a whole number of seconds, checked before anything is written. */
+export function TtlForm({ initial, hint, busy, onWrite, onClose }: TtlFormProps) {
+  const t = useTranslations("keyPanel.ttl");
+  const words = useValidationText();
+  const [text, setText] = useState(initial);
+  const [fieldError, setFieldError] = useState<string | null>(null);
+
+  async function apply(event: FormEvent) {
+    event.preventDefault();
+    const field = parseTtlField(text);
+    if (!field.ok) return setFieldError(words.ttlProblem(field.problem));
+    if (field.ttl === null) return setFieldError(t("enterSeconds"));
+    setFieldError(null);
+    if (await onWrite(field.ttl)) onClose();
+  }
+
+  return (
+    <form onSubmit={(e) => void apply(e)} className="flex flex-wrap items-end gap-2">
+      <Field
+        label={t("field")}
+        inputMode="numeric"
+        autoFocus
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setFieldError(null);
+        }}
+        error={fieldError}
+        hint={hint}
+        className="max-w-xs"
+      />
+      <Button type="submit" variant="primary" disabled={busy}>
+        {t("apply")}
+      </Button>
+      <Button onClick={onClose}>{t("cancel")}</Button>
+    </form>
   );
 }

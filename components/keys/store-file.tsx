@@ -10,8 +10,10 @@ import { useFormat } from "@/lib/i18n/format";
  * saves that text as the value. Why base64 (etcd v2 stores values as text) is said once a file is loaded,
  * in the note handed over with it, not under every editor.
  */
-export function StoreFileInput({ onLoaded }: { onLoaded: (base64: string, note: string) => void }) {
+export function StoreFileInput({ onLoaded, v3 }: { onLoaded: (base64: string, note: string) => void; v3?: boolean }) {
   const t = useTranslations("keyPanel.file");
+  // v3 stores the file's bytes as they are (sent as base64 in the JSON body, not stored as base64).
+  const t3 = useTranslations("keyPanel3.file");
   const { bytes } = useFormat();
   const id = useId();
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +29,7 @@ export function StoreFileInput({ onLoaded }: { onLoaded: (base64: string, note: 
         setError(t("tooLarge", { name: file.name, size: bytes(file.size), encoded: bytes(encoded) }));
         return;
       }
-      onLoaded(base64, t("loaded", { name: file.name, size: bytes(file.size), chars: base64.length }));
+      onLoaded(base64, v3 ? t3("loaded", { name: file.name, size: bytes(file.size) }) : t("loaded", { name: file.name, size: bytes(file.size), chars: base64.length }));
     } catch {
       setError(t("unreadable", { name: file.name }));
     } finally {

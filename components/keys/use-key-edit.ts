@@ -10,6 +10,7 @@ import type { PutKeyBody } from "@/lib/api/schemas";
 import type { ErrorText } from "@/lib/editor/error-text";
 import { buildSavePlan } from "@/lib/editor/save-plan";
 import { useAfterWrite } from "@/lib/hooks/use-after-write";
+import { runEditorWrite } from "./editor-write";
 import { errorText, isApiError } from "./error-text";
 
 export interface KeyEditOptions {
@@ -62,41 +63,28 @@ export function useKeyEdit({ cluster, node, reload, onUnsavedChange }: KeyEditOp
     if (fresh) adopt(fresh);
   }
 
-  /** One write with the usual outcomes: done, compared and failed (the dialog), unknown (re-read), refused. */
-  async function run(body: PutKeyBody, done: (next: V2Node) => void, inDialog: boolean) {
-    setBusy(true);
-    setError(null);
-    setConflictError(null);
-    try {
-      const result = await putKey(cluster, keyPath, body);
-      if (result.node) done(result.node);
-      setConflict(null);
-      void afterWrite(cluster, keyPath);
-      return true;
-    } catch (caught) {
-      if (isApiError(caught, "compare_failed")) {
-        const theirs = await getKey(cluster, keyPath, { quorum: true }).catch((e: unknown) => e);
-        if (isApiError(theirs)) {
-          setConflict(null);
-          setError(errorText(theirs, "save", keyPath));
-        } else if (theirs && typeof theirs === "object" && "node" in theirs && theirs.node) {
-          if (inDialog) setConflictError({ message: t("conflict.changedAgain") });
-          setConflict({ theirs: theirs.node as V2Node, reason: "save" });
-        }
-      } else if (isApiError(caught) && caught.outcomeUnknown) {
-        setConflict(null);
-        setError(errorText(caught, "save", keyPath));
-        toast.warning(t("toast.unknownOutcome"));
-        await reloadAfterUnknownOutcome();
-      } else if (inDialog) {
-        setConflictError(errorText(caught, "save", keyPath));
-      } else {
-        setError(errorText(caught, "save", keyPath));
-      }
-      return false;
-    } finally {
-      setBusy(false);
-    }
+  /** One write with the usual outcomes (./editor-write.ts); their version after a refused compare is read afresh. */
+  function run(body: PutKeyBody, done: (next: V2Node) => void, inDialog: boolean) {
+    return runEditorWrite<V2Node>(
+      { setBusy, setError, setConflictError, setConflict },
+      {
+        key: keyPath,
+        inDialog,
+        write: async () => {
+          const result = await putKey(cluster, keyPath, body);
+          if (result.node) done(result.node);
+          void afterWrite(cluster, keyPath);
+        },
+        theirs: async () => {
+          const theirs = await getKey(cluster, keyPath, { quorum: true }).catch((e: unknown) => e);
+          if (isApiError(theirs)) return { error: errorText(theirs, "save", keyPath) };
+          if (theirs && typeof theirs === "object" && "node" in theirs && theirs.node) return { theirs: theirs.node as V2Node };
+          return null;
+        },
+        words: { changedAgain: t("conflict.changedAgain"), unknownOutcome: t("toast.unknownOutcome") },
+        reloadAfterUnknownOutcome,
+      },
+    );
   }
 
   /** Save (on the edit's base) or Overwrite (on their version): the value, the TTL kept running. */

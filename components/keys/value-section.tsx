@@ -7,7 +7,7 @@ import { useFormatter, useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { detectFormat, hasReplacementCharacter, prettyPrint, validationDelayMs, type FormatInfo } from "@/lib/editor/format";
 import type { ErrorText } from "@/lib/editor/error-text";
-import { isNotText, notTextTraits } from "@/lib/binary/value-bytes";
+import { base64ToBytes, isNotText, notTextTraits } from "@/lib/binary/value-bytes";
 import { baseNameOf } from "@/lib/key-path";
 import { StoreFileInput } from "./store-file";
 import { ValueEditor } from "./value-editor";
@@ -23,13 +23,22 @@ export interface ValueSectionProps {
   canWrite: boolean;
   busy: boolean;
   onError: (error: ErrorText) => void;
+  /**
+   * The v3 keyspace, which stores bytes: the views show etcd's bytes as they are, `bytes` is the draft when it is
+   * not UTF-8 text (shown as hex / base64, never edited as text), and a stored file becomes the value's bytes
+   * through `onFileBytes` (v2 stores its base64 as text).
+   */
+  v3?: { bytes: Uint8Array | null; onFileBytes: (bytes: Uint8Array) => void };
 }
 
-export function ValueSection({ keyPath, initial, draft, setDraft, dirty, canWrite, busy, onError }: ValueSectionProps) {
+export function ValueSection({ keyPath, initial, draft, setDraft, dirty, canWrite, busy, onError, v3 }: ValueSectionProps) {
   const t = useTranslations("keyPanel.value");
+  const t3 = useTranslations("keyPanel3.value");
+  const bytes = v3?.bytes ?? null;
   // A value that is not text opens as hex, never as garbled text; its text view is read-only.
-  const [view, setView] = useState<ValueView>(() => (isNotText(initial) ? "hex" : "text"));
-  const notText = useMemo(() => notTextTraits(draft), [draft]);
+  const [view, setView] = useState<ValueView>(() => (bytes || isNotText(initial) ? "hex" : "text"));
+  const textTraits = useMemo(() => notTextTraits(draft), [draft]);
+  const notText = bytes ? [] : textTraits;
   const format = useFormatter();
   const [fileNote, setFileNote] = useState<string | null>(null);
   const [info, setInfo] = useState<FormatInfo>(() => detectFormat(initial));
@@ -63,23 +72,27 @@ export function ValueSection({ keyPath, initial, draft, setDraft, dirty, canWrit
       </div>
       {notText ? (
         <p role="note" aria-label={t("notTextName")} className="text-sm text-warning">
-          {t("notText", { traits: format.list(notText.map((trait) => t(`notTextTrait.${trait}`))) })} {view === "text" ? t("notTextAsText") : t("notTextAsBytes")}
+          {bytes ? t3("notUtf8") : t("notText", { traits: format.list(notText.map((trait) => t(`notTextTrait.${trait}`))) })}{" "}
+          {view === "text" ? t("notTextAsText") : t("notTextAsBytes")}
         </p>
       ) : null}
       {view === "hex" ? (
-        <HexView value={draft} />
+        <HexView value={draft} bytes={bytes} v3={v3 !== undefined} />
       ) : view === "base64" ? (
-        <Base64View value={draft} />
+        <Base64View value={draft} bytes={bytes} v3={v3 !== undefined} />
       ) : (
-        <ValueEditor value={draft} onChange={canWrite && !notText ? setDraft : undefined} format={info.format} readOnly={!canWrite || notText !== null} />
+        <ValueEditor value={bytes ? lossyText(bytes) : draft} onChange={canWrite && !notText ? setDraft : undefined} format={info.format} readOnly={!canWrite || notText !== null} />
       )}
       <div className="flex flex-wrap items-start gap-3">
-        <DownloadDecoded value={draft} fileName={`${baseNameOf(keyPath)}.bin`} />
+        {bytes ? null : <DownloadDecoded value={draft} fileName={`${baseNameOf(keyPath)}.bin`} />}
         {canWrite ? (
           <StoreFileInput
+            v3={v3 !== undefined}
             onLoaded={(base64, note) => {
-              setDraft(base64);
-              setView("text");
+              const fileBytes = v3 ? base64ToBytes(base64) : null;
+              if (v3) v3.onFileBytes(fileBytes ?? new Uint8Array(0));
+              else setDraft(base64);
+              setView(v3 ? "hex" : "text");
               setFileNote(note);
             }}
           />
@@ -97,11 +110,16 @@ export function ValueSection({ keyPath, initial, draft, setDraft, dirty, canWrit
             : t("problem", { format: formatName, message: info.problem.message })}
         </p>
       ) : null}
-      {hasReplacementCharacter(draft) ? (
+      {!v3 && hasReplacementCharacter(draft) ? (
         <p role="status" className="text-sm text-warning">
           {t("replacement")}
         </p>
       ) : null}
     </div>
   );
+}
+
+/** Bytes that are not UTF-8, as text for reading only (U+FFFD where a byte is not UTF-8): never saved from. */
+function lossyText(bytes: Uint8Array): string {
+  return new TextDecoder().decode(bytes);
 }

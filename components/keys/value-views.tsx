@@ -33,32 +33,41 @@ export function ValueViewPicker({ view, onChange }: { view: ValueView; onChange:
 
 const BOX = "max-h-[60vh] overflow-auto rounded-md border border-line-strong bg-subtle p-2 font-mono text-xs";
 
-/** The value's UTF-8 bytes as a hex dump (offset, hex, printable column); read-only. */
-export function HexView({ value }: { value: string }) {
+/** The value's bytes (a v3 value that is not text), or a text value's UTF-8; `v3`: they are exactly etcd's. */
+interface BytesViewProps {
+  value: string;
+  bytes?: Uint8Array | null;
+  v3?: boolean;
+}
+
+/** The value's bytes as a hex dump (offset, hex, printable column); read-only. */
+export function HexView({ value, bytes: raw, v3 }: BytesViewProps) {
   const t = useTranslations("keyPanel.views");
+  const t3 = useTranslations("keyPanel3.views");
   const { bytes } = useFormat();
-  const dump = useMemo(() => hexDump(utf8Bytes(value)), [value]);
+  const dump = useMemo(() => hexDump(raw ?? utf8Bytes(value)), [raw, value]);
   return (
     <div className="space-y-1">
       <pre role="region" aria-label={t("hexDump")} className={`${BOX} whitespace-pre`}>
         {dump.total === 0 ? t("empty") : dump.text}
       </pre>
-      <p className="text-xs text-muted">{t("hexNote", { cut: dump.shown < dump.total ? "yes" : "no", shown: bytes(dump.shown), total: bytes(dump.total) })}</p>
+      <p className="text-xs text-muted">{(v3 ? t3 : t)("hexNote", { cut: dump.shown < dump.total ? "yes" : "no", shown: bytes(dump.shown), total: bytes(dump.total) })}</p>
     </div>
   );
 }
 
-/** The value's UTF-8 bytes in base64; read-only. */
-export function Base64View({ value }: { value: string }) {
+/** The value's bytes in base64; read-only. */
+export function Base64View({ value, bytes: raw, v3 }: BytesViewProps) {
   const t = useTranslations("keyPanel.views");
-  const base64 = useMemo(() => bytesToBase64(utf8Bytes(value)), [value]);
+  const t3 = useTranslations("keyPanel3.views");
+  const base64 = useMemo(() => bytesToBase64(raw ?? utf8Bytes(value)), [raw, value]);
   const cut = base64.length > SHOWN_BASE64_CHARS;
   return (
     <div className="space-y-1">
       <pre role="region" aria-label={t("base64")} className={`${BOX} whitespace-pre-wrap break-all`}>
         {cut ? `${base64.slice(0, SHOWN_BASE64_CHARS)}…` : base64}
       </pre>
-      <p className="text-xs text-muted">{t("base64Note", { cut: cut ? "yes" : "no", shown: SHOWN_BASE64_CHARS, total: base64.length })}</p>
+      <p className="text-xs text-muted">{(v3 ? t3 : t)("base64Note", { cut: cut ? "yes" : "no", shown: SHOWN_BASE64_CHARS, total: base64.length })}</p>
     </div>
   );
 }

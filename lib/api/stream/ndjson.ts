@@ -36,6 +36,11 @@ export async function fetchNdjson(path: string, init: RequestInit, onLine: (line
     if (init.signal?.aborted) throw error;
     throw ApiError.of("etcd_unavailable", "The dashboard server cannot be reached.");
   }
+  await readNdjson(response, onLine);
+}
+
+/** Calls `onLine` with each parsed line of a fetched JSON-lines response (an error answer or line: an ApiError). */
+export async function readNdjson(response: Response, onLine: (line: unknown) => void): Promise<void> {
   if (!response.ok) throw await apiErrorOf(response);
   if (!response.body) throw ApiError.of("internal", "The dashboard server answered without a body.");
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
