@@ -36,8 +36,8 @@ interface TreeItemRowProps {
   /** Index of a live change of this row in the last moments: the row flashes. */
   flashIndex: number | undefined;
   onClick: (row: NodeRow, event: MouseEvent) => void;
-  /** The checkbox was clicked; `range` with Shift. */
-  onCheck: (row: NodeRow, range: boolean) => void;
+  /** The checkbox was clicked; `range` with Shift. Without it the row has no checkbox (the v3 tree checks none). */
+  onCheck?: (row: NodeRow, range: boolean) => void;
   onFocus: (key: string) => void;
 }
 
@@ -53,13 +53,13 @@ export const TreeItemRow = memo(function TreeItemRow({ row, style, selected, che
       aria-level={row.depth}
       aria-expanded={row.isDir ? row.isOpen : undefined}
       aria-selected={selected}
-      aria-checked={checked}
+      aria-checked={onCheck ? checked : undefined}
       aria-setsize={row.setSize}
       aria-posinset={row.posInSet}
       tabIndex={tabbable ? 0 : -1}
       data-key={row.key}
       data-changed-index={flashIndex}
-      title={row.key}
+      title={row.title ?? row.key}
       onClick={(e) => onClick(row, e)}
       onFocus={(e) => {
         if (e.target === e.currentTarget) onFocus(row.key);
@@ -71,7 +71,7 @@ export const TreeItemRow = memo(function TreeItemRow({ row, style, selected, che
     >
       {/* Keyed by the change's index: a new change restarts the fade. */}
       {flashIndex !== undefined && <span key={flashIndex} aria-hidden="true" className="live-flash pointer-events-none absolute inset-0" />}
-      <input
+      {onCheck && <input
         type="checkbox"
         aria-label={t("selectKey", { key: row.key })}
         tabIndex={-1}
@@ -86,9 +86,9 @@ export const TreeItemRow = memo(function TreeItemRow({ row, style, selected, che
         // Hidden (visibility: out of the accessibility tree too) until wanted: the row's aria-checked and Space
         // are the keyboard's and the screen reader's way to check it.
         className={`relative size-3.5 shrink-0 cursor-pointer ${checkboxesShown ? "" : "invisible group-hover:visible group-focus:visible pointer-coarse:visible"}`}
-      />
+      />}
       <Icon aria-hidden="true" size={14} className={`shrink-0 ${row.isDir ? "text-warning" : "text-muted"}`} />
-      <span className="min-w-0 flex-1 truncate whitespace-pre">
+      <span className={`min-w-0 flex-1 truncate whitespace-pre ${row.placeholderName ? "italic text-muted" : ""}`}>
         <HighlightedText text={row.name} span={highlight ? filterSpan(row.name, highlight) : undefined} />
       </span>
       {row.expiration !== undefined && <TtlBadge expiration={row.expiration} />}
