@@ -1,12 +1,13 @@
 "use client";
 import { File, Folder, FolderOpen } from "lucide-react";
-import { memo, type CSSProperties, type MouseEvent } from "react";
+import type { Virtualizer } from "@tanstack/react-virtual";
+import { memo, type CSSProperties, type MouseEvent, type ReactNode } from "react";
 import { useTranslations } from "use-intl";
 import { useKindWords } from "@/components/errors/use-error-words";
 import { SkeletonRows } from "@/components/ui/skeleton-rows";
 import { useFormatCount } from "@/lib/hooks/use-format-count";
 import { filterSpan } from "@/lib/tree/filter";
-import type { NodeRow, StatusRow } from "@/lib/tree/flatten";
+import type { NodeRow, StatusRow, TreeRow } from "@/lib/tree/flatten";
 import { HighlightedText } from "../highlighted-text";
 import { TtlBadge } from "./ttl-badge";
 
@@ -18,6 +19,18 @@ const NO_OP = () => undefined;
 
 /** A row's left padding at its depth. */
 export const indentOf = (depth: number) => 8 + (depth - 1) * INDENT;
+
+/** The rows the virtualizer has in view, each placed at its offset with the fixed row height. */
+export function VirtualTreeRows({ virtualizer, rows, render }: { virtualizer: Virtualizer<HTMLDivElement, Element>; rows: readonly TreeRow[]; render: (row: TreeRow, style: CSSProperties) => ReactNode }) {
+  return (
+    <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+      {virtualizer.getVirtualItems().map((item) => {
+        const row = rows[item.index];
+        return row ? render(row, { position: "absolute", top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }) : null;
+      })}
+    </div>
+  );
+}
 
 interface TreeItemRowProps {
   row: NodeRow;
