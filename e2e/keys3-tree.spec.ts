@@ -98,6 +98,8 @@ test.describe("the v3 key tree", () => {
     await expect(page).toHaveURL(new RegExp(`key=${p}/a/$`));
     // Clicking the directory closes it (and selects it).
     await dir.click();
+    await expect(page).toHaveURL(new RegExp(`dir=${p}/a/$`));
+    await expect(dir).toHaveAttribute("aria-selected", "true");
     await expect(dir).toHaveAttribute("aria-expanded", "false");
     await expect(empty).toHaveCount(0);
   });

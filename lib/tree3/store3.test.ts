@@ -33,8 +33,16 @@ describe("tree3 store", () => {
     store.showSelection({ kind: "key", key: enc.encode("a/b/c") });
     expect([...store.getState().open.keys()]).toEqual(["a/", "a/b/"]);
     expect(store.getState().focusedId).toBe("k:a/b/c");
+    store.showSelection({ kind: "dir", prefix: enc.encode("x/y/") });
+    // Not the tree's first selection: the way opens, the directory stays as the click left it.
+    expect(store.getState().open.get("x/")).toBe(true);
+    expect(store.getState().open.has("x/y/")).toBe(false);
+    expect(store.getState().focusedId).toBe("d:x/y/");
+  });
+
+  it("opens a directory linked as the tree's first selection", () => {
+    const store = createTree3Store();
     store.showSelection({ kind: "dir", prefix: enc.encode("x/") });
     expect(store.getState().open.get("x/")).toBe(true);
-    expect(store.getState().focusedId).toBe("d:x/");
   });
 });

@@ -40,12 +40,18 @@ export function createTree3Store() {
       return () => void listeners.delete(listener);
     },
     view,
-    /** A new selection (a click, a link, back / forward): the way to it opens, a linked directory too, and focus moves there. */
+    /**
+     * A new selection (a click, a link, back / forward): the way to it opens and focus moves there. The tree's first
+     * one (the link it was opened on) opens a linked directory too, to show its children; later ones leave it as
+     * the click made it (a click on an open directory closes it, and its navigation must not open it again).
+     */
     showSelection(target: V3KeyTarget) {
       const id = selectedRowId(target) ?? "";
       if (state.shownSelection === id) return;
       const open = new Map(state.open);
-      for (const dir of dirsToOpen(target)) open.set(dir, true);
+      const dirs = dirsToOpen(target);
+      if (state.shownSelection !== null && target.kind === "dir") dirs.pop();
+      for (const dir of dirs) open.set(dir, true);
       apply({ ...state, open, focusedId: id || state.focusedId, shownSelection: id });
     },
     setOpen(dir: string, value: boolean) {
