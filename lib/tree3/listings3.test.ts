@@ -43,13 +43,16 @@ describe("applyChanges", () => {
 
   it("skips changes at or below the listing's revision (already in it)", () => {
     const result = applyChanges(root, [put("c", 10), del("b", 9)]);
-    expect(result.listings).toEqual(root);
+    // The same map: nothing listed changed, so nothing is flattened again.
+    expect(result.listings).toBe(root);
     expect(result.changed).toEqual([]);
   });
 
   it("adds the directory on a put's way once, under the listed directory", () => {
     const result = applyChanges(root, [put("x/y/z", 11), put("x/w", 12)]);
     expect(names(result.listings, "")).toEqual(["leaf:a", "dir:a/", "leaf:b", "dir:x/"]);
+    // A change inside a directory already shown changes nothing listed.
+    expect(applyChanges(result.listings, [put("x/v", 13)]).listings).toBe(result.listings);
   });
 
   it("names keys without a leading slash, with one, and not UTF-8 apart", () => {

@@ -165,6 +165,7 @@ export function applyChanges(listings: Listings3, changes: readonly Change3[], o
   const next = new Map(listings);
   const changed: string[] = [];
   const reread = new Set<string>();
+  let touched = false;
   const dirs = [...next.entries()]
     .filter((entry): entry is [string, LoadedListing3] => entry[1].status === "loaded" && (only === undefined || entry[0] === only))
     .sort((a, b) => b[1].prefix.length - a[1].prefix.length)
@@ -184,10 +185,14 @@ export function applyChanges(listings: Listings3, changes: readonly Change3[], o
           else if (reread.has(applied.maybeEmptied)) reread.add(dir);
         } else reread.add(dir);
       }
-      if (result !== listing) next.set(dir, result);
+      if (result !== listing) {
+        next.set(dir, result);
+        touched = true;
+      }
     }
   }
-  return { listings: next, changed, reread: [...reread] };
+  // Nothing listed changed: the same map, so the tree does not flatten its rows again for a change elsewhere.
+  return { listings: touched ? next : listings, changed, reread: [...reread] };
 }
 
 function withoutChild(listing: LoadedListing3, dirKey: string): LoadedListing3 {

@@ -89,7 +89,7 @@ export function createTree3Store() {
       recent = recent.concat(changes);
       if (recent.length > RECENT_CHANGES) recent = recent.slice(recent.length - RECENT_CHANGES);
       const result = applyChanges(state.listings, changes);
-      apply({ ...state, listings: result.listings });
+      if (result.listings !== state.listings) apply({ ...state, listings: result.listings });
       return { changed: result.changed, reread: result.reread };
     },
     /** The loaded or failed listings (what a Refresh or a resync reads again). */
