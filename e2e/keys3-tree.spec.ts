@@ -142,6 +142,10 @@ test.describe("the v3 key tree", () => {
     await expect(page.getByRole("status", { name: "Live updates" }).first()).toHaveText("Live");
     await etcdctl(etcdURL(), ["put", `${p}/fresh`, "new"]);
     await expect(item(page, "fresh")).toBeVisible();
+    // A changed row flashes, as on v2.
+    await expect(item(page, "keep")).not.toHaveAttribute("data-changed-index");
+    await etcdctl(etcdURL(), ["put", `${p}/keep`, "2"]);
+    await expect(item(page, "keep")).toHaveAttribute("data-changed-index", /^\d+$/);
     await etcdctl(etcdURL(), ["put", `${p}/sub/deep`, "new"]);
     await expect(item(page, "sub/")).toBeVisible();
     await etcdctl(etcdURL(), ["del", `${p}/fresh`]);
