@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type MouseEvent } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type MouseEvent } from "react";
 import { useTranslations } from "use-intl";
 import { useAccess } from "@/lib/hooks/use-access";
 import { useRevalidateKeys } from "@/lib/hooks/use-key";
@@ -15,7 +15,7 @@ import { filterTextFor, isListedDir } from "@/lib/tree/tree-state";
 import { useTreeActions } from "./tree-actions";
 import { preloadTreeMenu } from "./tree-menu";
 import { focusWhenRendered } from "./tree/tree-focus";
-import { ROW_HEIGHT, StatusItemRow, TreeItemRow } from "./tree/tree-rows";
+import { StatusItemRow, TreeItemRow, VirtualTreeRows } from "./tree/tree-rows";
 import { TreeToolbar } from "./tree/tree-toolbar";
 import { useSelectionCommands } from "./tree/use-selection-commands";
 import { useTreeContextMenu } from "./tree/use-tree-context-menu";
@@ -186,12 +186,11 @@ function KeyTreeView({ cluster, selectedKey, onSelect, seed }: KeyTreeProps) {
           if (!e.currentTarget.contains(e.relatedTarget)) store.view.hasFocus = false;
         }}
         className="min-h-0 flex-1 overflow-auto py-1 text-sm">
-        <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index];
-            if (!row) return null;
-            const style: CSSProperties = { position: "absolute", top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` };
-            return row.kind === "node" ? (
+        <VirtualTreeRows
+          virtualizer={virtualizer}
+          rows={rows}
+          render={(row, style) =>
+            row.kind === "node" ? (
               <TreeItemRow
                 key={row.key}
                 row={row}
@@ -208,9 +207,9 @@ function KeyTreeView({ cluster, selectedKey, onSelect, seed }: KeyTreeProps) {
               />
             ) : (
               <StatusItemRow key={row.key} row={row} style={style} onRetry={retry} />
-            );
-          })}
-        </div>
+            )
+          }
+        />
       </div>
       {menu.menu}
       {actions.dialogs}

@@ -3,6 +3,8 @@
 // page of the list; the audit closes it with Escape afterwards.
 import type { Locator, Page } from "@playwright/test";
 import { expect, type DirectEtcd } from "../fixtures";
+import { encodeKeyParam } from "../../lib/keyspace3/key-url";
+import { etcdctl } from "../../lib/testing/etcdctl3";
 import { keyPage, openKey, panel, setValue } from "../key-page";
 
 /** What a target may use: the test's key prefix (seeded by seedKeys) and direct etcd access. */
@@ -38,6 +40,15 @@ async function openDirectory(page: Page, { ns }: AuditContext) {
   await page.goto(keyPage(`${ns}/dir`));
   await expect(panel(page).getByRole("heading", { name: `${ns}/dir` })).toBeVisible();
   await expect(treeItem(page, "config")).toBeVisible();
+}
+
+/** The v3 tree with a directory open: a key, a directory, the empty name and a name that is not UTF-8 (the run's etcd only). */
+async function openV3Directory(page: Page, { ns }: AuditContext) {
+  const endpoint = process.env.E2E_ETCD_URL!;
+  for (const key of [`${ns}/v3/a`, `${ns}/v3/a/`, `${ns}/v3/a/b`]) await etcdctl(endpoint, ["put", key, "x"]);
+  await page.goto(`/keys?keyspace=v3&dir=${encodeKeyParam(Buffer.from(`${ns}/v3/a/`))}`);
+  await expect(treeItem(page, "(empty name)")).toBeVisible();
+  await expect(treeItem(page, "b")).toBeVisible();
 }
 
 /** Right-click on a tree row, pick a menu item: how most key dialogs open whatever the panel's buttons become. */
@@ -83,6 +94,7 @@ export const pages: PageTarget[] = [
   },
   { name: "keys, a directory open", open: openDirectory },
   { name: "keys, a key open", open: (page, { ns }) => openKey(page, `${ns}/dir/config`) },
+  { name: "keys on v3, a directory open", open: openV3Directory },
   { name: "cluster", open: async (page) => (await page.goto("/cluster"), expect(page.getByRole("button", { name: "Add member" })).toBeVisible()) },
   { name: "watch with a panel", open: watchPanel },
   { name: "audit", open: async (page) => (await page.goto("/audit"), heading(page, /audit/i)) },

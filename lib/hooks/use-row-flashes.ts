@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useLiveBatches } from "./use-live-keys";
 
 /** How long a changed row stays marked (globals.css's `live-flash` fades over the same time). */
@@ -7,13 +7,22 @@ const FLASH_MS = 1500;
 /** A burst bigger than this marks nothing: a thousand flashing rows tell nobody anything. */
 const MAX_FLASHING = 500;
 
-/** Keys changed by a live update in the last FLASH_MS, with the index of their change. */
+/** Keys changed by a live update in the last FLASH_MS, with the index of their change (the v2 tree's live stream). */
 export function useRowFlashes(): ReadonlyMap<string, number> {
+  const { flashes, flash } = useFlashes();
+  useLiveBatches(({ update }) => flash(update.changed));
+  return flashes;
+}
+
+/**
+ * Rows marked for FLASH_MS after `flash(changed)` (row id -> the change's index, which restarts the fade when it
+ * changes): the marks of any live stream's tree.
+ */
+export function useFlashes() {
   const [flashes, setFlashes] = useState<ReadonlyMap<string, number>>(() => new Map());
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
 
-  useLiveBatches(({ update }) => {
-    const changed = update.changed;
+  const flash = useCallback((changed: ReadonlyMap<string, number>) => {
     if (changed.size === 0 || changed.size > MAX_FLASHING) return;
     setFlashes((current) => new Map([...current, ...changed]));
     const timer = setTimeout(() => {
@@ -26,11 +35,11 @@ export function useRowFlashes(): ReadonlyMap<string, number> {
       });
     }, FLASH_MS);
     timers.current.add(timer);
-  });
+  }, []);
 
   useEffect(() => {
     const pending = timers.current;
     return () => pending.forEach(clearTimeout);
   }, []);
-  return flashes;
+  return { flashes, flash };
 }

@@ -19,8 +19,13 @@ export type ListingState =
 /** One visible key or directory. */
 export interface NodeRow {
   kind: "node";
+  /** The row's id: the key itself on v2; on v3 a key and a directory can share one (lib/tree3/flatten3.ts). */
   key: string;
+  /** The key or prefix the row shows, when it is not `key` (the tooltip). */
+  title?: string;
   name: string;
+  /** `name` is a stand-in (a v3 key whose own name is empty): shown apart from real names. */
+  placeholderName?: boolean;
   /** aria-level: children of the root are at 1. */
   depth: number;
   isDir: boolean;
@@ -81,12 +86,8 @@ export function flattenTree({ listings, open, filter }: FlattenInput): Flattened
   const visit = (dir: string, depth: number) => {
     openDirs.push(dir);
     const listing = listings.get(dir);
-    if (!listing || listing.status === "loading") {
-      rows.push({ kind: "loading", key: `${dir}#status`, dir, depth });
-      return;
-    }
-    if (listing.status === "error") {
-      rows.push({ kind: "error", key: `${dir}#status`, dir, depth, message: listing.message, errorKind: listing.kind });
+    if (!listing || listing.status !== "loaded") {
+      rows.push(statusRowOf(dir, depth, listing));
       return;
     }
     const text = filter && filter.dir === dir ? filter.text : "";
@@ -118,6 +119,13 @@ export function flattenTree({ listings, open, filter }: FlattenInput): Flattened
   };
   visit(ROOT, 1);
   return { rows, openDirs, listedDirs };
+}
+
+/** The row in place of an open directory's children while its listing loads (none yet, or loading), or why it failed. */
+export function statusRowOf(dir: string, depth: number, listing: { status: "loading" } | { status: "error"; message: string; kind?: ErrorKind } | undefined): StatusRow {
+  return !listing || listing.status === "loading"
+    ? { kind: "loading", key: `${dir}#status`, dir, depth }
+    : { kind: "error", key: `${dir}#status`, dir, depth, message: listing.message, errorKind: listing.kind };
 }
 
 /** The index of the row showing `key`, or -1. */

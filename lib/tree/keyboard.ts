@@ -1,6 +1,5 @@
 // The WAI-ARIA tree pattern's keys, as index math over the flattened rows. Status rows (loading,
 // error) are skipped: only key and directory rows take focus. Pure.
-import { parentOf } from "@/lib/key-path";
 import type { NodeRow, TreeRow } from "./flatten";
 
 export type TreeAction =
@@ -49,10 +48,11 @@ export function treeKeyAction(rows: readonly TreeRow[], index: number, key: stri
     }
     case "ArrowLeft": {
       if (row.isDir && row.isOpen) return { type: "close", key: row.key };
-      const parent = parentOf(row.key);
+      // The parent is the nearest row above one level up (depth first order): no key syntax needed, so the v3
+      // tree, whose row ids are not paths, uses this too.
       for (let i = index - 1; i >= 0; i--) {
         const r = rows[i];
-        if (isNode(r) && r.key === parent) return { type: "focus", index: i };
+        if (isNode(r) && r.depth < row.depth) return r.depth === row.depth - 1 ? { type: "focus", index: i } : null;
       }
       return null;
     }

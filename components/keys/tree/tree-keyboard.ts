@@ -6,18 +6,21 @@ import { indentOf } from "./tree-rows";
 
 export interface TreeKeyHandlers {
   /** Space (Shift+Space: the range from the last one checked). */
-  checkRow: (row: NodeRow, range: boolean) => void;
+  checkRow?: (row: NodeRow, range: boolean) => void;
   /** The ContextMenu key or Shift+F10, at the row's left edge. */
-  openMenu: (row: NodeRow, at: { x: number; y: number }, fromKeyboard: boolean) => void;
+  openMenu?: (row: NodeRow, at: { x: number; y: number }, fromKeyboard: boolean) => void;
   /** Escape while rows are checked; `checkedCount` says whether any is. */
-  clearChecked: () => void;
-  checkedCount: number;
+  clearChecked?: () => void;
+  checkedCount?: number;
   focusRow: (key: string, index: number) => void;
   setDirOpen: (dir: string, open: boolean) => void;
   select: (key: string) => void;
 }
 
-/** The tree's keydown handler: the WAI-ARIA tree keys (lib/tree/keyboard.ts), plus checking, the menu and Escape. */
+/**
+ * The tree's keydown handler: the WAI-ARIA tree keys (lib/tree/keyboard.ts), plus checking, the menu and Escape
+ * where the tree has them (the v3 tree has neither checks nor a menu).
+ */
 export function treeKeyDownHandler(rows: readonly TreeRow[], handlers: TreeKeyHandlers) {
   return (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
@@ -27,17 +30,17 @@ export function treeKeyDownHandler(rows: readonly TreeRow[], handlers: TreeKeyHa
     const focused = rows[index];
     if (focused?.kind === "node" && !event.altKey && !event.ctrlKey && !event.metaKey) {
       // Space checks the row (Shift+Space: the range from the last one), as in a checkable tree.
-      if (event.key === " ") {
+      if (event.key === " " && handlers.checkRow) {
         event.preventDefault();
         return handlers.checkRow(focused, event.shiftKey);
       }
       // The keyboard's way to the context menu.
-      if (event.key === "ContextMenu" || (event.key === "F10" && event.shiftKey)) {
+      if (handlers.openMenu && (event.key === "ContextMenu" || (event.key === "F10" && event.shiftKey))) {
         event.preventDefault();
         const rect = target.getBoundingClientRect();
         return handlers.openMenu(focused, { x: rect.left + indentOf(focused.depth), y: rect.bottom }, true);
       }
-      if (event.key === "Escape" && handlers.checkedCount > 0) {
+      if (event.key === "Escape" && handlers.clearChecked && (handlers.checkedCount ?? 0) > 0) {
         event.preventDefault();
         return handlers.clearChecked();
       }

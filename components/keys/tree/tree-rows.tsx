@@ -1,12 +1,13 @@
 "use client";
 import { File, Folder, FolderOpen } from "lucide-react";
-import { memo, type CSSProperties, type MouseEvent } from "react";
+import type { Virtualizer } from "@tanstack/react-virtual";
+import { memo, type CSSProperties, type MouseEvent, type ReactNode } from "react";
 import { useTranslations } from "use-intl";
 import { useKindWords } from "@/components/errors/use-error-words";
 import { SkeletonRows } from "@/components/ui/skeleton-rows";
 import { useFormatCount } from "@/lib/hooks/use-format-count";
 import { filterSpan } from "@/lib/tree/filter";
-import type { NodeRow, StatusRow } from "@/lib/tree/flatten";
+import type { NodeRow, StatusRow, TreeRow } from "@/lib/tree/flatten";
 import { HighlightedText } from "../highlighted-text";
 import { TtlBadge } from "./ttl-badge";
 
@@ -18,6 +19,18 @@ const NO_OP = () => undefined;
 
 /** A row's left padding at its depth. */
 export const indentOf = (depth: number) => 8 + (depth - 1) * INDENT;
+
+/** The rows the virtualizer has in view, each placed at its offset with the fixed row height. */
+export function VirtualTreeRows({ virtualizer, rows, render }: { virtualizer: Virtualizer<HTMLDivElement, Element>; rows: readonly TreeRow[]; render: (row: TreeRow, style: CSSProperties) => ReactNode }) {
+  return (
+    <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+      {virtualizer.getVirtualItems().map((item) => {
+        const row = rows[item.index];
+        return row ? render(row, { position: "absolute", top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }) : null;
+      })}
+    </div>
+  );
+}
 
 interface TreeItemRowProps {
   row: NodeRow;
@@ -36,8 +49,8 @@ interface TreeItemRowProps {
   /** Index of a live change of this row in the last moments: the row flashes. */
   flashIndex: number | undefined;
   onClick: (row: NodeRow, event: MouseEvent) => void;
-  /** The checkbox was clicked; `range` with Shift. */
-  onCheck: (row: NodeRow, range: boolean) => void;
+  /** The checkbox was clicked; `range` with Shift. Without it the row has no checkbox (the v3 tree checks none). */
+  onCheck?: (row: NodeRow, range: boolean) => void;
   onFocus: (key: string) => void;
 }
 
@@ -53,13 +66,13 @@ export const TreeItemRow = memo(function TreeItemRow({ row, style, selected, che
       aria-level={row.depth}
       aria-expanded={row.isDir ? row.isOpen : undefined}
       aria-selected={selected}
-      aria-checked={checked}
+      aria-checked={onCheck ? checked : undefined}
       aria-setsize={row.setSize}
       aria-posinset={row.posInSet}
       tabIndex={tabbable ? 0 : -1}
       data-key={row.key}
       data-changed-index={flashIndex}
-      title={row.key}
+      title={row.title ?? row.key}
       onClick={(e) => onClick(row, e)}
       onFocus={(e) => {
         if (e.target === e.currentTarget) onFocus(row.key);
@@ -71,7 +84,7 @@ export const TreeItemRow = memo(function TreeItemRow({ row, style, selected, che
     >
       {/* Keyed by the change's index: a new change restarts the fade. */}
       {flashIndex !== undefined && <span key={flashIndex} aria-hidden="true" className="live-flash pointer-events-none absolute inset-0" />}
-      <input
+      {onCheck && <input
         type="checkbox"
         aria-label={t("selectKey", { key: row.key })}
         tabIndex={-1}
@@ -86,9 +99,9 @@ export const TreeItemRow = memo(function TreeItemRow({ row, style, selected, che
         // Hidden (visibility: out of the accessibility tree too) until wanted: the row's aria-checked and Space
         // are the keyboard's and the screen reader's way to check it.
         className={`relative size-3.5 shrink-0 cursor-pointer ${checkboxesShown ? "" : "invisible group-hover:visible group-focus:visible pointer-coarse:visible"}`}
-      />
+      />}
       <Icon aria-hidden="true" size={14} className={`shrink-0 ${row.isDir ? "text-warning" : "text-muted"}`} />
-      <span className="min-w-0 flex-1 truncate whitespace-pre">
+      <span className={`min-w-0 flex-1 truncate whitespace-pre ${row.placeholderName ? "italic text-muted" : ""}`}>
         <HighlightedText text={row.name} span={highlight ? filterSpan(row.name, highlight) : undefined} />
       </span>
       {row.expiration !== undefined && <TtlBadge expiration={row.expiration} />}

@@ -3,7 +3,6 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/rea
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from "react";
 import { rowIndexOf, type TreeRow } from "@/lib/tree/flatten";
 import { FIRST_SCREEN_HEIGHT } from "@/lib/tree/seed";
-import type { TreeStore } from "@/lib/tree/store";
 import { rowInView } from "./tree-focus";
 import { ROW_HEIGHT } from "./tree-rows";
 
@@ -12,7 +11,7 @@ import { ROW_HEIGHT } from "./tree-rows";
  * rendered; a new tree starts where the previous one was scrolled to, and a new selection is scrolled into
  * view once its row exists (its ancestors' listings may still be loading).
  */
-export function useTreeScroll(store: TreeStore, scrollRef: RefObject<HTMLDivElement | null>, rows: readonly TreeRow[], focusedIndex: number, selectedKey: string) {
+export function useTreeScroll(store: { view: { scrollTop: number } }, scrollRef: RefObject<HTMLDivElement | null>, rows: readonly TreeRow[], focusedIndex: number, selectedKey: string) {
   const focusedIndexRef = useRef(focusedIndex);
   focusedIndexRef.current = focusedIndex;
   const rangeExtractor = useCallback((range: Range) => {
