@@ -21,11 +21,17 @@ export interface OwnEtcd {
   stop(): Promise<void>;
 }
 
-/** `config`: more of the config file than its clusters (users, for one). */
-export async function startOwnEtcd(name: string, clusters: (etcdURL: string) => object[], dashboardEnv: Record<string, string> = {}, config: object = {}): Promise<OwnEtcd> {
+/** `config`: more of the config file than its clusters (users, for one); `etcdArgs`: flags for etcd (`--enable-v2=false`). */
+export async function startOwnEtcd(
+  name: string,
+  clusters: (etcdURL: string) => object[],
+  dashboardEnv: Record<string, string> = {},
+  config: object = {},
+  etcdArgs: string[] = [],
+): Promise<OwnEtcd> {
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), `etcd-dashboard-${name}-`));
   const auditLog = path.join(tempDir, "audit.jsonl");
-  const etcd = await startEtcd({ name });
+  const etcd = await startEtcd({ name, extraArgs: etcdArgs });
   let dashboard: DashboardHandle;
   try {
     const configFile = path.join(tempDir, "clusters.json");
