@@ -236,6 +236,17 @@ test.describe("v3 key panel", () => {
     expect(await valueOf(key)).toBe("unsaved edit");
   });
 
+  test("without the live stream, a key whose lease runs out is read again and said to be gone", async ({ page, p, grantLease }) => {
+    // The page's one stream is refused: only the panel's own re-read can notice the expiry.
+    await page.route("**/v3/watch?**", (route) => route.abort());
+    const key = `${p}/expiring`;
+    // Long enough for the editor's chunk to load on a busy machine before the lease runs out.
+    await put(key, "short-lived", `--lease=${await grantLease(12)}`);
+    await page.goto(keyHref(key));
+    await expect(panel(page).getByRole("timer")).toBeVisible();
+    await expect(panel(page).getByRole("alert")).toContainText(`${key} was not found`, { timeout: 30_000 });
+  });
+
   test.describe("at phone width", () => {
     test.use({ viewport: { width: 390, height: 844 } });
     test("edits and saves a key", async ({ page, p }) => {

@@ -1,7 +1,7 @@
 "use client";
 import { FilePlus, GitCompareArrows } from "lucide-react";
 import dynamic from "next/dynamic";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
 import { ExportButton } from "@/components/transfer/export-button";
 import { Button } from "@/components/ui/button";
@@ -12,6 +12,7 @@ import type { KeyResponse } from "@/lib/api/types";
 import { useKey, useRevalidateKeys } from "@/lib/hooks/use-key";
 import { useKeyRemoval, type Removal } from "@/lib/hooks/use-key-removal";
 import { useLiveKeysContext } from "@/lib/hooks/use-live-keys";
+import { useRereadAfterExpiry } from "@/lib/hooks/use-reread-after-expiry";
 import { baseNameOf, parentOf } from "@/lib/key-path";
 import { CasDialog } from "./cas-dialog";
 import { NewKeyDialog } from "./create-dialogs";
@@ -61,23 +62,8 @@ export function KeyPanel({ cluster, keyPath, onNavigate }: KeyPanelProps) {
   else if (last.current && last.current.key !== keyPath) last.current = null;
   const expired = expiredNode(last.current, removal);
 
-  // When the TTL runs out, the live stream's expire event removes the key. Without the stream, re-read
-  // until etcd has expired it (its leader does so 0–0.5 s late).
-  useEffect(() => {
-    if (!expiration || live) return;
-    let poll: ReturnType<typeof setInterval> | undefined;
-    const start = setTimeout(
-      () => {
-        void reread();
-        poll = setInterval(() => void reread(), 1000);
-      },
-      Math.max(0, Date.parse(expiration) - Date.now()) + 300,
-    );
-    return () => {
-      clearTimeout(start);
-      if (poll) clearInterval(poll);
-    };
-  }, [expiration, reread, live]);
+  // When the TTL runs out, the live stream's expire event removes the key; without the stream, it is re-read.
+  useRereadAfterExpiry(expiration, live, reread);
 
   // The ref is read in the render the removal itself causes, after the editor's last report.
   if (removal || error?.code === "key_not_found") {

@@ -13,9 +13,11 @@ import { bytesToBase64 } from "@/lib/binary/value-bytes";
 import { useAccess } from "@/lib/hooks/use-access";
 import { useKey3 } from "@/lib/hooks/use-keys3";
 import { useLiveKeys3Context } from "@/lib/hooks/use-live-keys3";
+import { useRereadAfterExpiry } from "@/lib/hooks/use-reread-after-expiry";
 import { keyDisplay, parentOfKey } from "@/lib/keyspace3/key-bytes";
 import type { V3KeyTarget } from "@/lib/keyspace3/key-url";
 import { DirectoryPanel3, dirTarget } from "./directory-panel3";
+import { leaseExpiresAt } from "./lease-section3";
 import { NewKey3Dialog } from "./new-key3-dialog";
 
 // In its own chunk, as v2's: the editor brings CodeMirror and the YAML parser, which a directory never needs.
@@ -81,6 +83,10 @@ function KeyView({ cluster, keyBytes, onNavigate }: { cluster: string; keyBytes:
       }
     });
   }, [live, keyBytes, reload]);
+
+  // A lease that runs out deletes the key: the stream says so; without it, the key is re-read when its time is up.
+  const rereadQuietly = useCallback(() => reload().catch(() => undefined), [reload]);
+  useRereadAfterExpiry(error ? undefined : leaseExpiresAt(data?.lease ?? null), live.state === "live", rereadQuietly);
 
   const onDeleted = () => onNavigate(dirTarget(parentOfKey(keyBytes)));
   if (deletedAt !== null || error?.code === "key_not_found") {

@@ -36,13 +36,18 @@ function readTimeOf(lease: LeaseInfo3): number {
   return time;
 }
 
+/** When the lease of a key as read runs out (ISO time), the same for every reader of that read; undefined without one. */
+export function leaseExpiresAt(lease: LeaseInfo3 | null): string | undefined {
+  return lease ? leaseExpiration(lease, readTimeOf(lease)) : undefined;
+}
+
 export function LeaseSection3({ cluster, lease, canWrite, busy, onWriteTtl, onRefresh, onRevoked }: LeaseSection3Props) {
   const t = useTranslations("keyPanel.ttl");
   const t3 = useTranslations("keyPanel3.lease");
   // The TTL field, open while the user sets one (its first text; undefined when closed).
   const [text, setText] = useState<string | undefined>(undefined);
   const [revoking, setRevoking] = useState(false);
-  const expiration = lease ? leaseExpiration(lease, readTimeOf(lease)) : undefined;
+  const expiration = leaseExpiresAt(lease);
 
   return (
     <section aria-label={t("region")} className="space-y-2 text-sm">
