@@ -35,6 +35,8 @@ test("opens in v3, says that v2 is not served, and a v2 link opens the v3 root",
   await expect(tree.getByRole("treeitem", { name: "/", exact: true })).toBeVisible();
   await expect(page.getByRole("note")).toHaveText(/does not serve the v2 API .*only its v3 keys are shown/);
   await expect(page.getByRole("radiogroup", { name: "Keyspace" })).toHaveCount(0);
+  // The root is every key, not the directory "/" (which is one of its children on v3).
+  await expect(page.getByRole("region", { name: "Selected key" }).getByRole("heading", { level: 1 })).toHaveText("All keys (the root)");
 
   // A v2 link names nothing here: the v3 root opens instead of a page of errors.
   await page.goto(`${own.dashboard.url}/keys/apps/web/port`);

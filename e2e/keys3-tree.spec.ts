@@ -183,6 +183,10 @@ test.describe("the v3 key tree", () => {
     await expect(item(page, "k19999")).toBeFocused();
     expect(await tree(page).getByRole("treeitem").count()).toBeLessThan(200);
     await expect(item(page, "k19999")).toHaveAttribute("aria-posinset", "20000");
+    // The directory's panel lists the first children only: the tree is where all of them are browsed.
+    const links = page.getByRole("region", { name: "Selected key" }).getByRole("list", { name: "Contents" }).getByRole("link");
+    await expect(links).toHaveCount(100);
+    await expect(page.getByRole("region", { name: "Selected key" })).toContainText("The first 100 are listed here; browse them all in the tree.");
   });
 
   test.describe("at phone width", () => {
