@@ -92,6 +92,8 @@ test.describe("the v3 key tree", () => {
     await expect(item(page, "a")).toHaveAttribute("aria-selected", "false");
     const empty = item(page, "(empty name)");
     await expect(empty).toBeVisible();
+    // The directory's panel names it the same way (a link must have a name).
+    await expect(page.getByRole("region", { name: "Selected key" }).getByRole("link", { name: "(empty name)" })).toBeVisible();
     await expect(empty).toContainText("(empty name)");
     await empty.click();
     await expect(page).toHaveURL(new RegExp(`key=${p}/a/$`));

@@ -39,6 +39,7 @@ const REREAD_AFTER_MS = 1_000;
 export function DirectoryPanel3({ cluster, prefix, onNavigate }: DirectoryPanel3Props) {
   const t = useTranslations("directory");
   const t3 = useTranslations("keyPanel3.dir");
+  const tTree = useTranslations("keys3.tree");
   const { data, error, mutate } = useDir3(cluster, prefix);
   const { canWrite } = useAccess(cluster);
   const [dialog, setDialog] = useState<"key" | "delete" | null>(null);
@@ -100,7 +101,8 @@ export function DirectoryPanel3({ cluster, prefix, onNavigate }: DirectoryPanel3
               <li key={`${child.kind}:${child.key}`} className="flex items-center gap-1.5">
                 <KindIcon dir={child.kind === "dir"} />
                 <Link href={v3KeysPageHref(cluster, target)} className="min-w-0 truncate whitespace-pre font-mono hover:underline">
-                  {child.name}
+                  {/* A key equal to the directory's prefix (`a/` in `a/`) has no name of its own: named as the tree names it. */}
+                  {child.name === "" ? <span className="italic">{tTree("emptyName")}</span> : child.name}
                 </Link>
               </li>
             );
