@@ -5,7 +5,7 @@ import { connectionOf } from "./connection";
 const member = (id: string, version?: string): MemberSnapshot =>
   ({ id, name: id, peerURLs: [], clientURLs: [], health: version ? "healthy" : "unreachable", isLeader: false, ...(version ? { version: { etcdserver: version, etcdcluster: "3.4.0" } } : {}) }) as MemberSnapshot;
 
-const snapshot = (members: MemberSnapshot[], leaderId?: string): ClusterSnapshot => ({ quorum: true, healthyCount: 2, memberCount: 3, members, leaderId, machines: [] });
+const snapshot = (members: MemberSnapshot[], leaderId?: string): ClusterSnapshot => ({ api: "v2", quorum: true, healthyCount: 2, memberCount: 3, members, leaderId, machines: [] });
 
 describe("connectionOf", () => {
   it("gives the leader's version and the counts of the poll", () => {
