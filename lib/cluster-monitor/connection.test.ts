@@ -10,7 +10,7 @@ const snapshot = (members: MemberSnapshot[], leaderId?: string): ClusterSnapshot
 describe("connectionOf", () => {
   it("gives the leader's version and the counts of the poll", () => {
     const summary = connectionOf({ at: 5, snapshot: snapshot([member("a", "3.4.22"), member("b", "3.4.23")], "b") });
-    expect(summary).toEqual({ at: 5, version: { etcdserver: "3.4.23", etcdcluster: "3.4.0" }, leader: "b", quorum: true, healthyCount: 2, memberCount: 3 });
+    expect(summary).toEqual({ at: 5, api: "v2", version: { etcdserver: "3.4.23", etcdcluster: "3.4.0" }, leader: "b", quorum: true, healthyCount: 2, memberCount: 3 });
   });
 
   it("falls back to the first member that told its version, and leaves it out when none did", () => {
