@@ -21,6 +21,7 @@ import { RemoveMemberDialog } from "./remove-member-dialog";
 import { Section } from "./section";
 import { SelfStatsTable } from "./self-stats-table";
 import { StoreStats } from "./store-stats";
+import { StatsWithoutV2 } from "./stats-without-v2";
 
 /** The Cluster page: is etcd healthy, and if not, why. */
 export function ClusterOverview() {
@@ -62,8 +63,10 @@ function ReachableCluster({ cluster, overview, status, onChanged }: { cluster: s
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<MemberOverview | null>(null);
   const versions = clusterVersions(status.members);
-  // Membership changes are for admins, and not on a read-only cluster.
-  const { canManage } = useAccess(cluster);
+  // Membership changes are for admins, and not on a read-only cluster; they go through v2 (over v3: issue [14]).
+  const { canManage: mayManage } = useAccess(cluster);
+  const withoutV2 = status.api === "v3";
+  const canManage = mayManage && !withoutV2;
   const t = useTranslations("cluster");
   return (
     <>
@@ -81,16 +84,23 @@ function ReachableCluster({ cluster, overview, status, onChanged }: { cluster: s
         }
       >
         <MembersTable members={status.members} onRemove={canManage ? setRemoving : undefined} />
+        {mayManage && withoutV2 ? <p className="mt-2 text-sm text-muted">{t("withoutV2.membership")}</p> : null}
       </Section>
-      <Section id="leader-heading" title={t("sections.leader")}>
-        <LeaderStats stats={status.leaderStats} error={status.leaderStatsError} members={status.members} samples={overview.samples} intervalMs={overview.intervalMs} />
-      </Section>
-      <Section id="self-heading" title={t("sections.memberStats")}>
-        <SelfStatsTable members={status.members} />
-      </Section>
-      <Section id="store-heading" title={t("sections.store")}>
-        <StoreStats members={status.members} samples={overview.samples} leaderId={status.leaderId} intervalMs={overview.intervalMs} />
-      </Section>
+      {withoutV2 ? (
+        <StatsWithoutV2 status={status} />
+      ) : (
+        <>
+          <Section id="leader-heading" title={t("sections.leader")}>
+            <LeaderStats stats={status.leaderStats} error={status.leaderStatsError} members={status.members} samples={overview.samples} intervalMs={overview.intervalMs} />
+          </Section>
+          <Section id="self-heading" title={t("sections.memberStats")}>
+            <SelfStatsTable members={status.members} />
+          </Section>
+          <Section id="store-heading" title={t("sections.store")}>
+            <StoreStats members={status.members} samples={overview.samples} leaderId={status.leaderId} intervalMs={overview.intervalMs} />
+          </Section>
+        </>
+      )}
       <div className="grid gap-4 md:grid-cols-2">
         <Section id="version-heading" title={t("sections.version")}>
           <dl aria-label={t("versions.label")} className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
@@ -102,7 +112,7 @@ function ReachableCluster({ cluster, overview, status, onChanged }: { cluster: s
         </Section>
         <Section id="configuration-heading" title={t("sections.configuration")}>
           <div className="space-y-4">
-            <ClusterConfiguration machines={status.machines} members={status.members} clusterVersion={versions.cluster} />
+            <ClusterConfiguration machines={withoutV2 ? undefined : status.machines} members={status.members} clusterVersion={versions.cluster} />
             <div>
               <h3 className="mb-1 text-sm font-medium">{t("sections.connection")}</h3>
               <ConnectionSettings connection={overview.connection} />

@@ -48,15 +48,15 @@ function EndpointStates({ states }: { states: ClusterOverview["connection"]["end
   );
 }
 
-/** The cluster's own configuration: each member's URLs, /v2/machines and the cluster version. */
-export function ClusterConfiguration({ machines, members, clusterVersion }: { machines: string[]; members: { id: string; name: string; peerURLs: string[]; clientURLs: string[] }[]; clusterVersion?: string }) {
+/** The cluster's own configuration: each member's URLs, /v2/machines (undefined without v2) and the cluster version. */
+export function ClusterConfiguration({ machines, members, clusterVersion }: { machines: string[] | undefined; members: { id: string; name: string; peerURLs: string[]; clientURLs: string[] }[]; clusterVersion?: string }) {
   const t = useTranslations("cluster");
   return (
     <dl aria-label={t("settings.configuration")} className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
       <dt className="text-muted">{t("settings.clusterVersion")}</dt>
       <dd className="font-mono">{clusterVersion ?? t("versions.unknown")}</dd>
       <dt className="text-muted">{t("settings.machines")}</dt>
-      <dd className="font-mono text-xs">{machines.length ? machines.join(", ") : t("settings.noneReported")}</dd>
+      <dd className="font-mono text-xs">{machines === undefined ? <span className="font-sans text-muted">{t("withoutV2.machines")}</span> : machines.length ? machines.join(", ") : t("settings.noneReported")}</dd>
       {members.map((m) => (
         <div key={m.id} className="contents">
           <dt className="text-muted">{m.name || m.id}</dt>

@@ -62,6 +62,8 @@ export interface EndpointStatus {
 export interface ConnectionSummary {
   /** When etcd was polled, ms since the epoch. */
   at: number;
+  /** Which etcd API the poll used: "v3" on a cluster that does not serve v2 (its keys are then v3's). */
+  api: "v2" | "v3";
   /** The leader's versions (else the first member's that answered); absent when no member told them. */
   version?: { etcdserver: string; etcdcluster: string };
   /** The leader member's name; absent without a leader (or when it has no name). */

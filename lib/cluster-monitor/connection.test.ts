@@ -5,12 +5,12 @@ import { connectionOf } from "./connection";
 const member = (id: string, version?: string): MemberSnapshot =>
   ({ id, name: id, peerURLs: [], clientURLs: [], health: version ? "healthy" : "unreachable", isLeader: false, ...(version ? { version: { etcdserver: version, etcdcluster: "3.4.0" } } : {}) }) as MemberSnapshot;
 
-const snapshot = (members: MemberSnapshot[], leaderId?: string): ClusterSnapshot => ({ quorum: true, healthyCount: 2, memberCount: 3, members, leaderId, machines: [] });
+const snapshot = (members: MemberSnapshot[], leaderId?: string): ClusterSnapshot => ({ api: "v2", quorum: true, healthyCount: 2, memberCount: 3, members, leaderId, machines: [] });
 
 describe("connectionOf", () => {
   it("gives the leader's version and the counts of the poll", () => {
     const summary = connectionOf({ at: 5, snapshot: snapshot([member("a", "3.4.22"), member("b", "3.4.23")], "b") });
-    expect(summary).toEqual({ at: 5, version: { etcdserver: "3.4.23", etcdcluster: "3.4.0" }, leader: "b", quorum: true, healthyCount: 2, memberCount: 3 });
+    expect(summary).toEqual({ at: 5, api: "v2", version: { etcdserver: "3.4.23", etcdcluster: "3.4.0" }, leader: "b", quorum: true, healthyCount: 2, memberCount: 3 });
   });
 
   it("falls back to the first member that told its version, and leaves it out when none did", () => {

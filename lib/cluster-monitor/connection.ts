@@ -10,9 +10,9 @@ export const BADGE_MAX_AGE_MS = 10_000;
 /** The summary of a poll; a poll that failed as a whole throws its error, for the route to answer. */
 export function connectionOf(poll: Poll): ConnectionSummary {
   if (!poll.snapshot) throw poll.error;
-  const { members, quorum, healthyCount, memberCount, leaderId } = poll.snapshot;
+  const { api, members, quorum, healthyCount, memberCount, leaderId } = poll.snapshot;
   const versioned = members.filter((m) => m.version);
   const version = (versioned.find((m) => m.id === leaderId) ?? versioned[0])?.version;
   const leader = members.find((m) => m.id === leaderId)?.name;
-  return { at: poll.at, ...(version ? { version } : {}), ...(leader ? { leader } : {}), quorum, healthyCount, memberCount };
+  return { at: poll.at, api, ...(version ? { version } : {}), ...(leader ? { leader } : {}), quorum, healthyCount, memberCount };
 }

@@ -3,12 +3,13 @@
 // is asked while no one looks. Each poll adds a sample to a short history for the charts.
 import type { ClusterSnapshot, EtcdClient, StoreStats } from "@/lib/etcd";
 import { followerSamples, storeRates, trimSamples, type ClusterSample } from "./samples";
+import type { SnapshotSource } from "./snapshot-source";
 
 export interface Poll {
   /** When the poll finished, ms since the epoch. */
   at: number;
   snapshot?: ClusterSnapshot;
-  /** The poll failed as a whole (no member list: etcd unreachable, v2 disabled, refused credentials). */
+  /** The poll failed as a whole (no member list: etcd unreachable, v2 disabled on a v2-only cluster, refused credentials). */
   error?: unknown;
 }
 
@@ -28,11 +29,15 @@ export class ClusterMonitor {
   private previousStore = new Map<string, { at: number; store: StoreStats }>();
   /** etcd polls made, for tests and diagnostics. */
   polls = 0;
+  private readonly snapshot: SnapshotSource;
 
+  /** `source`: a v2 client (its snapshot), or snapshot-source.ts's choice between v2 and v3. */
   constructor(
-    private readonly client: EtcdClient,
+    source: EtcdClient | SnapshotSource,
     readonly options: MonitorOptions,
-  ) {}
+  ) {
+    this.snapshot = typeof source === "function" ? source : (signal) => source.cluster.snapshot(signal);
+  }
 
   private now(): number {
     return this.options.now?.() ?? Date.now();
@@ -60,7 +65,7 @@ export class ClusterMonitor {
     const signal = AbortSignal.timeout(this.options.pollTimeoutMs ?? Math.max(5_000, this.options.intervalMs));
     let poll: Poll;
     try {
-      const snapshot = await this.client.cluster.snapshot(signal);
+      const snapshot = await this.snapshot(signal);
       poll = { at: this.now(), snapshot };
       this.record(poll.at, snapshot);
     } catch (error) {

@@ -7,7 +7,7 @@ import { decodeJson } from "./decode";
 import { isEtcdError, type EtcdError } from "./errors";
 import { askEachMember, probeMember } from "./member-probes";
 import type { EtcdTransport } from "./transport";
-import { healthSchema, leaderStatsSchema, selfStatsSchema, storeStatsSchema, versionsSchema, type SelfStats, type StoreStats, type Versions } from "./wire";
+import { healthSchema, leaderStatsSchema, selfStatsSchema, storeStatsSchema, versionsSchema, type Member, type SelfStats, type StoreStats, type Versions } from "./wire";
 
 export async function readVersion(transport: EtcdTransport, signal?: AbortSignal): Promise<Versions> {
   const res = await transport.request({ method: "GET", path: "/version", idempotent: true, signal });
@@ -27,7 +27,14 @@ const isStats = (value: unknown) => typeof value === "object" && value !== null 
 
 /** Health and version of every member from its own /health and /version. */
 export async function clusterHealth(transport: EtcdTransport, signal?: AbortSignal): Promise<ClusterHealth> {
-  const memberList = await listMembers(transport, signal);
+  return healthOfMembers(transport, await listMembers(transport, signal), signal);
+}
+
+/**
+ * Health and version of the given members (from /v2/members, or from v3's MemberList on a cluster without v2:
+ * /health and /version are not part of the v2 API and answer with it off).
+ */
+export async function healthOfMembers(transport: EtcdTransport, memberList: Member[], signal?: AbortSignal): Promise<ClusterHealth> {
   const results = await askEachMember(memberList, async (endpoint) => {
     const [healthRes, version] = await Promise.all([
       probeMember(transport, endpoint, "/health", signal),
@@ -80,7 +87,7 @@ export async function clusterSnapshot(transport: EtcdTransport, signal?: AbortSi
   });
   const leaderId = members.find((m) => m.self?.state === "StateLeader")?.id;
   for (const m of members) m.isLeader = m.id === leaderId;
-  const snapshot: ClusterSnapshot = { ...quorumOf(members), members, leaderId, machines };
+  const snapshot: ClusterSnapshot = { api: "v2", ...quorumOf(members), members, leaderId, machines };
   const leaderEndpoint = members.find((m) => m.isLeader)?.clientURLs[0];
   if (leaderEndpoint) {
     try {

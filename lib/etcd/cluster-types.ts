@@ -38,6 +38,11 @@ export interface MemberSnapshot<E = EtcdError> extends MemberStatus {
 }
 
 export interface ClusterSnapshot<E = EtcdError> {
+  /**
+   * Which etcd API listed the members: "v3" on a cluster that does not serve v2 (etcd 3.6, --enable-v2=false,
+   * or configured for v3 alone), where v2's leader, self and store stats and machines do not exist.
+   */
+  api: "v2" | "v3";
   quorum: boolean;
   healthyCount: number;
   memberCount: number;

@@ -3,7 +3,7 @@
 // member-probes.ts). This class is how the rest of the app calls them.
 import "server-only";
 import { addMember, findLeader, listMachines, listMembers, removeMember, updateMemberPeers } from "./cluster-membership";
-import { clusterHealth, clusterSnapshot, readVersion } from "./cluster-health";
+import { clusterHealth, clusterSnapshot, healthOfMembers, readVersion } from "./cluster-health";
 import type { ClusterHealth, ClusterSnapshot } from "./cluster-status";
 import { readLeaderStats, readSelfStats, readStoreStats, selfStatsOfEachMember, storeStatsOfEachMember } from "./cluster-stats";
 import type { PerMember } from "./member-probes";
@@ -70,6 +70,11 @@ export class ClusterApi {
   /** Health and version of every member from its own /health and /version. */
   health(signal?: AbortSignal): Promise<ClusterHealth> {
     return clusterHealth(this.transport, signal);
+  }
+
+  /** Health and version of members listed elsewhere (v3's MemberList), each from its own /health and /version. */
+  healthOf(members: Member[], signal?: AbortSignal): Promise<ClusterHealth> {
+    return healthOfMembers(this.transport, members, signal);
   }
 
   /** Everything the Cluster page shows, in one round. */

@@ -176,14 +176,14 @@ export class Etcd3Client {
   }
 
   /** One member's status: the given endpoint only, or the first that answers. */
-  async status(endpoint?: string): Promise<Status3> {
-    const res = await this.transport.unary<Omit<Status3, "endpoint" | "header"> & { header: WireHeader }>("Maintenance", "Status", {}, { endpoint });
+  async status(endpoint?: string, options: { deadlineMs?: number; signal?: AbortSignal } = {}): Promise<Status3> {
+    const res = await this.transport.unary<Omit<Status3, "endpoint" | "header"> & { header: WireHeader }>("Maintenance", "Status", {}, { endpoint, ...options });
     const { header: h, ...rest } = res;
     return { endpoint: endpoint ?? this.transport.pool.order()[0]!, header: header(h), ...rest };
   }
 
-  async memberList(): Promise<{ header: Header3; members: Member3[] }> {
-    const res = await this.transport.unary<{ header: WireHeader; members: (Member3 & { ID: string })[] }>("Cluster", "MemberList", {});
+  async memberList(signal?: AbortSignal): Promise<{ header: Header3; members: Member3[] }> {
+    const res = await this.transport.unary<{ header: WireHeader; members: (Member3 & { ID: string })[] }>("Cluster", "MemberList", {}, { signal });
     return {
       header: header(res.header),
       members: res.members.map((m) => ({ id: m.ID, name: m.name, peerURLs: m.peerURLs, clientURLs: m.clientURLs, isLearner: m.isLearner })),
