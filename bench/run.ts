@@ -82,6 +82,7 @@ async function browserRows(dashboardURL: string, trees: readonly BrowsedTree[], 
       const r = await treeRender({ browser, dashboardURL, tree, runs: BROWSER_RUNS });
       out.push(dashboardRow(`browser: ${label}, navigation to first rows, median (ms)`, fmt(r.firstRowsMs, 0)));
       out.push(dashboardRow(`browser: ${label}, DOM rows at first rows / scrolled to the middle`, `${r.domRowsFirst} / ${r.domRowsMiddle}`));
+      out.push(dashboardRow(`browser: ${label}, DOM elements of the whole page, listing held`, String(r.domElements)));
       out.push(dashboardRow(`browser: ${label}, scroll to its last child: until painted, median (ms)`, fmt(r.lastChildMs, 0)));
       out.push(dashboardRow(`browser: ${label}, JS heap after GC, whole listing held, median (MB)`, fmt(r.heapMb, 1)));
     }

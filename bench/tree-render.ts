@@ -12,9 +12,10 @@
 // Each run is a cold page (a new browser context: no cache, no state); the server is warm (one run first,
 // not counted). DOM rows are `[role=treeitem]` elements once the first rows show, and again after the tree
 // was scrolled to the middle of its height (the middle of the directory), once the browser holds the whole
-// listing. Then the tree is scrolled in one jump to where its last child is (a drag of the scrollbar to the
-// directory's end): the time until that row is painted. Last, the JavaScript heap in use after a garbage
-// collection (Chromium's Runtime.getHeapUsage over CDP), with the whole listing held.
+// listing, and every element of the page then (the tree's rows are not all the page shows). Then the tree is
+// scrolled in one jump to where its last child is (a drag of the scrollbar to the directory's end): the time
+// until that row is painted. Last, the JavaScript heap in use after a garbage collection (Chromium's
+// Runtime.getHeapUsage over CDP), with the whole listing held.
 import type { Browser, Page } from "@playwright/test";
 import { median } from "./browser";
 import type { TreePage } from "./tree-pages";
@@ -26,6 +27,8 @@ export interface TreeRenderResult {
   samplesMs: number[];
   domRowsFirst: number;
   domRowsMiddle: number;
+  /** Every element of the page once the whole listing is held (the tree's rows and whatever else the page shows). */
+  domElements: number;
   /** aria-posinset of the rows shown after the scroll to the middle, as proof that they are the middle ones. */
   middlePositions: [number, number];
   /** Median ms from the jump to the directory's end until its last child's row is painted. */
@@ -153,12 +156,13 @@ export async function oneRun(browser: Browser, origin: string, tree: TreePage, t
     const positions = await page.$$eval(`[role="treeitem"][data-key^="${tree.childRowPrefix}"]`, (rows) => rows.map((r) => Number(r.getAttribute("aria-posinset"))));
     if (positions.length === 0) throw new Error(`no row of ${tree.label} after scrolling to the middle`);
     const domRowsMiddle = await countRows(page);
+    const domElements = await page.evaluate(() => document.getElementsByTagName("*").length);
     const lastChild = (await page.evaluate(SCROLL_TO_LAST.replace("__SCROLL_ARGS__", JSON.stringify({ childPrefix: tree.childRowPrefix, last: tree.lastChildRow, timeoutMs })))) as { ms: number; position: number };
     if (lastChild.position !== tree.children) throw new Error(`${tree.label}: the last row after the jump is child ${lastChild.position}, not ${tree.children}`);
     const cdp = await context.newCDPSession(page);
     await cdp.send("HeapProfiler.collectGarbage");
     const heap = await cdp.send("Runtime.getHeapUsage");
-    return { probe, domRowsFirst, domRowsMiddle, middlePositions: [Math.min(...positions), Math.max(...positions)] as [number, number], lastChild, heapMb: heap.usedSize / 1e6 };
+    return { probe, domRowsFirst, domRowsMiddle, domElements, middlePositions: [Math.min(...positions), Math.max(...positions)] as [number, number], lastChild, heapMb: heap.usedSize / 1e6 };
   } finally {
     await context.close();
   }
@@ -189,6 +193,7 @@ export async function treeRender(opts: { browser: Browser; dashboardURL: string;
     samplesMs,
     domRowsFirst: last.domRowsFirst,
     domRowsMiddle: last.domRowsMiddle,
+    domElements: last.domElements,
     middlePositions: last.middlePositions,
     lastChildMs: median(runs.map((r) => r.lastChild.ms)),
     lastChildPosition: last.lastChild.position,
