@@ -9,6 +9,7 @@ import { startEtcd } from "../scripts/lib/etcd-harness.mjs";
 import { startDashboard } from "../scripts/lib/dashboard.mjs";
 import { launchChromium, median } from "./browser";
 import { fill } from "./fill";
+import { v2TreePage } from "./tree-pages";
 import { oneRun } from "./tree-render";
 
 const args = process.argv.slice(2);
@@ -29,19 +30,18 @@ async function main() {
   try {
     await fill(etcd.clientURL, "/bench/ten", 10_000);
     if (large) await fill(etcd.clientURL, "/bench/hundred", 100_000);
-    for (const dir of ["/bench/ten", ...(large ? ["/bench/hundred"] : [])]) {
-      const child = `${dir}/k000000`;
+    for (const tree of [v2TreePage("/bench/ten", 10_000), ...(large ? [v2TreePage("/bench/hundred", 100_000)] : [])]) {
       const samples = new Map<string, number[]>(sides.map((s) => [s.name, []]));
-      for (const side of sides) await oneRun(browser, `${side.dashboard.url}/keys${dir}`, dir, child, 60_000); // warm-up
+      for (const side of sides) await oneRun(browser, side.dashboard.url, tree, 60_000); // warm-up
       for (let round = 0; round < RUNS; round++) {
         const order = round % 2 ? [...sides].reverse() : sides;
         for (const side of order) {
-          const r = await oneRun(browser, `${side.dashboard.url}/keys${dir}`, dir, child, 60_000);
+          const r = await oneRun(browser, side.dashboard.url, tree, 60_000);
           samples.get(side.name)!.push(r.probe.painted!);
         }
       }
       for (const [name, ms] of samples) {
-        console.log(`${dir} ${name}: median ${median(ms).toFixed(0)} ms (${ms.map((v) => v.toFixed(0)).join(", ")})`);
+        console.log(`${tree.label} ${name}: median ${median(ms).toFixed(0)} ms (${ms.map((v) => v.toFixed(0)).join(", ")})`);
       }
     }
   } finally {

@@ -1,9 +1,10 @@
 // `npm run bench`: starts a real etcd and the built dashboard, measures the dashboard's API against
 // direct etcd in the same run, then the keys page in Chromium and the Cluster page's polling, and prints a
-// table (markdown). Options: --quick (smaller samples), --no-large (skip the 100,000-children directory),
-// --only browser (only the keys page in Chromium: first-load JavaScript and the big directories), --only delete
-// (only deleting a 100,000-key directory through the Delete dialog's request, bench/subtree-delete.ts), --only v3
-// (only the etcd v3 rows, bench/v3.ts: a key read and a 10,000-key listing, dashboard against direct gRPC).
+// table (markdown). Options: --quick (smaller samples), --no-large (skip the 100,000-children directory, v2 and v3),
+// --only browser (only the keys page in Chromium: first-load JavaScript and the big directories, v2's and the v3
+// prefix of 100,000 keys), --only delete (only deleting a 100,000-key directory through the Delete dialog's request,
+// bench/subtree-delete.ts), --only v3 (only the etcd v3 rows, bench/v3.ts: a key read and a 10,000-key listing,
+// dashboard against direct gRPC; and the 100,000-children prefix in Chromium beside v2's directory).
 // Run with `node --conditions=react-server` (the npm script does): the v3 rows use lib/etcd3, which imports "server-only".
 import { startEtcd } from "../scripts/lib/etcd-harness.mjs";
 import { startDashboard } from "../scripts/lib/dashboard.mjs";
@@ -15,8 +16,9 @@ import { firstLoadJs } from "./first-load-js";
 import { subtreeDelete } from "./subtree-delete";
 import { latency, makeAgent, summarize, throughput, timedGet } from "./http-load";
 import { compareRow, dashboardRow, fmt, type Row } from "./table";
-import { v3Rows } from "./v3";
+import { fillV3Hundred, HUNDRED, v3Rows, V3_HUNDRED } from "./v3";
 import { treeMemoryMb } from "./process-memory";
+import { v2TreePage, v3TreePage, type TreePage } from "./tree-pages";
 import { treeRender } from "./tree-render";
 import { watchFanout } from "./watch-fanout";
 
@@ -53,18 +55,36 @@ async function listing(url: string, runs: number): Promise<{ p50: number; bytes:
   return { p50: summarize(samples).p50, bytes };
 }
 
-/** The keys page in Chromium: first-load JavaScript, and opening the big directories (bench/tree-render.ts). */
-async function browserRows(dashboardURL: string): Promise<Row[]> {
+/** The directories opened in Chromium, each with its rows' name in the table. */
+interface BrowsedTree {
+  tree: TreePage;
+  label: string;
+}
+
+const V2_TEN: BrowsedTree = { tree: v2TreePage("/bench/ten", 10_000), label: "10,000-children dir" };
+const V2_HUNDRED: BrowsedTree = { tree: v2TreePage("/bench/hundred", HUNDRED), label: "100,000-children dir" };
+// Beside v2's 100,000-children directory: the same keys and values (bench/fill3.ts) in the v3 keyspace.
+const V3_HUNDRED_TREE: BrowsedTree = { tree: v3TreePage(V3_HUNDRED, HUNDRED), label: "v3 100,000-children prefix" };
+
+/**
+ * The keys page in Chromium: its first-load JavaScript (v2, with `firstLoad`), and opening each of `trees`
+ * (bench/tree-render.ts).
+ */
+async function browserRows(dashboardURL: string, trees: readonly BrowsedTree[], firstLoad: boolean): Promise<Row[]> {
   const browser = await launchChromium();
   try {
     const out: Row[] = [];
-    const js = await firstLoadJs(browser, `${dashboardURL}/keys`, '[role="treeitem"]');
-    out.push(dashboardRow(`browser: first-load JavaScript of the keys page, gzip (kB; ${js.scripts} scripts, ${fmt(js.rawKb, 0)} kB raw)`, fmt(js.gzipKb, 0)));
-    const dirs = [{ dir: "/bench/ten", label: "10,000" }, ...(large ? [{ dir: "/bench/hundred", label: "100,000" }] : [])];
-    for (const { dir, label } of dirs) {
-      const r = await treeRender({ browser, dashboardURL, dir, child: `${dir}/k000000`, runs: BROWSER_RUNS });
-      out.push(dashboardRow(`browser: ${label}-children dir, navigation to first rows, median (ms)`, fmt(r.firstRowsMs, 0)));
-      out.push(dashboardRow(`browser: ${label}-children dir, DOM rows at first rows / scrolled to the middle`, `${r.domRowsFirst} / ${r.domRowsMiddle}`));
+    if (firstLoad) {
+      const js = await firstLoadJs(browser, `${dashboardURL}/keys`, '[role="treeitem"]');
+      out.push(dashboardRow(`browser: first-load JavaScript of the keys page, gzip (kB; ${js.scripts} scripts, ${fmt(js.rawKb, 0)} kB raw)`, fmt(js.gzipKb, 0)));
+    }
+    for (const { tree, label } of trees) {
+      const r = await treeRender({ browser, dashboardURL, tree, runs: BROWSER_RUNS });
+      out.push(dashboardRow(`browser: ${label}, navigation to first rows, median (ms)`, fmt(r.firstRowsMs, 0)));
+      out.push(dashboardRow(`browser: ${label}, DOM rows at first rows / scrolled to the middle`, `${r.domRowsFirst} / ${r.domRowsMiddle}`));
+      out.push(dashboardRow(`browser: ${label}, DOM elements of the whole page, listing held`, String(r.domElements)));
+      out.push(dashboardRow(`browser: ${label}, scroll to its last child: until painted, median (ms)`, fmt(r.lastChildMs, 0)));
+      out.push(dashboardRow(`browser: ${label}, JS heap after GC, whole listing held, median (MB)`, fmt(r.heapMb, 1)));
     }
     return out;
   } finally {
@@ -90,14 +110,19 @@ async function main() {
     }
     if (v3Only) {
       rows.push(...(await v3Rows(v3Options)));
-      // Not measured yet: issue [12]'s 100,000-children v3 prefix in Chromium (it needs the v3 tree). Its place is
-      // here and beside browserRows' v2 directories: fill the prefix with bench/fill3.ts, open it as treeRender does.
+      if (large) {
+        // Issue [12]'s 100,000-children prefix in Chromium, beside v2's 100,000-children directory in the same run.
+        await fill(etcd.clientURL, "/bench/hundred", HUNDRED);
+        await fillV3Hundred(etcd.clientURL);
+        console.error("bench: the keys page in Chromium, v2 and v3 …");
+        rows.push(...(await browserRows(dashboard.url, [V2_HUNDRED, V3_HUNDRED_TREE], false)));
+      }
       return printTable(rows);
     }
     console.error("bench: writing keys …");
     await fill(etcd.clientURL, "/bench/one", 1);
     await fill(etcd.clientURL, "/bench/ten", 10_000);
-    if (large) await fill(etcd.clientURL, "/bench/hundred", 100_000);
+    if (large) await fill(etcd.clientURL, "/bench/hundred", HUNDRED);
 
     if (!browserOnly) {
       // Before the large listings, so that the RSS with subscribers is theirs, not the 100,000-children listing's.
@@ -143,7 +168,8 @@ async function main() {
     }
 
     console.error("bench: the keys page in Chromium …");
-    rows.push(...(await browserRows(dashboard.url)));
+    if (large) await fillV3Hundred(etcd.clientURL);
+    rows.push(...(await browserRows(dashboard.url, [V2_TEN, ...(large ? [V2_HUNDRED, V3_HUNDRED_TREE] : [])], true)));
     if (!browserOnly) rows.push(...(await deleteRows(etcd.clientURL, dashboard.url)));
   } finally {
     await dashboard.stop();
@@ -181,7 +207,10 @@ function printTable(rows: Row[]) {
   const table = rows.map((r) => `| ${r.what} | ${r.direct} | ${r.dashboard} | ${r.ratio} |`).join("\n");
   console.log(`\n${header}\n${table}\n`);
   if (deleteOnly) return console.log(`(--only delete${quick ? ", --quick" : ""}; node ${process.version})`);
-  if (v3Only) return console.log(`(--only v3${quick ? ", --quick" : ""}, ${LATENCY_REQUESTS} sequential reads, ${THROUGHPUT_MS / 1000} s of load, ${LISTING_RUNS} listings; node ${process.version})`);
+  if (v3Only) {
+    const pages = large ? `, ${BROWSER_RUNS} cold page loads per directory` : "";
+    return console.log(`(--only v3${quick ? ", --quick" : ""}, ${LATENCY_REQUESTS} sequential reads, ${THROUGHPUT_MS / 1000} s of load, ${LISTING_RUNS} listings${pages}; node ${process.version})`);
+  }
   const samples = browserOnly
     ? ""
     : `${LATENCY_REQUESTS} sequential GETs, ${THROUGHPUT_MS / 1000} s of load, ${LISTING_RUNS} listings, ` +

@@ -26,6 +26,9 @@ export interface V3BenchOptions {
 /** The v3 prefixes the bench fills (the v2 directories' names, in the v3 keyspace). */
 export const V3_ONE = "/bench/one/";
 export const V3_TEN = "/bench/ten/";
+/** The prefix the Chromium bench opens on the v3 Keys page, beside the v2 directory /bench/hundred. */
+export const V3_HUNDRED = "/bench/hundred/";
+export const HUNDRED = 100_000;
 const TEN = 10_000;
 const CONNECTIONS = 10;
 
@@ -39,6 +42,19 @@ export async function v3Rows(options: V3BenchOptions): Promise<Row[]> {
     const written = await countPrefix3(client, V3_TEN);
     if (written !== TEN) throw new Error(`v3 fill: ${written} keys under ${V3_TEN}, expected ${TEN}`);
     return [...(await keyReadRows(client, options)), ...(await listingRows(client, options))];
+  } finally {
+    client.close();
+  }
+}
+
+/** Fills V3_HUNDRED with HUNDRED keys (for the v3 Keys page in Chromium, bench/tree-render.ts). */
+export async function fillV3Hundred(etcdURL: string): Promise<void> {
+  const client = new Etcd3Client({ endpoints: [etcdURL] });
+  try {
+    console.error("bench: writing 100,000 v3 keys …");
+    await fill3(client, V3_HUNDRED, HUNDRED);
+    const written = await countPrefix3(client, V3_HUNDRED);
+    if (written !== HUNDRED) throw new Error(`v3 fill: ${written} keys under ${V3_HUNDRED}, expected ${HUNDRED}`);
   } finally {
     client.close();
   }
