@@ -4,17 +4,21 @@ import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import type { Lease3Response } from "@/lib/api/keys3";
 import type { Etcd3Client } from "@/lib/etcd3";
-import { keyDisplay } from "@/lib/keyspace3/key-bytes";
+import { compareBytes, keyDisplay } from "@/lib/keyspace3/key-bytes";
 
 function notFound(id: string): ApiError {
   return ApiError.of("lease_not_found", `The lease ${id} does not exist (it expired or was revoked).`);
 }
 
-/** The lease with every key attached to it; 404 lease_not_found once it is gone (etcd answers TTL -1, §7). */
+/**
+ * The lease with every key attached to it, in key order (etcd lists them in no order: its own map's); 404
+ * lease_not_found once it is gone (etcd answers TTL -1, §7).
+ */
 export async function readLease3(client: Etcd3Client, id: string): Promise<Lease3Response> {
   const lease = await client.leaseTimeToLive(id, { keys: true });
   if (lease.ttl === -1) throw notFound(id);
-  return { id, grantedTtl: lease.grantedTtl, ttl: lease.ttl, keys: lease.keys.map((key) => keyDisplay(key)) };
+  const keys = [...lease.keys].sort(compareBytes).map((key) => keyDisplay(key));
+  return { id, grantedTtl: lease.grantedTtl, ttl: lease.ttl, keys };
 }
 
 /** Renews the lease once to its granted TTL. */
