@@ -75,6 +75,17 @@ test.describe("key tree", () => {
     await expect(item(page, "one")).toHaveCount(0);
   });
 
+  test("a row another client deletes while it has the focus hands the focus to the row in its place", async ({ page, etcd, ns }) => {
+    for (const name of ["a", "b", "c"]) await etcd.put(`${ns}/${name}`, name);
+    await page.goto(`/keys${encodeKey(ns)}`);
+    await item(page, "b").focus();
+    await etcd.delete(`${ns}/b`);
+    await expect(item(page, "b")).toHaveCount(0);
+    await expect(item(page, "c")).toBeFocused();
+    await page.keyboard.press("ArrowUp");
+    await expect(item(page, "a")).toBeFocused();
+  });
+
   test("the keyboard moves, opens, closes and selects", async ({ page, etcd, ns }) => {
     await seed(etcd, { [`${ns}/a/b/c`]: "1", [`${ns}/a/x`]: "2", [`${ns}/top`]: "3" });
     await page.goto(`/keys${encodeKey(ns)}/a`);

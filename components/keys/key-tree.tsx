@@ -20,6 +20,7 @@ import { TreeToolbar } from "./tree/tree-toolbar";
 import { useSelectionCommands } from "./tree/use-selection-commands";
 import { useTreeContextMenu } from "./tree/use-tree-context-menu";
 import { treeKeyDownHandler } from "./tree/tree-keyboard";
+import { useFocusKeptOnRemoval } from "./tree/use-focus-kept";
 import { useTreeScroll } from "./tree/use-tree-scroll";
 
 export interface KeyTreeProps {
@@ -87,6 +88,8 @@ function KeyTreeView({ cluster, selectedKey, onSelect, seed }: KeyTreeProps) {
     },
     [store, virtualizer],
   );
+
+  useFocusKeptOnRemoval(scrollRef, rows, focusedIndex, focusRow);
 
   // A navigation remounted the tree while one of its rows had focus: focus that row again.
   useEffect(() => {

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type MouseEvent } from "react";
 import { useTranslations } from "use-intl";
 import { focusWhenRendered } from "@/components/keys/tree/tree-focus";
+import { useFocusKeptOnRemoval } from "@/components/keys/tree/use-focus-kept";
 import { treeKeyDownHandler } from "@/components/keys/tree/tree-keyboard";
 import { StatusItemRow, TreeItemRow, VirtualTreeRows } from "@/components/keys/tree/tree-rows";
 import { useTreeScroll } from "@/components/keys/tree/use-tree-scroll";
@@ -85,6 +86,7 @@ function KeyTree3View({ cluster, target, onSelect }: KeyTree3Props) {
     },
     [store, virtualizer],
   );
+  useFocusKeptOnRemoval(scrollRef, rows, focusedIndex, focusRow);
   const select = useCallback((id: string) => id !== selectedId && onSelect(targetOfRow(id)), [onSelect, selectedId]);
   const onRowClick = useCallback(
     (row: NodeRow, _event: MouseEvent) => {
